@@ -1,0 +1,136 @@
+/**
+ * The host bridge: the only way the module reaches the platform it is embedded in.
+ * A host-platform team implements this interface (see docs/host-bridge.md); pages, stores and
+ * services never touch window, wx, or the host's SDK directly.
+ *
+ * Every capability answers a HostResult instead of throwing, so pages can tell a parent
+ * exactly what happened (cancelled by the parent, not available in this host, network).
+ */
+
+export type HostErrorKind = 'cancelled' | 'unavailable' | 'network' | 'failed' | 'timeout';
+
+export interface HostError {
+  kind: HostErrorKind;
+  /** Technical detail for diagnostics; never personal data, never shown raw to parents. */
+  detail?: string;
+}
+
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostError };
+
+/** 长辈版 or normal, as super-apps expose their accessibility mode. */
+export type HostUiStyle = 'normal' | 'elder';
+
+export interface FaceVerifyRequest {
+  /** Shown by the host on its face screen, e.g. "入学一件事 需要核验您的身份". */
+  reason: string;
+}
+export interface FaceVerifyTicket {
+  /** One-time ticket the enrolment server exchanges for a session. The module never sees a face. */
+  ticket: string;
+  expiresAt: string;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path under the enrolment API, e.g. "/api/v1/calendar?year=2024". */
+  url: string;
+  headers?: Record<string, string>;
+  /** JSON-serialisable body. */
+  body?: unknown;
+  timeoutMs?: number;
+}
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  /** Parsed JSON when the response is JSON, otherwise the text. */
+  data: unknown;
+}
+
+export interface PickImagesRequest {
+  count: number;
+  sources: Array<'camera' | 'album'>;
+}
+/** A picked (not yet uploaded) image, addressed by a host-local path or object URL. */
+export interface PickedImage {
+  path: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface CompressRequest {
+  path: string;
+  /** Long edge in px after resizing (text must stay legible: >= 1600). */
+  maxEdge: number;
+  /** 0..1 */
+  quality: number;
+}
+export interface CompressedImage {
+  path: string;
+  size: number;
+  width: number;
+  height: number;
+  mime: string;
+}
+
+export interface UploadRequest {
+  /** Full API path, e.g. "/api/v1/uploads". */
+  url: string;
+  path: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+export interface UploadTask {
+  /** Resolves with the server's HttpResponse (any status), or a HostError when nothing came back. */
+  result: Promise<HostResult<HttpResponse>>;
+  abort(): void;
+}
+
+/** Host pages the module may send a parent to. */
+export type HostPage = 'myRealEstate' | 'myCertificates' | 'hostHome';
+
+export interface SaveDocumentRequest {
+  /** API path of the document, e.g. the notice PDF. */
+  url: string;
+  fileName: string;
+  mime: 'application/pdf';
+  headers?: Record<string, string>;
+}
+
+export interface HostBridge {
+  /** Identifies the implementation in diagnostics ("h5", "weapp", a host's own name). */
+  readonly platform: string;
+
+  /** 刷脸: the host runs its own face verification and returns a one-time ticket. */
+  verifyFace(req: FaceVerifyRequest): Promise<HostResult<FaceVerifyTicket>>;
+
+  /** Calls the enrolment API; the host adds its gateway/auth headers. HTTP errors are ok results. */
+  request(req: HttpRequest): Promise<HostResult<HttpResponse>>;
+
+  pickImages(req: PickImagesRequest): Promise<HostResult<PickedImage[]>>;
+  /** Resize and re-encode on the device before upload. */
+  compressImage(req: CompressRequest): Promise<HostResult<CompressedImage>>;
+  uploadFile(req: UploadRequest, onProgress?: (p: UploadProgress) => void): UploadTask;
+  /** A URL an <Image> can show for a picked or uploaded image. */
+  previewUrl(pathOrApiUrl: string): string;
+
+  openHostPage(page: HostPage): Promise<HostResult<void>>;
+  makePhoneCall(phone: string): Promise<HostResult<void>>;
+
+  storage: {
+    get(key: string): Promise<string | null>;
+    set(key: string, value: string): Promise<void>;
+    remove(key: string): Promise<void>;
+  };
+
+  /** Downloads a document (e.g. the admission notice PDF) and opens or saves it for the parent. */
+  saveDocument(req: SaveDocumentRequest): Promise<HostResult<void>>;
+
+  getUiStyle(): Promise<HostUiStyle>;
+  /** Called when the host switches between normal and 长辈版 while the module runs. */
+  onUiStyleChange(listener: (style: HostUiStyle) => void): () => void;
+}
