@@ -92,7 +92,7 @@ describe('phases at boundaries', () => {
   it('6-18 10:00 private registration is open city-wide, whatever the batch', () => {
     expect(openPhases(cal, B1, at('06-18T10:00:00'))).toEqual(['privateRegistration', 'review', 'confirmation']);
     expect(openPhases(cal, '900003', at('06-18T10:00:00'))).toContain('privateRegistration');
-    expect(openPhases(cal, '500151', at('06-18T10:00:00'))).toContain('registration');
+    expect(openPhases(cal, '500152', at('06-18T10:00:00'))).toContain('registration');
     expect(isPhaseOpen(cal, 'privateRegistration', B1, at('06-16T23:59:59'))).toBe(false);
     expect(isPhaseOpen(cal, 'privateRegistration', B1, at('06-17T00:00:00'))).toBe(true);
     expect(isPhaseOpen(cal, 'privateRegistration', B1, at('06-19T23:59:59'))).toBe(true);
