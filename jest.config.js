@@ -32,6 +32,7 @@ module.exports = {
     ENABLE_MUTATION_OBSERVER: true,
     ENABLE_SIZE_APIS: false,
     DEPRECATED_ADAPTER_COMPONENT: false,
-    MOCK_HOST: true,
+    MOCK_HOST: false,
+    API_ORIGIN: "http://localhost",
   },
 };

@@ -1,0 +1,76 @@
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import path from 'node:path';
+
+/**
+ * One config for three outputs:
+ * - H5 with the mock host (TARO_APP_MSW=1): dist/h5-mock, what `npm start` serves;
+ * - H5 for production (no msw at all): dist/h5;
+ * - WeChat mini-program: dist/weapp (project.config.json points there).
+ */
+const mockHost = process.env.TARO_APP_MSW === '1';
+const platform = process.env.TARO_ENV ?? 'h5';
+// Code outside src/ that the app imports: contracts always, the mock host in mock builds.
+const compileInclude = [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'mock')];
+// TARO_APP_OUT lets parallel builds (bench, several developers' e2e runs) write to their own folder.
+const outputRoot = process.env.TARO_APP_OUT ?? (platform === 'h5' ? (mockHost ? 'dist/h5-mock' : 'dist/h5') : `dist/${platform}`);
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const base: UserConfigExport<'webpack5'> = {
+    projectName: 'ruxue-yijianshi',
+    date: '2026-11-28',
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot,
+    plugins: [],
+    defineConstants: {
+      MOCK_HOST: JSON.stringify(mockHost),
+      API_ORIGIN: JSON.stringify(process.env.TARO_APP_API_ORIGIN ?? 'https://ruxue.cqedu.example'),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+      '@contract': path.resolve(__dirname, '..', 'types'),
+      '@mock': path.resolve(__dirname, '..', 'mock'),
+    },
+    copy: {
+      patterns: mockHost ? [{ from: 'mock/public/mockServiceWorker.js', to: `${outputRoot}/mockServiceWorker.js` }] : [],
+      options: {},
+    },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: compileInclude },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+      },
+    },
+    h5: {
+      publicPath: '/',
+      compile: { include: compileInclude },
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        // px stay px on H5 so that elder mode and the 360 px checks measure real CSS pixels.
+        pxtransform: { enable: false, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      devServer: { host: '127.0.0.1', port: 4173 },
+      webpackChain(chain) {
+        chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+      },
+    },
+  };
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, base, (await import('./dev')).default);
+  }
+  return merge({}, base, (await import('./prod')).default);
+});

@@ -1,0 +1,65 @@
+/**
+ * Shared set-up for the browser suite: serves the mock H5 build on loopback and drives Debian's
+ * Chromium through playwright-core (never a downloaded browser).
+ */
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createStaticServer } from '../scripts/serve.mjs';
+
+export const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
+export const BUILD_DIR = process.env.E2E_BUILD_DIR ? path.resolve(ROOT, process.env.E2E_BUILD_DIR) : path.join(ROOT, 'dist', 'h5-mock');
+export const SCREENSHOT_DIR = path.join(ROOT, 'screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function startServer() {
+  const server = createStaticServer(BUILD_DIR);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh phone-sized context: its own storage, so every test starts from a new mock state. */
+export async function openApp(browser, baseUrl, { elder = false, width = 390, height = 844 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const consoleLines = [];
+  page.on('console', (message) => consoleLines.push(message.text()));
+  page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+  await page.goto(`${baseUrl}/#/pages/index/index`);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 }).catch(() => undefined);
+  if (elder) await qa(page, 'POST', '/__qa/ui-style', { style: 'elder' });
+  return { context, page, consoleLines };
+}
+
+/** Calls the mock's QA API from inside the page (MSW answers it there). */
+export async function qa(page, method, url, body) {
+  return page.evaluate(
+    async ([m, u, b]) => {
+      const response = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
+      const text = await response.text();
+      return { status: response.status, body: text ? JSON.parse(text) : null };
+    },
+    [method, url, body],
+  );
+}
+
+/** Waits for the current Taro page to finish its slide-in, then saves a screenshot. */
+export async function screenshot(page, name) {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The visible Taro page (H5 keeps earlier pages in the DOM, hidden). */
+export function currentPage(page) {
+  return page.locator('.taro_page:not([style*="display: none"])').last();
+}

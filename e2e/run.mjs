@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+/**
+ * Runs the browser suite: builds the mock H5 app (unless E2E_SKIP_BUILD=1), then every
+ * e2e/*.test.mjs under node's test runner, one file at a time (the machine has 2 cores).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  console.error('Chromium not found at /usr/bin/chromium: run `apt-get update && apt-get install -y chromium fonts-noto-cjk`.');
+  process.exit(1);
+}
+if (process.env.E2E_SKIP_BUILD !== '1') {
+  const env = process.env.E2E_BUILD_DIR ? { ...process.env, TARO_APP_OUT: process.env.E2E_BUILD_DIR } : process.env;
+  const build = spawnSync('npm', ['run', 'build:h5-mock'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const only = process.argv.slice(2);
+const files = fs
+  .readdirSync(path.join(root, 'e2e'))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .map((f) => path.join('e2e', f));
+const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
+process.exit(run.status ?? 1);

@@ -1,0 +1,21 @@
+/** The QA API under /__qa/: tests and QA drive the mock's time, identities, faults and reviews here. */
+import { http } from 'msw';
+import type { EnrolmentService } from '../service';
+import { jsonBody, respond } from './respond';
+
+export function qaHandlers(service: EnrolmentService) {
+  return [
+    http.post('*/__qa/reset', async ({ request }) => {
+      const { scenario } = await jsonBody(request);
+      return respond(await service.qa.reset(typeof scenario === 'string' ? scenario : undefined));
+    }),
+    http.post('*/__qa/clock', async ({ request }) => {
+      const { now, frozen } = await jsonBody(request);
+      return respond(await service.qa.clock(now, frozen));
+    }),
+    http.post('*/__qa/identity', async ({ request }) => respond(await service.qa.identity((await jsonBody(request)).id))),
+    http.get('*/__qa/state', async () => respond(await service.qa.state())),
+    http.get('*/__qa/scenarios', async () => respond(await service.qa.scenarios())),
+    http.post('*/__qa/ui-style', async ({ request }) => respond(await service.qa.uiStyle((await jsonBody(request)).style))),
+  ];
+}

@@ -1,0 +1,71 @@
+/**
+ * The mock server's whole state: plain JSON, so it can be persisted in the browser, reset per test,
+ * and later mapped to tables of a real database (one top-level key per table).
+ */
+import type { Application, Child, UpkeepInfo, UploadRecord, LotteryDraw } from '@contract/api';
+import type { MaterialCode } from '@contract/materials';
+
+export interface SessionRecord {
+  token: string;
+  identityId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface FaceTicketRecord {
+  ticket: string;
+  identityId: string;
+  expiresAt: string;
+  used: boolean;
+}
+
+export interface ChildRecord extends Child {
+  identityId: string;
+  idNumber: string;
+}
+
+export interface UploadMeta extends UploadRecord {
+  identityId: string;
+  materialCode: MaterialCode | null;
+}
+
+export type FaultKind = 'error500' | 'timeout' | 'offline' | 'sessionExpired' | 'overloaded';
+
+export interface FaultRule {
+  id: string;
+  /** Substring or path of the API route to hit; absent means every API route. */
+  route?: string;
+  kind: FaultKind;
+  /** How many requests it still affects; absent means until cleared. */
+  remaining?: number;
+}
+
+export interface ClockState {
+  /** Mock time = real time + offsetMs, so a countdown keeps ticking after QA sets the clock. */
+  offsetMs: number;
+  /** When set, time stands still at this instant (tests use it for exact boundaries). */
+  frozenAt?: string;
+}
+
+export interface MockState {
+  schemaVersion: number;
+  year: number;
+  scenario: string;
+  clock: ClockState;
+  nextFaceIdentityId: string;
+  faceTickets: Record<string, FaceTicketRecord>;
+  sessions: Record<string, SessionRecord>;
+  children: Record<string, ChildRecord>;
+  upkeep: Record<string, UpkeepInfo>;
+  uploads: Record<string, UploadMeta>;
+  applications: Record<string, Application>;
+  /** idempotency key -> application id */
+  idempotency: Record<string, string>;
+  draws: Record<string, LotteryDraw>;
+  faults: FaultRule[];
+  uiStyle: 'normal' | 'elder';
+  /** Counter for readable ids. */
+  sequence: number;
+}
+
+export const SCHEMA_VERSION = 1;

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+/**
+ * Serves a built H5 folder on loopback only (http://127.0.0.1:PORT, default 4173): a static server
+ * with an index.html fallback, no caching of the MSW worker. Usage: node scripts/serve.mjs <dir> [port]
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+};
+
+export function createStaticServer(root) {
+  const base = path.resolve(root);
+  return http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = path.join(base, urlPath);
+    if (!file.startsWith(base)) {
+      res.writeHead(403).end();
+      return;
+    }
+    if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(base, 'index.html');
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const headers = { 'Content-Type': type };
+    headers['Cache-Control'] = file.endsWith('index.html') || file.endsWith('mockServiceWorker.js') ? 'no-cache' : 'public, max-age=31536000, immutable';
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname);
+if (isMain) {
+  const root = process.argv[2] ?? 'dist/h5-mock';
+  const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
+  if (!fs.existsSync(path.join(root, 'index.html'))) {
+    console.error(`No build in ${root}: run npm run build:h5-mock first.`);
+    process.exit(1);
+  }
+  createStaticServer(root).listen(port, '127.0.0.1', () => {
+    console.log(`入学一件事 (mock host) is ready: http://127.0.0.1:${port}/`);
+    console.log('QA: the round "QA" button at the bottom right opens the test panel.');
+  });
+}

@@ -1,0 +1,285 @@
+/**
+ * H5 host bridge: host capabilities go over HTTP to the host gateway (hostGateway.ts), the
+ * enrolment API over fetch, and device features through the browser. This folder is the only
+ * place in src/ allowed to touch window, document, fetch, Blob or canvas (enforced by lint).
+ */
+import type {
+  FaceVerifyTicket,
+  HostBridge,
+  HostResult,
+  HostUiStyle,
+  HttpRequest,
+  HttpResponse,
+  PickedImage,
+  UploadRequest,
+  UploadTask,
+} from '@contract/bridge';
+import { fail, ok } from '../result';
+import { hostRoutes, UI_STYLE_EVENT } from './hostGateway';
+import { compressBlob } from './imageCompression';
+
+export interface H5BridgeOptions {
+  /** Resolves when the host is ready to answer (in mock builds: when the MSW worker has started). */
+  ready?: Promise<void>;
+  /**
+   * The host's own face screen, shown before the gateway issues a ticket. In mock builds this is
+   * the simulated face sheet listing the seeded identities.
+   */
+  faceScreen?: (reason: string) => Promise<'verified' | 'cancelled'>;
+  storagePrefix?: string;
+  /** Prefix for API and gateway paths; empty in the browser (same origin), absolute in jest. */
+  origin?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 15000;
+
+function headersToRecord(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    out[key.toLowerCase()] = value;
+  });
+  return out;
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if ((response.headers.get('content-type') ?? '').includes('json') && text) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return text;
+    }
+  }
+  return text;
+}
+
+export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
+  const ready = options.ready ?? Promise.resolve();
+  const prefix = options.storagePrefix ?? 'rxyjs:';
+  const origin = options.origin ?? '';
+  const at = (url: string) => (url.startsWith('/') ? origin + url : url);
+  const pickedFiles = new Map<string, Blob>();
+
+  async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<HostResult<Response>> {
+    await ready;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    try {
+      return ok(await fetch(at(url), { ...init, signal: controller.signal, credentials: 'same-origin' }));
+    } catch (error) {
+      if (controller.signal.aborted) return fail('timeout', `no answer in ${timeoutMs} ms`);
+      return fail('network', error instanceof Error ? error.name : 'fetch failed');
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function request(req: HttpRequest): Promise<HostResult<HttpResponse>> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    let body: string | undefined;
+    if (req.body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(req.body);
+    }
+    const answer = await fetchWithTimeout(req.url, { method: req.method, headers, body }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    if (!answer.ok) return answer;
+    const response = answer.value;
+    return ok({ status: response.status, headers: headersToRecord(response.headers), data: await readBody(response) });
+  }
+
+  async function verifyFace(req: { reason: string }): Promise<HostResult<FaceVerifyTicket>> {
+    if (options.faceScreen) {
+      const outcome = await options.faceScreen(req.reason);
+      if (outcome === 'cancelled') return fail('cancelled');
+    }
+    const answer = await request({ method: 'POST', url: hostRoutes.faceVerify, body: { reason: req.reason } });
+    if (!answer.ok) return answer;
+    const { status, data } = answer.value;
+    if (status === 200) return ok(data as FaceVerifyTicket);
+    const kind = (data as { error?: { kind?: string } })?.error?.kind;
+    if (kind === 'cancelled' || kind === 'unavailable') return fail(kind);
+    if (status === 503) return fail('unavailable', `gateway ${status}`);
+    return fail('failed', `gateway ${status}`);
+  }
+
+  function pickImages(req: { count: number; sources: Array<'camera' | 'album'> }): Promise<HostResult<PickedImage[]>> {
+    return new Promise((resolve) => {
+      const input = document.createElement('input');
+      input.type = 'file';
+      input.accept = 'image/*';
+      input.multiple = req.count > 1;
+      if (req.sources.length === 1 && req.sources[0] === 'camera') input.capture = 'environment';
+      input.style.display = 'none';
+      let settled = false;
+      const finish = (result: HostResult<PickedImage[]>) => {
+        if (settled) return;
+        settled = true;
+        input.remove();
+        resolve(result);
+      };
+      input.addEventListener('change', () => {
+        const files = Array.from(input.files ?? []).slice(0, req.count);
+        if (files.length === 0) return finish(fail('cancelled'));
+        finish(
+          ok(
+            files.map((file) => {
+              const path = URL.createObjectURL(file);
+              pickedFiles.set(path, file);
+              return { path, name: file.name, size: file.size, mime: file.type };
+            }),
+          ),
+        );
+      });
+      input.addEventListener('cancel', () => finish(fail('cancelled')));
+      document.body.appendChild(input);
+      input.click();
+    });
+  }
+
+  async function blobAt(path: string): Promise<Blob | null> {
+    const known = pickedFiles.get(path);
+    if (known) return known;
+    try {
+      return await (await fetch(at(path))).blob();
+    } catch {
+      return null;
+    }
+  }
+
+  function uploadFile(req: UploadRequest, onProgress?: (p: { loaded: number; total: number }) => void): UploadTask {
+    const xhr = new XMLHttpRequest();
+    let aborted = false;
+    const result = (async (): Promise<HostResult<HttpResponse>> => {
+      await ready;
+      const blob = await blobAt(req.path);
+      if (!blob) return fail('failed', 'file not readable');
+      if (aborted) return fail('cancelled');
+      return new Promise((resolve) => {
+        xhr.open('POST', at(req.url));
+        xhr.timeout = req.timeoutMs ?? 60000;
+        for (const [key, value] of Object.entries(req.headers ?? {})) xhr.setRequestHeader(key, value);
+        xhr.upload.onprogress = (event) => onProgress?.({ loaded: event.loaded, total: event.total || blob.size });
+        xhr.onload = () => {
+          let data: unknown = xhr.responseText;
+          try {
+            data = JSON.parse(xhr.responseText);
+          } catch {
+            /* keep text */
+          }
+          resolve(ok({ status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' }, data }));
+        };
+        xhr.onerror = () => resolve(fail('network', 'upload failed'));
+        xhr.ontimeout = () => resolve(fail('timeout', 'upload timed out'));
+        xhr.onabort = () => resolve(fail('cancelled'));
+        xhr.send(blob);
+      });
+    })();
+    return {
+      result,
+      abort() {
+        aborted = true;
+        xhr.abort();
+      },
+    };
+  }
+
+  const styleListeners = new Set<(style: HostUiStyle) => void>();
+  window.addEventListener(UI_STYLE_EVENT, (event) => {
+    const style = (event as CustomEvent<HostUiStyle>).detail;
+    if (style === 'normal' || style === 'elder') styleListeners.forEach((listener) => listener(style));
+  });
+
+  return {
+    platform: 'h5',
+    verifyFace,
+    request,
+    pickImages,
+    async compressImage(req) {
+      const blob = await blobAt(req.path);
+      if (!blob) return fail('failed', 'file not readable');
+      try {
+        const out = await compressBlob(blob, req);
+        const path = URL.createObjectURL(out.blob);
+        pickedFiles.set(path, out.blob);
+        return ok({ path, size: out.size, width: out.width, height: out.height, mime: out.mime });
+      } catch (error) {
+        // Not decodable as an image: the caller tells the parent it is the wrong type.
+        return fail('failed', error instanceof Error ? error.message : 'decode failed');
+      }
+    },
+    uploadFile,
+    async loadPreview(pathOrApiUrl, headers) {
+      if (pathOrApiUrl.startsWith('blob:') || pathOrApiUrl.startsWith('data:')) return ok(pathOrApiUrl);
+      const answer = await fetchWithTimeout(pathOrApiUrl, { headers }, DEFAULT_TIMEOUT_MS);
+      if (!answer.ok) return answer;
+      if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
+      return ok(URL.createObjectURL(await answer.value.blob()));
+    },
+    async openHostPage(page) {
+      const answer = await request({ method: 'POST', url: hostRoutes.openPage, body: { page } });
+      if (!answer.ok) return answer;
+      return answer.value.status === 200 ? ok(undefined) : fail('unavailable', `gateway ${answer.value.status}`);
+    },
+    async makePhoneCall(phone) {
+      const link = document.createElement('a');
+      link.href = `tel:${phone.replace(/[^\d+-]/g, '')}`;
+      link.style.display = 'none';
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      return ok(undefined);
+    },
+    storage: {
+      async get(key) {
+        try {
+          return window.localStorage.getItem(prefix + key);
+        } catch {
+          return null;
+        }
+      },
+      async set(key, value) {
+        try {
+          window.localStorage.setItem(prefix + key, value);
+        } catch {
+          /* storage full or disabled: drafts stay in memory for this visit */
+        }
+      },
+      async remove(key) {
+        try {
+          window.localStorage.removeItem(prefix + key);
+        } catch {
+          /* ignore */
+        }
+      },
+    },
+    async saveDocument(req) {
+      const answer = await fetchWithTimeout(req.url, { headers: req.headers }, 30000);
+      if (!answer.ok) return answer;
+      if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
+      const blob = await answer.value.blob();
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = req.fileName;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      return ok(undefined);
+    },
+    async getUiStyle() {
+      const answer = await request({ method: 'GET', url: hostRoutes.uiStyle, timeoutMs: 3000 });
+      if (answer.ok && answer.value.status === 200) {
+        const style = (answer.value.data as { style?: string })?.style;
+        if (style === 'elder') return 'elder';
+      }
+      return 'normal';
+    },
+    onUiStyleChange(listener) {
+      styleListeners.add(listener);
+      return () => {
+        styleListeners.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { render, screen, fireEvent } from '@testing-library/react';
+import { useMockHost } from '../../../test/pageHarness';
+import { visited } from '../../../test/navigationMock';
+import { useClockStore } from '@/stores/clock';
+import Home from './index';
+
+jest.mock('@/services/navigation', () => require('../../../test/navigationMock'));
+
+describe('home page', () => {
+  const mock = useMockHost();
+  beforeEach(() => useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false }));
+
+  it('headlines the upkeep phase at the server time, not the phone time', async () => {
+    await mock.at('2024-05-08T10:00:00+08:00');
+    render(<Home />);
+    expect(await screen.findByText('子女信息维护进行中')).toBeInTheDocument();
+    expect(screen.getByTestId('phase-card')).toHaveAttribute('data-phase', 'upkeep');
+  });
+
+  it('shows private registration on 6-18 and the reassurance that order does not matter', async () => {
+    await mock.at('2024-06-18T10:00:00+08:00');
+    render(<Home />);
+    expect(await screen.findByText('民办学校报名进行中')).toBeInTheDocument();
+    expect(screen.getByText(/报名先后不影响录取结果/)).toBeInTheDocument();
+  });
+
+  it('says when the service reopens during nightly maintenance', async () => {
+    await mock.at('2024-05-08T23:00:00+08:00');
+    render(<Home />);
+    expect(await screen.findByText('系统维护中')).toBeInTheDocument();
+    expect(screen.getByTestId('phase-card')).toHaveTextContent('5月9日 08:00');
+  });
+
+  it('offers face login to a parent who is not logged in', async () => {
+    render(<Home />);
+    fireEvent.click(await screen.findByRole('button', { name: '刷脸登录' }));
+    expect(visited).toContain('/pages/login/index');
+  });
+});

@@ -1,0 +1,108 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { Stage } from '@contract/calendar';
+import { homeGuidance, STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { useClockStore } from '@/stores/clock';
+import { useSessionStore } from '@/stores/session';
+import { useDistrictStore } from '@/stores/district';
+import { navigation } from '@/services/navigation';
+import './index.css';
+
+const STAGES: Stage[] = ['primary', 'junior'];
+
+/** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
+export default function Home() {
+  const { calendar, error, load, serverNow } = useClockStore();
+  const session = useSessionStore((s) => s.session);
+  const restore = useSessionStore((s) => s.restore);
+  const { currentCode, load: loadDistricts } = useDistrictStore();
+  const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  const [stage, setStage] = useState<Stage>('primary');
+  const [, tick] = useState(0);
+
+  useEffect(() => {
+    void restore();
+    void load(true);
+    void loadDistricts();
+    // Re-evaluate the phase every 30 s so the page changes when a window opens or closes.
+    const timer = setInterval(() => tick((n) => n + 1), 30000);
+    return () => clearInterval(timer);
+  }, [restore, load, loadDistricts]);
+
+  if (!calendar) {
+    return (
+      <Page title='入学一件事'>
+        {error ? (
+          <NoticeBanner tone='error' title='暂时无法获取招生日程' urgent>
+            <Text>{error.message}</Text>
+            <View className='btn btn-primary' role='button' onClick={() => void load(true)}>
+              重新加载
+            </View>
+          </NoticeBanner>
+        ) : (
+          <View className='muted' role='status'>
+            正在获取招生日程…
+          </View>
+        )}
+      </Page>
+    );
+  }
+
+  const guidance = homeGuidance(calendar, stage, currentCode, serverNow());
+  const go = (url: string) => void navigation.to(url);
+
+  return (
+    <Page title='义务教育入学一件事'>
+      <View className='stage-tabs' role='tablist' aria-label='报名学段'>
+        {STAGES.map((s) => (
+          <View key={s} role='tab' aria-selected={s === stage} className={`stage-tab${s === stage ? ' stage-tab-active' : ''}`} onClick={() => setStage(s)}>
+            {s === 'primary' ? '幼升小（入读一年级）' : '小升初（入读七年级）'}
+          </View>
+        ))}
+      </View>
+
+      <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>
+        <View className='muted'>{district ? `当前区域：${district.name}` : '尚未选择当前区域（显示全市日程）'}</View>
+        <View className='phase-title' role='heading' aria-level={2}>
+          {guidance.title}
+        </View>
+        <View className='phase-detail'>{guidance.detail}</View>
+        {guidance.deadlineText ? <View className='phase-deadline'>{guidance.deadlineText}</View> : null}
+        <View className='phase-next'>
+          <Text className='phase-next-label'>下一步：</Text>
+          {guidance.nextStep}
+        </View>
+        {guidance.reassurance ? <View className='muted phase-reassure'>{guidance.reassurance}</View> : null}
+      </View>
+
+      {!session ? (
+        <View className='card'>
+          <View className='card-title'>刷脸登录</View>
+          <View className='muted'>通过渝快办刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</View>
+          <View className='btn btn-primary' role='button' onClick={() => go('/pages/login/index')}>
+            刷脸登录
+          </View>
+        </View>
+      ) : (
+        <View className='card'>
+          <View className='card-title'>您好，{session.parent.nameMasked}</View>
+          <View className='muted'>身份已核验，可以继续办理。</View>
+        </View>
+      )}
+
+      <View className='card'>
+        <View className='card-title'>办理入口</View>
+        <View className='tiles'>
+          <View className='tile' role='button' onClick={() => go('/pages/district/index')}>当前区域</View>
+          <View className='tile' role='button' onClick={() => go('/pages/children/index')}>我的子女</View>
+          <View className='tile' role='button' onClick={() => go('/pages/child/upkeep/index')}>子女信息维护</View>
+          <View className='tile' role='button' onClick={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</View>
+          <View className='tile' role='button' onClick={() => go('/pages/my/applications/index')}>我的申请</View>
+          <View className='tile' role='button' onClick={() => go('/pages/service/help/index')}>政策查看 · 联系我们</View>
+        </View>
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,16 @@
+/** The module's one API instance, wired to the host bridge, the session token and the queue notice. */
+import { getBridge } from '@/bridge';
+import { createApiClient } from './http';
+import { createEnrolmentApi } from './api';
+import { auth } from './auth';
+import { queueStatus } from './queue';
+
+export const api = createEnrolmentApi(
+  createApiClient({
+    bridge: getBridge,
+    token: auth.token,
+    onUnauthenticated: auth.expired,
+    onQueue: queueStatus.set,
+  }),
+);
+export type { ApiResult } from './http';

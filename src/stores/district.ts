@@ -1,0 +1,43 @@
+/** The districts from the server and the parent's 当前区域 (Q12), kept across visits. */
+import { create } from 'zustand';
+import type { District } from '@contract/district';
+import type { ApiError } from '@contract/errors';
+import { api } from '@/services';
+import { loadJson, saveJson } from './persisted';
+
+const DISTRICT_KEY = 'currentDistrict';
+
+interface DistrictState {
+  districts: District[];
+  currentCode: string | null;
+  loading: boolean;
+  error: ApiError | null;
+  load(): Promise<void>;
+  choose(code: string): Promise<void>;
+  current(): District | null;
+}
+
+export const useDistrictStore = create<DistrictState>((set, get) => ({
+  districts: [],
+  currentCode: null,
+  loading: false,
+  error: null,
+  async load() {
+    if (get().loading) return;
+    set({ loading: true, error: null });
+    const [answer, saved] = await Promise.all([api.districts(), loadJson<string>(DISTRICT_KEY)]);
+    if (!answer.ok) {
+      set({ loading: false, error: answer.error, currentCode: saved });
+      return;
+    }
+    const known = answer.data.districts.some((d) => d.code === saved);
+    set({ districts: answer.data.districts, currentCode: known ? saved : null, loading: false });
+  },
+  async choose(code) {
+    set({ currentCode: code });
+    await saveJson(DISTRICT_KEY, code);
+  },
+  current() {
+    return get().districts.find((d) => d.code === get().currentCode) ?? null;
+  },
+}));

@@ -1,0 +1,75 @@
+/**
+ * Login state. A session survives a reload (kept through the bridge's storage) and, when the
+ * server says it expired, the parent is sent to login and brought back to where they were.
+ */
+import { create } from 'zustand';
+import type { Session } from '@contract/api';
+import type { HostErrorKind } from '@contract/bridge';
+import type { ApiError } from '@contract/errors';
+import { getBridge } from '@/bridge';
+import { api } from '@/services';
+import { auth } from '@/services/auth';
+import { loadJson, removeKey, saveJson } from './persisted';
+
+const SESSION_KEY = 'session';
+export const DRAFT_KEY_PREFIX = 'draft:';
+
+export type LoginFailure =
+  | { kind: 'host'; reason: HostErrorKind }
+  | { kind: 'api'; error: ApiError };
+
+interface SessionState {
+  session: Session | null;
+  restored: boolean;
+  /** Where to return after a re-login (a page path with its query). */
+  returnTo: string | null;
+  expiredNotice: boolean;
+  restore(): Promise<void>;
+  login(): Promise<{ ok: true } | { ok: false; failure: LoginFailure }>;
+  logout(clearDraftKeys: string[]): Promise<void>;
+  expire(returnTo: string | null): void;
+  takeReturnTo(): string | null;
+}
+
+export const useSessionStore = create<SessionState>((set, get) => ({
+  session: null,
+  restored: false,
+  returnTo: null,
+  expiredNotice: false,
+  async restore() {
+    if (get().restored) return;
+    const saved = await loadJson<{ session: Session; returnTo: string | null }>(SESSION_KEY);
+    // A saved session past its expiry is dropped here; one that expires on the server is caught by a 401.
+    const session = saved?.session && Date.parse(saved.session.expiresAt) > Date.now() ? saved.session : null;
+    auth.setToken(session?.token ?? null);
+    set({ session, restored: true, returnTo: saved?.returnTo ?? null });
+  },
+  async login() {
+    const face = await getBridge().verifyFace({ reason: '入学一件事需要核验您的身份，核验通过后才能为子女报名' });
+    if (!face.ok) return { ok: false, failure: { kind: 'host', reason: face.error.kind } };
+    const created = await api.createSession(face.value.ticket);
+    if (!created.ok) return { ok: false, failure: { kind: 'api', error: created.error } };
+    auth.setToken(created.data.token);
+    set({ session: created.data, expiredNotice: false });
+    await saveJson(SESSION_KEY, { session: created.data, returnTo: get().returnTo });
+    return { ok: true };
+  },
+  async logout(clearDraftKeys) {
+    await api.endSession();
+    auth.setToken(null);
+    set({ session: null, returnTo: null });
+    await removeKey(SESSION_KEY);
+    // Drafts hold personal data: a shared phone must not keep them after logout.
+    await Promise.all(clearDraftKeys.map((key) => removeKey(key)));
+  },
+  expire(returnTo) {
+    auth.setToken(null);
+    set({ session: null, returnTo, expiredNotice: true });
+    void saveJson(SESSION_KEY, { session: null, returnTo });
+  },
+  takeReturnTo() {
+    const target = get().returnTo;
+    set({ returnTo: null });
+    return target;
+  },
+}));

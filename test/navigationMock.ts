@@ -1,0 +1,20 @@
+/** Stand-in for src/services/navigation in page tests: records where a page sent the parent. */
+export const visited: string[] = [];
+let params: Record<string, string | undefined> = {};
+
+export const navigation = {
+  to: jest.fn(async (url: string) => void visited.push(url)),
+  replace: jest.fn(async (url: string) => void visited.push(url)),
+  back: jest.fn(async () => void visited.push('back')),
+  home: jest.fn(async () => void visited.push('/pages/index/index')),
+  currentPath: jest.fn(() => '/pages/test/index'),
+};
+
+export function usePageParams() {
+  return params;
+}
+
+/** Sets the query parameters the next rendered page sees. */
+export function setPageParams(next: Record<string, string | undefined>) {
+  params = next;
+}
