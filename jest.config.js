@@ -7,6 +7,7 @@ const esmPackages = [
 
 module.exports = {
   testEnvironment: 'jest-fixed-jsdom',
+  reporters: ['default', '<rootDir>/test/countReporter.js'],
   testEnvironmentOptions: { customExportConditions: [''] },
   roots: ['<rootDir>/src', '<rootDir>/mock', '<rootDir>/types', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],

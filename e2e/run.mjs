@@ -23,5 +23,11 @@ const files = fs
   .filter((f) => f.endsWith('.test.mjs'))
   .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .map((f) => path.join('e2e', f));
-const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], { cwd: root, stdio: 'inherit' });
+// CI also wants counts: a TAP copy of the results goes to $CI_REPORT_DIR when it is set.
+const reporters = ['--test-reporter=spec', '--test-reporter-destination=stdout'];
+if (process.env.CI_REPORT_DIR) {
+  fs.mkdirSync(process.env.CI_REPORT_DIR, { recursive: true });
+  reporters.push('--test-reporter=tap', `--test-reporter-destination=${path.join(process.env.CI_REPORT_DIR, 'e2e.tap')}`);
+}
+const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...reporters, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

@@ -1,0 +1,62 @@
+/**
+ * Lint. The rule that matters most: pages, stores, services, components and domain code never touch
+ * browser-only globals, so the same code runs in a WeChat mini-program. Only src/bridge/h5 (the H5
+ * host bridge) and the mock host may.
+ */
+const browserOnly = ['window', 'document', 'fetch', 'Blob', 'File', 'FileReader', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'navigator', 'location', 'HTMLCanvasElement', 'OffscreenCanvas', 'Image', 'URL', 'indexedDB', 'createImageBitmap'].map((name) => ({
+  name,
+  message: 'Reach the platform through the host bridge (src/bridge), not browser globals: this code also runs in a mini-program.',
+}));
+
+module.exports = {
+  root: true,
+  parser: '@typescript-eslint/parser',
+  parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
+  plugins: ['@typescript-eslint', 'react', 'react-hooks'],
+  extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended', 'plugin:react/recommended', 'plugin:react-hooks/recommended'],
+  settings: { react: { version: '18.3' } },
+  env: { es2022: true, node: true },
+  globals: { MOCK_HOST: 'readonly', API_ORIGIN: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+  rules: {
+    'react/react-in-jsx-scope': 'off',
+    'react/prop-types': 'off',
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    'no-console': ['error', { allow: ['warn', 'error'] }],
+  },
+  overrides: [
+    {
+      files: ['src/**/*.ts', 'src/**/*.tsx'],
+      excludedFiles: ['src/bridge/h5/**', '**/*.test.ts', '**/*.test.tsx'],
+      env: { browser: false },
+      rules: { 'no-restricted-globals': ['error', ...browserOnly] },
+    },
+    {
+      files: ['src/domain/**/*.ts'],
+      excludedFiles: ['**/*.test.ts'],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: ['@tarojs/*', 'react', 'react-dom', 'msw', 'msw/*', 'zustand', '@/bridge/*', '@/services/*', '@/stores/*'] }],
+        'no-restricted-syntax': ['error', { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Domain rules take "now" as an argument.' }, { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Domain rules take "now" as an argument.' }],
+      },
+    },
+    {
+      files: ['mock/**/*.ts', 'src/bridge/h5/**/*.ts'],
+      env: { browser: true },
+    },
+    {
+      files: ['mock/service/**/*.ts'],
+      excludedFiles: ['**/*.test.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: ['msw', 'msw/*'] }] },
+    },
+    {
+      files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*'],
+      env: { jest: true, browser: true },
+      rules: { '@typescript-eslint/no-var-requires': 'off', '@typescript-eslint/no-require-imports': 'off' },
+    },
+    {
+      files: ['e2e/**/*.mjs', 'scripts/**/*.mjs'],
+      env: { node: true, browser: true },
+      rules: { 'no-console': 'off' },
+    },
+  ],
+  ignorePatterns: ['dist/', 'node_modules/', 'mock/public/', 'baseline/', 'screenshots/'],
+};

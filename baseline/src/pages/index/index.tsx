@@ -1,0 +1,5 @@
+import { View } from '@tarojs/components';
+
+export default function Index() {
+  return <View>基线应用</View>;
+}
