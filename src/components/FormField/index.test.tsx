@@ -1,0 +1,29 @@
+import { render, screen, fireEvent } from '@testing-library/react';
+import { useState } from 'react';
+import { FormField } from './index';
+
+export function typeInto(el: Element, value: string) {
+  fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
+}
+
+function Harness() {
+  const [value, setValue] = useState('');
+  return <FormField label='子女姓名' value={value} onInput={setValue} hint='与户口簿一致' error={value === 'x' ? '姓名只能包含汉字' : null} />;
+}
+
+describe('FormField', () => {
+  it('labels the input, shows the hint, and puts the error beside the field', () => {
+    render(<Harness />);
+    const input = screen.getByLabelText('子女姓名');
+    expect(screen.getByText('与户口簿一致')).toBeInTheDocument();
+    expect(input).toHaveAttribute('aria-invalid', 'false');
+    typeInto(input, 'x');
+    const error = screen.getByRole('alert');
+    expect(error).toHaveTextContent('姓名只能包含汉字');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input.getAttribute('aria-describedby')).toContain(error.id);
+    expect(input.closest('.field')).toHaveClass('field-invalid');
+    typeInto(input, '王');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

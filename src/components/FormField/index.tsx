@@ -1,0 +1,58 @@
+import { View, Text, Input } from '@tarojs/components';
+import { useId, type ReactNode } from 'react';
+
+export interface FormFieldProps {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  /** Chinese error shown right under the field; the field is marked invalid while it is set. */
+  error?: string | null;
+  /** Format guide or example, always visible (elderly parents need it before they type). */
+  hint?: ReactNode;
+  placeholder?: string;
+  type?: 'text' | 'number' | 'idcard' | 'digit';
+  maxlength?: number;
+  onBlur?: () => void;
+  /** Extra control beside the input, e.g. a "查看示例" link. */
+  extra?: ReactNode;
+  testId?: string;
+}
+
+/** Label + input + hint + error, wired for screen readers (labelledby / describedby / invalid). */
+export function FormField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId }: FormFieldProps) {
+  const base = useId().replace(/:/g, '');
+  const labelId = `${base}-label`;
+  const hintId = `${base}-hint`;
+  const errorId = `${base}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <View className={`field${error ? ' field-invalid' : ''}`} data-testid={testId}>
+      <Text id={labelId} className='field-label'>
+        {label}
+      </Text>
+      <Input
+        className='field-input'
+        value={value}
+        type={type}
+        placeholder={placeholder}
+        maxlength={maxlength ?? 140}
+        aria-labelledby={labelId}
+        aria-describedby={describedBy}
+        aria-invalid={error ? 'true' : 'false'}
+        onInput={(e) => onInput(String(e.detail.value ?? ''))}
+        onBlur={onBlur}
+      />
+      {extra}
+      {hint ? (
+        <View id={hintId} className='field-hint'>
+          {hint}
+        </View>
+      ) : null}
+      {error ? (
+        <View id={errorId} className='field-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  );
+}
