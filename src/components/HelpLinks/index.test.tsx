@@ -1,3 +1,4 @@
+import '@testing-library/jest-dom';
 import { render, screen, fireEvent } from '@testing-library/react';
 import { visited } from '../../../test/navigationMock';
 import { HelpLinks } from './index';

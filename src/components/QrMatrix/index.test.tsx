@@ -1,3 +1,4 @@
+import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
 import QRCode from 'qrcode';
 import { QrMatrix, qrRows, QUIET_ZONE } from './index';

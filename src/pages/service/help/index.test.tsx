@@ -1,0 +1,65 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { useMockHost } from '../../../../test/pageHarness';
+import { setPageParams, visited } from '../../../../test/navigationMock';
+import { getBridge } from '@/bridge';
+import { useDistrictStore } from '@/stores/district';
+import Help from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+describe('help page (政策查看 · 联系我们)', () => {
+  const mock = useMockHost();
+  beforeEach(() => {
+    visited.splice(0);
+    useDistrictStore.setState({ districts: [], currentCode: null, loading: false, error: null });
+  });
+
+  async function chooseDistrict() {
+    await useDistrictStore.getState().load();
+    const district = useDistrictStore.getState().districts[0];
+    useDistrictStore.setState({ currentCode: district.code });
+    return district;
+  }
+
+  it('shows the current district policy paragraphs, anti-abuse and green channel', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    const district = await chooseDistrict();
+    setPageParams({ tab: 'policy' });
+    render(<Help />);
+    expect(await screen.findByText(`${district.name}义务教育招生政策`)).toBeInTheDocument();
+    expect(screen.getByTestId('policy')).toHaveTextContent(district.policy[0]);
+    expect(screen.getByText('绿色通道')).toBeInTheDocument();
+    expect(screen.getByText('防范恶意代办帮办')).toBeInTheDocument();
+  });
+
+  it('calls the consultation phone through the bridge and lists offline points', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    const district = await chooseDistrict();
+    const call = jest.spyOn(getBridge(), 'makePhoneCall').mockResolvedValue({ ok: true, value: undefined });
+    setPageParams({ tab: 'contact' });
+    render(<Help />);
+    fireEvent.click(await screen.findByRole('button', { name: `拨打${district.name}招生咨询电话` }));
+    expect(call).toHaveBeenCalledWith(district.consultationPhone);
+    expect(screen.getByText('线下报名点')).toBeInTheDocument();
+    expect(screen.getByTestId('contact')).toHaveTextContent(district.offlinePoints[0].address);
+  });
+
+  it('gives the number to dial by hand when the host cannot call', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    const district = await chooseDistrict();
+    jest.spyOn(getBridge(), 'makePhoneCall').mockResolvedValue({ ok: false, error: { kind: 'unavailable' } });
+    setPageParams({ tab: 'contact' });
+    render(<Help />);
+    fireEvent.click(await screen.findByRole('button', { name: `拨打${district.name}招生咨询电话` }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(`请手动拨打 ${district.consultationPhone}`);
+  });
+
+  it('asks for the current district first when none is chosen', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    setPageParams({});
+    render(<Help />);
+    fireEvent.click(await screen.findByRole('button', { name: '选择当前区域' }));
+    await waitFor(() => expect(visited).toContain('/pages/district/index'));
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * The parent's applications (个人中心 → 我的申请) and the actions on one (撤回, 补正, 入学确认).
+ * A 补正 resubmission carries one idempotency key per attempt, kept in storage until answered,
+ * for the same reason as the registration draft: a retry must never count twice.
+ */
+import { create } from 'zustand';
+import type { Application } from '@contract/application';
+import type { ApiError } from '@contract/errors';
+import type { MaterialCode } from '@contract/materials';
+import { api } from '@/services';
+import { DRAFT_KEY_PREFIX } from './session';
+import { loadJson, removeKey, saveJson } from './persisted';
+import { newAttemptKey } from './applyDraft';
+
+const RESUBMIT_INDEX = `${DRAFT_KEY_PREFIX}resubmit-index`;
+export const resubmitKey = (applicationId: string) => `${DRAFT_KEY_PREFIX}resubmit:${applicationId}`;
+
+export interface ResubmitDraft {
+  materials: Partial<Record<MaterialCode, string[]>>;
+  attemptKey: string | null;
+}
+
+export type ActionOutcome = { ok: true; application: Application } | { ok: false; error: ApiError; uncertain: boolean };
+
+const UNCERTAIN: ReadonlyArray<ApiError['code']> = ['NETWORK', 'TIMEOUT', 'INTERNAL', 'OVERLOADED'];
+
+interface ApplicationsState {
+  list: Application[];
+  loading: boolean;
+  error: ApiError | null;
+  byId: Record<string, Application>;
+  busy: boolean;
+  load(): Promise<void>;
+  loadOne(id: string): Promise<{ ok: true; application: Application } | { ok: false; error: ApiError }>;
+  withdraw(id: string): Promise<ActionOutcome>;
+  confirm(id: string): Promise<ActionOutcome>;
+  loadResubmit(id: string): Promise<ResubmitDraft>;
+  saveResubmit(id: string, draft: ResubmitDraft): Promise<void>;
+  resubmit(id: string): Promise<ActionOutcome>;
+}
+
+/** Keys of every 补正 draft ever saved, so logout can remove them all. */
+export async function resubmitDraftKeys(): Promise<string[]> {
+  const ids = (await loadJson<string[]>(RESUBMIT_INDEX)) ?? [];
+  return [...ids.map(resubmitKey), RESUBMIT_INDEX];
+}
+
+export const useApplicationsStore = create<ApplicationsState>((set, get) => {
+  const remember = (application: Application) =>
+    set((s) => ({
+      byId: { ...s.byId, [application.id]: application },
+      list: s.list.some((a) => a.id === application.id) ? s.list.map((a) => (a.id === application.id ? application : a)) : s.list,
+    }));
+
+  const act = async (id: string, run: () => Promise<{ ok: true; data: { application: Application } } | { ok: false; error: ApiError }>): Promise<ActionOutcome> => {
+    if (get().busy) return { ok: false, error: { code: 'CONFLICT', message: '正在处理，请稍候' }, uncertain: false };
+    set({ busy: true });
+    const answer = await run();
+    set({ busy: false });
+    if (answer.ok) {
+      remember(answer.data.application);
+      return { ok: true, application: answer.data.application };
+    }
+    // A refusal may mean the status moved on (e.g. review started): fetch the truth.
+    if (!UNCERTAIN.includes(answer.error.code)) void get().loadOne(id);
+    return { ok: false, error: answer.error, uncertain: UNCERTAIN.includes(answer.error.code) };
+  };
+
+  return {
+    list: [],
+    loading: false,
+    error: null,
+    byId: {},
+    busy: false,
+    async load() {
+      set({ loading: true, error: null });
+      const answer = await api.applications();
+      if (!answer.ok) return set({ loading: false, error: answer.error });
+      const byId = { ...get().byId };
+      for (const a of answer.data.applications) byId[a.id] = a;
+      set({ loading: false, list: answer.data.applications, byId });
+    },
+    async loadOne(id) {
+      const answer = await api.application(id);
+      if (!answer.ok) return { ok: false, error: answer.error };
+      remember(answer.data.application);
+      return { ok: true, application: answer.data.application };
+    },
+    withdraw: (id) => act(id, () => api.withdraw(id)),
+    confirm: (id) => act(id, () => api.confirm(id)),
+    async loadResubmit(id) {
+      return (await loadJson<ResubmitDraft>(resubmitKey(id))) ?? { materials: {}, attemptKey: null };
+    },
+    async saveResubmit(id, draft) {
+      await saveJson(resubmitKey(id), draft);
+      const ids = (await loadJson<string[]>(RESUBMIT_INDEX)) ?? [];
+      if (!ids.includes(id)) await saveJson(RESUBMIT_INDEX, [...ids, id]);
+    },
+    async resubmit(id) {
+      const draft = await get().loadResubmit(id);
+      const attemptKey = draft.attemptKey ?? newAttemptKey();
+      await get().saveResubmit(id, { ...draft, attemptKey });
+      const outcome = await act(id, () => api.resubmit(id, { idempotencyKey: attemptKey, materials: draft.materials }));
+      if (outcome.ok) await removeKey(resubmitKey(id));
+      else if (!outcome.uncertain) await get().saveResubmit(id, { ...draft, attemptKey: null });
+      return outcome;
+    },
+  };
+});
