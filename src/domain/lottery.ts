@@ -17,10 +17,11 @@
  */
 import type { LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome } from '@contract/lottery';
 import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+import { bytesToHex } from '@noble/hashes/utils';
+import { utf8Encode } from './utf8';
 import { hashTail, midstateOf } from './sha256fast';
 
-export const sha256hex = (s: string): string => bytesToHex(sha256(utf8ToBytes(s)));
+export const sha256hex = (s: string): string => bytesToHex(sha256(utf8Encode(s)));
 
 /** A parent's child appears in the list under this, never under a name or ID number. */
 export function pseudonymFor(applicationId: string, salt: string): string {
