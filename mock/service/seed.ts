@@ -20,6 +20,7 @@ export function emptyState(realNowMs: number): MockState {
     applications: {},
     idempotency: {},
     draws: {},
+    privateAdmissions: {},
     faults: [],
     uiStyle: 'normal',
     sequence: 0,

@@ -4,6 +4,7 @@ import { maskIdNumber, maskName, maskPhone } from '@/domain/masking';
 import { findIdentity, type HostIdentity } from '../data/identities';
 import type { ServiceContext } from './context';
 import { serverNow } from './context';
+import { discoverChildren } from './children';
 import { refuse } from './result';
 import type { MockState, SessionRecord } from './state';
 
@@ -43,6 +44,8 @@ export async function createSession(ctx: ServiceContext, ticket: unknown): Promi
       expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
     };
     state.sessions[session.token] = session;
+    // Face login is what finds the children through shared birth records (Q13).
+    discoverChildren(state, identity);
     return {
       token: session.token,
       expiresAt: session.expiresAt,

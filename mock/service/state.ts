@@ -40,6 +40,18 @@ export interface FaultRule {
   remaining?: number;
 }
 
+/** How one private school's admissions were decided (Q21): by a draw, or directly (demand <= places). */
+export interface PrivateAdmissionRecord {
+  schoolId: string;
+  /** Per-draw salt of the pseudonyms, so a child's pseudonym means nothing outside this draw. */
+  salt: string;
+  /** The published draw, or null when everyone was admitted without one. */
+  drawId: string | null;
+  /** application id -> pseudonym of the real applicants. */
+  pseudonyms: Record<string, string>;
+  decidedAt: string;
+}
+
 export interface ClockState {
   /** Mock time = real time + offsetMs, so a countdown keeps ticking after QA sets the clock. */
   offsetMs: number;
@@ -61,11 +73,14 @@ export interface MockState {
   applications: Record<string, Application>;
   /** idempotency key -> application id */
   idempotency: Record<string, string>;
+  /** drawId -> published draw */
   draws: Record<string, LotteryDraw>;
+  /** schoolId -> how its private admissions were decided */
+  privateAdmissions: Record<string, PrivateAdmissionRecord>;
   faults: FaultRule[];
   uiStyle: 'normal' | 'elder';
   /** Counter for readable ids. */
   sequence: number;
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
