@@ -23,6 +23,8 @@ export type HostUiStyle = 'normal' | 'elder';
 export interface FaceVerifyRequest {
   /** Shown by the host on its face screen, e.g. "入学一件事 需要核验您的身份". */
   reason: string;
+  /** Hosts whose face service needs the claimed identity (WeChat's) ask the parent for it first. */
+  identity?: { name: string; idNumber: string };
 }
 export interface FaceVerifyTicket {
   /** One-time ticket the enrolment server exchanges for a session. The module never sees a face. */
@@ -64,6 +66,8 @@ export interface CompressRequest {
   maxEdge: number;
   /** 0..1 */
   quality: number;
+  /** If the result is larger, the host re-encodes at lower quality, then a smaller edge (not below 1600 px). */
+  maxBytes?: number;
 }
 export interface CompressedImage {
   path: string;
@@ -115,8 +119,11 @@ export interface HostBridge {
   /** Resize and re-encode on the device before upload. */
   compressImage(req: CompressRequest): Promise<HostResult<CompressedImage>>;
   uploadFile(req: UploadRequest, onProgress?: (p: UploadProgress) => void): UploadTask;
-  /** A URL an <Image> can show for a picked or uploaded image. */
-  previewUrl(pathOrApiUrl: string): string;
+  /**
+   * A URL an <Image> can show: a picked image's path as is, or an uploaded image fetched from the
+   * API with the given headers (so no token ever goes into a URL).
+   */
+  loadPreview(pathOrApiUrl: string, headers?: Record<string, string>): Promise<HostResult<string>>;
 
   openHostPage(page: HostPage): Promise<HostResult<void>>;
   makePhoneCall(phone: string): Promise<HostResult<void>>;

@@ -1,0 +1,224 @@
+#!/usr/bin/env node
+/**
+ * npm run bench: builds the module and a bare Taro baseline in the same run, measures, and prints a
+ * table of figure / budget / pass. Exits non-zero when a budget is missed.
+ *   --sizes-only   bundle sizes and the no-mock-code check only (what CI runs)
+ *   --no-build     reuse existing dist folders
+ *   --only=a,b     a subset of sizes, image, domain, lighthouse
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createStaticServer } from './serve.mjs';
+
+const root = path.resolve(new URL('..', import.meta.url).pathname);
+const args = new Set(process.argv.slice(2));
+const sizesOnly = args.has('--sizes-only');
+const build = !args.has('--no-build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SUBPACKAGE_ROOTS = ['pages/child/', 'pages/apply/', 'pages/my/', 'pages/service/'];
+const KB = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = [];
+const record = (figure, value, budget, pass) => rows.push({ figure, value, budget, pass });
+
+function run(cmd, cmdArgs, cwd, env = {}) {
+  const started = Date.now();
+  const result = spawnSync(cmd, cmdArgs, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stderr?.slice(-4000));
+    throw new Error(`${cmd} ${cmdArgs.join(' ')} failed in ${cwd}`);
+  }
+  return Date.now() - started;
+}
+
+function filesUnder(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.join(d.parentPath ?? d.path, d.name));
+}
+const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+const jsGzipTotal = (dir) => filesUnder(dir).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSize(f), 0);
+
+function weappSizes(dir) {
+  let main = 0;
+  let total = 0;
+  for (const file of filesUnder(dir)) {
+    const rel = path.relative(dir, file).split(path.sep).join('/');
+    const size = fs.statSync(file).size;
+    total += size;
+    if (!SUBPACKAGE_ROOTS.some((r) => rel.startsWith(r))) main += size;
+  }
+  return { main, total };
+}
+
+/** JS the browser actually loads for the first page, gzip-sized from the files on disk. */
+async function firstPageJs(dir) {
+  const { chromium } = await import('playwright-core');
+  const server = createStaticServer(dir);
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    const scripts = new Set();
+    page.on('response', (response) => {
+      const url = new URL(response.url());
+      if (url.pathname.endsWith('.js')) scripts.add(url.pathname);
+    });
+    await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    return [...scripts].reduce((sum, p) => sum + gzipSize(path.join(dir, p)), 0);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function noMockCode(dir) {
+  const markers = ['mockServiceWorker', '__qa/', 'msw/browser', 'setupWorker', 'showFaceSheet'];
+  const hits = [];
+  for (const file of filesUnder(dir)) {
+    if (!/\.(js|html|json|wxml)$/.test(file)) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    for (const marker of markers) if (text.includes(marker)) hits.push(`${path.relative(root, file)}: ${marker}`);
+  }
+  return hits;
+}
+
+async function sizes() {
+  const baselineDir = path.join(root, 'baseline');
+  if (build) {
+    const t = run('npx', ['taro', 'build', '--type', 'h5', '--no-check'], root, { TARO_APP_MSW: '', NODE_ENV: 'production' });
+    console.log(`built H5 in ${(t / 1000).toFixed(1)} s`);
+    run('npx', ['taro', 'build', '--type', 'h5', '--no-check'], baselineDir, { NODE_ENV: 'production' });
+    run('npx', ['taro', 'build', '--type', 'weapp', '--no-check'], root, { NODE_ENV: 'production' });
+    run('npx', ['taro', 'build', '--type', 'weapp', '--no-check'], baselineDir, { NODE_ENV: 'production' });
+  }
+  const app = { h5: path.join(root, 'dist/h5'), weapp: path.join(root, 'dist/weapp') };
+  const base = { h5: path.join(baselineDir, 'dist/h5'), weapp: path.join(baselineDir, 'dist/weapp') };
+
+  const appFirst = await firstPageJs(app.h5);
+  const baseFirst = await firstPageJs(base.h5);
+  record('H5 first-page JS (gzip)', `${KB(appFirst)} (baseline ${KB(baseFirst)}, ×${(appFirst / baseFirst).toFixed(2)})`, '≤ 1.5× baseline', appFirst <= 1.5 * baseFirst);
+  const appTotal = jsGzipTotal(app.h5);
+  record('H5 all JS (gzip)', `${KB(appTotal)} (baseline ${KB(jsGzipTotal(base.h5))})`, 'reported', true);
+
+  const w = weappSizes(app.weapp);
+  const wb = weappSizes(base.weapp);
+  record('weapp main package', `${KB(w.main)} (baseline ${KB(wb.main)}, ×${(w.main / wb.main).toFixed(2)})`, '≤ 2× baseline and < 2 MB', w.main <= 2 * wb.main && w.main < 2 * 1024 * 1024);
+  record('weapp total', KB(w.total), 'reported', true);
+
+  const hits = [...noMockCode(app.h5), ...noMockCode(app.weapp)];
+  record('mock code in build:h5 / weapp output', hits.length ? hits.slice(0, 3).join('; ') : 'none', 'none', hits.length === 0);
+}
+
+async function imageCompression() {
+  const esbuild = await import('esbuild');
+  const bundle = await esbuild.build({
+    entryPoints: [path.join(root, 'src/bridge/h5/imageCompression.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'imageCompression',
+  });
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent('<html><body></body></html>');
+    await page.addScriptTag({ content: bundle.outputFiles[0].text });
+    const result = await page.evaluate(async () => {
+      // A 12-megapixel photo of a document: noise (like a camera sensor) plus lines of text.
+      const canvas = document.createElement('canvas');
+      canvas.width = 4000;
+      canvas.height = 3000;
+      const ctx = canvas.getContext('2d');
+      const noise = ctx.createImageData(4000, 3000);
+      for (let i = 0; i < noise.data.length; i += 4) {
+        const v = 200 + ((i * 2654435761) >>> 24) % 55;
+        noise.data[i] = v;
+        noise.data[i + 1] = v - 5;
+        noise.data[i + 2] = v - 10;
+        noise.data[i + 3] = 255;
+      }
+      ctx.putImageData(noise, 0, 0);
+      ctx.fillStyle = '#111';
+      ctx.font = '64px sans-serif';
+      for (let y = 120; y < 3000; y += 110) ctx.fillText('不动产权证书 渝(2024)渝北区不动产权第000123号', 100, y);
+      const original = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.95));
+      const t0 = performance.now();
+      const out = await window.imageCompression.compressBlob(original, { maxEdge: 2048, quality: 0.8, maxBytes: 450 * 1024 });
+      return { originalSize: original.size, size: out.size, width: out.width, height: out.height, ms: performance.now() - t0 };
+    });
+    record('12 MP JPEG compressed (size)', `${KB(result.size)} from ${KB(result.originalSize)}, ${result.width}×${result.height}`, '≤ 500 KB, long edge ≥ 1600 px', result.size <= 500 * 1024 && Math.max(result.width, result.height) >= 1600);
+    record('12 MP JPEG compressed (time)', `${result.ms.toFixed(0)} ms`, '≤ 1500 ms', result.ms <= 1500);
+  } finally {
+    await browser.close();
+  }
+}
+
+async function domain() {
+  const esbuild = await import('esbuild');
+  const out = path.join(os.tmpdir(), `rxyjs-bench-${process.pid}.mjs`);
+  await esbuild.build({
+    entryPoints: [path.join(root, 'src/domain/bench.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: out,
+    alias: { '@contract': path.join(root, 'types'), '@': path.join(root, 'src') },
+    logLevel: 'error',
+  });
+  const bench = await import(out);
+  bench.benchLottery(2000); // warm-up
+  const lottery = bench.benchLottery(100000);
+  bench.benchStateMachine(2000);
+  const machine = bench.benchStateMachine(100000);
+  record('lottery, 100,000 applicants', `${lottery.ms.toFixed(0)} ms`, '≤ 500 ms', lottery.ms <= 500);
+  record('state machine, 100,000 transitions', `${machine.ms.toFixed(0)} ms`, '≤ 500 ms', machine.ms <= 500);
+  fs.rmSync(out, { force: true });
+}
+
+async function lighthouse() {
+  let lh;
+  try {
+    lh = (await import('lighthouse')).default;
+  } catch {
+    record('Lighthouse', 'not installed', 'LCP ≤ 1.2× baseline, CLS ≤ 0.1', false);
+    return;
+  }
+  const chromeLauncher = await import('chrome-launcher');
+  const measure = async (dir) => {
+    const server = createStaticServer(dir);
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    try {
+      const result = await lh(`http://127.0.0.1:${server.address().port}/`, { port: chrome.port, onlyCategories: ['performance'], formFactor: 'mobile', logLevel: 'error' });
+      const audits = result.lhr.audits;
+      return { lcp: audits['largest-contentful-paint'].numericValue, tbt: audits['total-blocking-time'].numericValue, cls: audits['cumulative-layout-shift'].numericValue };
+    } finally {
+      await chrome.kill();
+      server.close();
+    }
+  };
+  const app = await measure(path.join(root, 'dist/h5'));
+  const base = await measure(path.join(root, 'baseline/dist/h5'));
+  record('Lighthouse LCP (mobile)', `${app.lcp.toFixed(0)} ms (baseline ${base.lcp.toFixed(0)} ms, ×${(app.lcp / base.lcp).toFixed(2)})`, '≤ 1.2× baseline', app.lcp <= 1.2 * base.lcp);
+  record('Lighthouse TBT (mobile)', `${app.tbt.toFixed(0)} ms (baseline ${base.tbt.toFixed(0)} ms)`, 'reported', true);
+  record('Lighthouse CLS (mobile)', `${app.cls.toFixed(3)} (baseline ${base.cls.toFixed(3)})`, '≤ 0.1', app.cls <= 0.1);
+}
+
+// --only=image,domain runs a subset (for working on one figure).
+const onlyArg = [...args].find((a) => a.startsWith('--only='));
+const only = onlyArg ? onlyArg.slice(7).split(',') : sizesOnly ? ['sizes'] : ['sizes', 'image', 'domain', 'lighthouse'];
+if (only.includes('sizes')) await sizes();
+if (only.includes('image')) await imageCompression();
+if (only.includes('domain')) await domain();
+if (only.includes('lighthouse')) await lighthouse();
+
+const width = Math.max(...rows.map((r) => r.figure.length));
+console.log(`\nnpm run bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);
+for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.figure.padEnd(width)}  ${r.value}   [budget: ${r.budget}]`);
+const failed = rows.filter((r) => !r.pass).length;
+console.log(failed ? `${failed} budget(s) missed` : 'all budgets met');
+process.exit(failed ? 1 : 0);
