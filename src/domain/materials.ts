@@ -1,0 +1,197 @@
+/**
+ * Materials (SPEC Q16, Q17, Q23): which uploads an application needs, from the district's policy
+ * data, the school type and the student source. A matched data-sharing check waives an upload;
+ * a failed or unavailable one asks for evidence and never blocks.
+ */
+import type { Stage } from '@contract/calendar';
+import type { DataKind, VerificationResult } from '@contract/child';
+import type { SchoolNature, SchoolType } from '@contract/district';
+import type { MaterialChecklist, MaterialCode, MaterialItem, MaterialPolicy, MaterialRule, StudentSource } from '@contract/materials';
+
+export const MATERIAL_NAMES: Record<MaterialCode, string> = {
+  householdRegister: '户口簿',
+  birthCertificate: '出生医学证明',
+  propertyCertificate: '房屋产权证明（不动产权证书）',
+  noPropertyProof: '无房证明',
+  marriageCertificate: '婚姻证明',
+  residencePermit: '居住证',
+  employmentProof: '务工或社保证明',
+  rentalContract: '租房合同或租赁备案',
+  disabilityCertificate: '残疾证或评估意见',
+  specialGroupProof: '特殊群体证明',
+  guardianId: '监护人身份证',
+  schoolRollProof: '学籍证明',
+};
+
+export const SOURCE_NAMES: Record<StudentSource, string> = {
+  localHukou: '本区县户籍（三对口）',
+  migrant: '随迁子女',
+  disabled: '残疾儿童少年',
+  specialGroup: '其他特殊群体',
+};
+
+export const SCHOOL_TYPE_NAMES: Record<SchoolType, string> = {
+  publicTight: '公办学位紧张学校',
+  publicNormal: '公办非学位紧张学校',
+  converted: '民转公学校',
+  private: '民办学校',
+};
+
+export const SCHOOL_NATURE_NAMES: Record<SchoolNature, string> = { public: '公办', private: '民办' };
+
+export { STAGE_NAMES } from './eligibility';
+
+export const DATA_KIND_NAMES: Record<DataKind, string> = {
+  householdRegister: '户籍',
+  residencePermit: '居住证',
+  marriage: '婚姻',
+  property: '不动产',
+  birthCertificate: '出生医学证明',
+  socialInsurance: '社保',
+  businessLicense: '营业执照',
+  disability: '残疾人证',
+  militaryFamily: '军人家庭',
+  housingProvident: '公积金',
+  rentalRecord: '租赁备案',
+  schoolRoll: '学籍',
+  deathOrGuardianship: '监护关系',
+};
+
+export const WAIVED_REASON = '已通过部门数据核验，无需上传';
+export const EVIDENCE_REASON = '数据核验未通过，请上传佐证材料';
+export const GUARDIANSHIP_REASON = '房屋权利人或户主不是申请的监护人，请上传监护关系证明';
+/** Q17: these prove the relationship between the applying guardian and the owner/household head. */
+export const GUARDIANSHIP_EVIDENCE: MaterialCode[] = ['birthCertificate', 'householdRegister', 'marriageCertificate'];
+
+export interface ChecklistInput {
+  policy: MaterialPolicy;
+  stage: Stage;
+  schoolType: SchoolType;
+  source: StudentSource;
+  verification: readonly VerificationResult[];
+  /** The property owner or household head is not the applying guardian (Q17). */
+  guardianMismatch: boolean;
+}
+
+const applies = (r: MaterialRule, i: ChecklistInput) =>
+  (r.schoolTypes.length === 0 || r.schoolTypes.includes(i.schoolType)) &&
+  (r.sources.length === 0 || r.sources.includes(i.source)) &&
+  (r.stages.length === 0 || r.stages.includes(i.stage)) &&
+  (!r.onlyWhenGuardianMismatch || i.guardianMismatch);
+
+const ORDER: Record<MaterialItem['state'], number> = { required: 0, optional: 1, waived: 2 };
+
+/**
+ * The checklist: required first, then optional, then waived; policy order within each.
+ * A code named by several matching rules is required if any of them requires it.
+ */
+export function buildChecklist(i: ChecklistInput): MaterialChecklist {
+  const items = new Map<MaterialCode, MaterialItem>();
+  for (const rule of i.policy.rules) {
+    if (!applies(rule, i)) continue;
+    const prev = items.get(rule.code);
+    if (prev && (prev.state === 'required' || rule.requirement === 'optional')) continue;
+    let item: MaterialItem = { code: rule.code, name: MATERIAL_NAMES[rule.code], state: rule.requirement, reason: rule.reason };
+    if (rule.waivedBy) {
+      const v = i.verification.find((x) => x.kind === rule.waivedBy);
+      if (v?.status === 'matched') item = { ...item, state: 'waived', reason: WAIVED_REASON, decidedBy: rule.waivedBy };
+      else if (v && (v.status === 'notMatched' || v.status === 'unavailable')) {
+        item = { ...item, state: 'required', reason: EVIDENCE_REASON, decidedBy: rule.waivedBy };
+      }
+    }
+    items.set(rule.code, item);
+  }
+  if (i.guardianMismatch) {
+    for (const code of GUARDIANSHIP_EVIDENCE) {
+      const prev = items.get(code);
+      // Matched shared data already proves the relationship (Q23); otherwise it must be uploaded.
+      if (prev?.state === 'waived') continue;
+      items.set(code, { code, name: MATERIAL_NAMES[code], state: 'required', reason: prev ? `${prev.reason}；${GUARDIANSHIP_REASON}` : GUARDIANSHIP_REASON, ...(prev?.decidedBy ? { decidedBy: prev.decidedBy } : {}) });
+    }
+  }
+  const list = [...items.values()];
+  const pos = new Map(list.map((x, k) => [x.code, k]));
+  list.sort((a, b) => ORDER[a.state] - ORDER[b.state] || pos.get(a.code)! - pos.get(b.code)!);
+  return {
+    districtCode: i.policy.districtCode,
+    stage: i.stage,
+    schoolType: i.schoolType,
+    source: i.source,
+    items: list,
+    maxBytes: i.policy.maxBytes,
+    maxImagesPerItem: i.policy.maxImagesPerItem,
+  };
+}
+
+/** Positional form of buildChecklist, as in the brief. */
+export function checklistFor(
+  policy: MaterialPolicy,
+  stage: Stage,
+  schoolType: SchoolType,
+  source: StudentSource,
+  verification: readonly VerificationResult[],
+  guardianMismatch: boolean,
+): MaterialChecklist {
+  return buildChecklist({ policy, stage, schoolType, source, verification, guardianMismatch });
+}
+
+/** Required items without any uploaded file: shown before submission (never blocks Q23 evidence review). */
+export function missingRequired(list: MaterialChecklist, uploaded: Partial<Record<MaterialCode, string[]>>): MaterialItem[] {
+  return list.items.filter((x) => x.state === 'required' && !(uploaded[x.code]?.length));
+}
+
+// ---------------------------------------------------------------- default policies (mock data)
+
+/**
+ * 'urban': main-city districts with many 学位紧张 schools (stricter property and residence proof).
+ * 'standard': most districts. 'county': counties (lighter requirements, larger uploads allowed).
+ */
+export type PolicyVariant = 'urban' | 'standard' | 'county';
+
+const URBAN = new Set(['500103', '500104', '500105', '500106', '500107', '500108', '500112', '900001', '900002']);
+
+export function policyVariantFor(districtCode: string): PolicyVariant {
+  if (URBAN.has(districtCode)) return 'urban';
+  if (districtCode.startsWith('5002')) return 'county';
+  return 'standard';
+}
+
+const rule = (
+  code: MaterialCode,
+  requirement: MaterialRule['requirement'],
+  reason: string,
+  o: Partial<Pick<MaterialRule, 'schoolTypes' | 'sources' | 'stages' | 'waivedBy' | 'onlyWhenGuardianMismatch'>> = {},
+): MaterialRule => ({ code, requirement, reason, schoolTypes: o.schoolTypes ?? [], sources: o.sources ?? [], stages: o.stages ?? [], ...(o.waivedBy ? { waivedBy: o.waivedBy } : {}), ...(o.onlyWhenGuardianMismatch ? { onlyWhenGuardianMismatch: true } : {}) });
+
+const PUBLIC: SchoolType[] = ['publicTight', 'publicNormal', 'converted'];
+
+/** A realistic district policy for mock data; districts differ by variant. */
+export function buildDefaultPolicy(districtCode: string, year: number, variant: PolicyVariant = policyVariantFor(districtCode)): MaterialPolicy {
+  const rules: MaterialRule[] = [
+    rule('householdRegister', 'required', '证明适龄儿童及监护人的户籍', { waivedBy: 'householdRegister' }),
+    rule('birthCertificate', 'required', '证明亲子关系', { stages: ['primary'], waivedBy: 'birthCertificate' }),
+    rule('guardianId', 'required', '核验监护人身份', { waivedBy: 'householdRegister' }),
+    rule('schoolRollProof', 'required', '证明小学学籍（应届毕业生）', { stages: ['junior'], waivedBy: 'schoolRoll' }),
+    // 三对口: 户籍、房产、实际居住一致.
+    rule('propertyCertificate', 'required', '公办学位紧张学校按"三对口"划片，须提供房屋产权证明', { schoolTypes: ['publicTight'], sources: ['localHukou'], waivedBy: 'property' }),
+    rule('propertyCertificate', variant === 'county' ? 'optional' : 'required', '证明在划片范围内有住房', { schoolTypes: ['publicNormal', 'converted'], sources: ['localHukou'], waivedBy: 'property' }),
+    rule('noPropertyProof', 'optional', '无自有住房的，可提供无房证明', { schoolTypes: ['publicNormal', 'converted'], sources: ['localHukou'] }),
+    rule('residencePermit', 'required', '随迁子女须提供监护人在本区县的居住证', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'residencePermit' }),
+    rule('employmentProof', variant === 'county' ? 'optional' : 'required', '证明监护人在本区县务工或缴纳社保', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'socialInsurance' }),
+    rule('rentalContract', variant === 'urban' ? 'required' : 'optional', '无自有住房的，提供租房合同或租赁备案', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'rentalRecord' }),
+    rule('propertyCertificate', 'optional', '有自有住房的可提供', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'property' }),
+    rule('disabilityCertificate', 'required', '残疾儿童少年须提供残疾证或专家评估意见', { sources: ['disabled'], waivedBy: 'disability' }),
+    rule('specialGroupProof', 'required', '军人、烈士、引进人才等子女须提供相应证明', { sources: ['specialGroup'], waivedBy: 'militaryFamily' }),
+    rule('marriageCertificate', 'required', '证明监护人与房屋权利人（户主）的关系', { onlyWhenGuardianMismatch: true, waivedBy: 'marriage' }),
+  ];
+  if (variant === 'urban') {
+    rules.push(rule('residencePermit', 'optional', '实际居住地与户籍地不一致的，可提供居住证明', { schoolTypes: ['publicTight'], sources: ['localHukou'], waivedBy: 'residencePermit' }));
+  }
+  return {
+    districtCode,
+    year,
+    rules,
+    maxBytes: variant === 'county' ? 8 * 1024 * 1024 : 5 * 1024 * 1024,
+    maxImagesPerItem: variant === 'urban' ? 6 : 9,
+  };
+}
