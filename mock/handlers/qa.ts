@@ -16,6 +16,15 @@ export function qaHandlers(service: EnrolmentService) {
     http.post('*/__qa/identity', async ({ request }) => respond(await service.qa.identity((await jsonBody(request)).id))),
     http.get('*/__qa/state', async () => respond(await service.qa.state())),
     http.get('*/__qa/scenarios', async () => respond(await service.qa.scenarios())),
+    http.get('*/__qa/identities', async () => respond(await service.qa.identities())),
+    http.get('*/__qa/applications', async () => respond(await service.qa.applications())),
+    http.post('*/__qa/review', async ({ request }) => respond(await service.qa.review(await jsonBody(request)))),
+    http.post('*/__qa/lottery', async ({ request }) => {
+      const { schoolId, publicRandomness } = await jsonBody(request);
+      return respond(await service.qa.lottery(schoolId, publicRandomness));
+    }),
+    http.post('*/__qa/faults', async ({ request }) => respond(await service.qa.addFault(await jsonBody(request)))),
+    http.delete('*/__qa/faults', async () => respond(await service.qa.clearFaults())),
     http.post('*/__qa/ui-style', async ({ request }) => respond(await service.qa.uiStyle((await jsonBody(request)).style))),
   ];
 }

@@ -20,3 +20,11 @@ export async function jsonBody(request: Request): Promise<Record<string, unknown
     return {};
   }
 }
+
+/** Bytes with their content type (previews, the notice PDF); a file name makes it a download. */
+export function binary(bytes: Uint8Array, mime: string, fileName?: string): Response {
+  const headers: Record<string, string> = { 'Content-Type': mime, 'Content-Length': String(bytes.length), 'Cache-Control': 'private, no-store' };
+  if (fileName) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // A fresh ArrayBuffer: a Uint8Array view may sit on a larger shared buffer.
+  return new HttpResponse(bytes.slice().buffer as ArrayBuffer, { status: 200, headers });
+}

@@ -7,6 +7,7 @@ import { eligibleStage } from '@/domain/eligibility';
 import { validateIdNumber } from '@/domain/idNumber';
 import { maskIdNumber } from '@/domain/masking';
 import { localDateOf, toMs } from '@/domain/time';
+import { validateName } from '@/domain/validators';
 import { identities, type BirthRecordChild, type HostIdentity } from '../data/identities';
 import { parentRequest, ownChild } from './access';
 import { nextId, serverNow, type ServiceContext } from './context';
@@ -69,9 +70,9 @@ export async function addChild(ctx: ServiceContext, authorization: string | null
     const identity = parentRequest(ctx, state, authorization);
     discoverChildren(state, identity);
     const fieldErrors: Record<string, string> = {};
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    if (!name) fieldErrors.name = '请输入子女姓名';
-    else if ([...name].length > 30) fieldErrors.name = '姓名不能超过30个字';
+    const checkedName = validateName(body.name);
+    if (!checkedName.ok) fieldErrors.name = checkedName.message;
+    const name = checkedName.ok ? checkedName.value : '';
     if (!RELATIONSHIPS.includes(body.relationship as Relationship)) fieldErrors.relationship = '请选择与子女的关系';
     const today = localDateOf(toMs(serverNow(ctx, state)));
     const id = validateIdNumber(body.idNumber, { today });
@@ -119,8 +120,12 @@ export async function updateChild(ctx: ServiceContext, authorization: string | n
     if (body.realName !== null && typeof body.realName !== 'string') {
       refuse('VALIDATION', '请输入户口簿上的姓名', { fieldErrors: { realName: '请输入户口簿上的姓名' } });
     }
-    const realName = typeof body.realName === 'string' ? body.realName.trim() : '';
-    if ([...realName].length > 30) refuse('VALIDATION', '姓名不能超过30个字', { fieldErrors: { realName: '姓名不能超过30个字' } });
+    let realName = '';
+    if (typeof body.realName === 'string' && body.realName.trim()) {
+      const checked = validateName(body.realName);
+      if (!checked.ok) refuse('VALIDATION', checked.message, { fieldErrors: { realName: checked.message } });
+      realName = checked.value;
+    }
     if (realName && realName !== child.birthCertificateName) child.realName = realName;
     else delete child.realName;
     return publicChild(child);
