@@ -1,0 +1,96 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { routes } from '@contract/api';
+import type { ReportCodePayload } from '@contract/reportCode';
+import { useMockHost } from '../../../../test/pageHarness';
+import { generateKeyPair, signReportCode } from '@/domain/reportCode';
+import CheckIn from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+// The page is tested against a key it did not sign with as well as the right one, so the test
+// publishes its own key; the verification itself is the domain's, on the device.
+const keys = generateKeyPair('checkin-page-test');
+const payload: ReportCodePayload = {
+  v: 1,
+  app: 'RX2024500112000123',
+  schoolId: '500112-P-1',
+  schoolName: '渝北区龙溪小学',
+  child: '王*涵 5001**********004X',
+  childId: 'c-1',
+  year: 2024,
+  issuedAt: '2024-07-18T10:00:00+08:00',
+};
+
+function typeCode(code: string) {
+  const box = screen.getByLabelText('报到码');
+  box.dispatchEvent(new CustomEvent('input', { detail: { value: code }, bubbles: true }));
+}
+
+describe('check-in page (报到核验)', () => {
+  const mock = useMockHost();
+  let keyRequests = 0;
+  beforeEach(() => {
+    keyRequests = 0;
+    mock.server.use(
+      http.get(`*${routes.publicKey}`, () => {
+        keyRequests += 1;
+        return HttpResponse.json({ year: 2024, publicKey: keys.publicKey });
+      }),
+    );
+  });
+
+  it('verifies a genuine code offline and shows the masked details', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    typeCode(signReportCode(payload, keys.secretKey).code);
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    const result = await screen.findByTestId('checkin-result');
+    expect(result).toHaveTextContent('✓ 报到码有效');
+    expect(result).toHaveTextContent('王*涵 5001**********004X');
+    expect(result).toHaveTextContent('渝北区龙溪小学');
+    expect(keyRequests).toBe(1);
+  });
+
+  it('rejects a tampered code', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    const genuine = signReportCode(payload, keys.secretKey).code;
+    const forged = signReportCode({ ...payload, schoolName: '两江新区星光学校' }, keys.secretKey).code;
+    // Another school's name with the original signature: what an edited code looks like.
+    typeCode(`${forged.split('.')[0]}.${genuine.split('.')[1]}`);
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    const result = await screen.findByTestId('checkin-result');
+    expect(result).toHaveTextContent('✗ 报到码无效');
+    expect(result).toHaveTextContent('可能被篡改');
+    expect(result).not.toHaveTextContent('✓');
+  });
+
+  it('rejects a code signed by someone else', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    typeCode(signReportCode(payload, generateKeyPair('forger').secretKey).code);
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    expect(await screen.findByTestId('checkin-result')).toHaveTextContent('✗ 报到码无效');
+  });
+
+  it('tells a code of another year apart', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    typeCode(signReportCode({ ...payload, year: 2023 }, keys.secretKey).code);
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    const result = await screen.findByTestId('checkin-result');
+    expect(result).toHaveTextContent('✗ 不是本年度的报到码');
+    expect(result).toHaveTextContent('这是2023年的报到码');
+  });
+
+  it('says when text is not a report code at all', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    typeCode('hello');
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    expect(await screen.findByTestId('checkin-result')).toHaveTextContent('✗ 无法识别的报到码');
+  });
+});

@@ -1,0 +1,108 @@
+import { View, Text, Textarea } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import type { ReportCodeCheck } from '@contract/reportCode';
+import type { PublicKeyResponse } from '@contract/api';
+import type { ApiError } from '@contract/errors';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { api } from '@/services';
+import { verifyReportCode } from '@/domain/reportCode';
+import { formatMonthDayTime, toMs } from '@/domain/time';
+import './index.css';
+
+const REASON_TITLE: Record<'malformed' | 'badSignature' | 'wrongYear', string> = {
+  malformed: '无法识别的报到码',
+  badSignature: '报到码无效',
+  wrongYear: '不是本年度的报到码',
+};
+
+/**
+ * 报到核验 for school teachers (Q27): the year's public key is fetched once, then every code is
+ * verified on this device, so check-in keeps working on a bad network and nobody can forge a code.
+ */
+export default function CheckIn() {
+  const [key, setKey] = useState<PublicKeyResponse | null>(null);
+  const [keyError, setKeyError] = useState<ApiError | null>(null);
+  const [input, setInput] = useState('');
+  const [check, setCheck] = useState<ReportCodeCheck | null>(null);
+
+  const loadKey = useCallback(async () => {
+    setKeyError(null);
+    const answer = await api.publicKey();
+    if (answer.ok) setKey(answer.data);
+    else setKeyError(answer.error);
+  }, []);
+  useEffect(() => void loadKey(), [loadKey]);
+
+  const verify = () => {
+    if (!key) return;
+    setCheck(verifyReportCode(input, key.publicKey, key.year));
+  };
+
+  const payload = check?.payload;
+  return (
+    <Page title='报到核验'>
+      <View className='muted ci-intro'>供学校老师在新生报到时核验家长出示的报到码。核验在本机离线完成，不上传任何信息。</View>
+      {keyError ? (
+        <NoticeBanner tone='error' title='暂时无法获取核验公钥' urgent>
+          <Text>{keyError.message}</Text>
+          <View className='btn' role='button' onClick={() => void loadKey()}>
+            重新获取
+          </View>
+        </NoticeBanner>
+      ) : null}
+      {key ? <View className='tag tag-info ci-key'>{`已加载${key.year}年度核验公钥，可离线核验`}</View> : null}
+
+      <View className='card'>
+        <View className='field'>
+          <Text id='ci-code-label' className='field-label'>
+            报到码
+          </Text>
+          <Textarea
+            className='field-input ci-input'
+            aria-labelledby='ci-code-label'
+            placeholder='请粘贴报到码文本'
+            value={input}
+            maxlength={2000}
+            onInput={(e) => {
+              setInput(e.detail.value);
+              setCheck(null);
+            }}
+          />
+          <View className='field-hint'>目前请粘贴报到码文本核验；扫码核验需宿主应用提供扫码能力，开通后可直接扫描家长手机上的二维码。</View>
+        </View>
+        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' aria-disabled={!key || !input.trim()} onClick={verify}>
+          核验
+        </View>
+      </View>
+
+      {check ? (
+        <View className={`card ci-result ${check.valid ? 'ci-valid' : 'ci-invalid'}`} role='alert' data-testid='checkin-result'>
+          <View className='ci-verdict'>{check.valid ? '✓ 报到码有效' : `✗ ${REASON_TITLE[check.reason]}`}</View>
+          {!check.valid ? <View className='ci-message'>{check.message}</View> : null}
+          {payload ? (
+            <View className='ci-details'>
+              {!check.valid ? <View className='muted'>以下信息来自报到码内容，签名未通过时不可采信：</View> : null}
+              <View className='rc-row'>
+                <Text className='muted'>学生</Text>
+                <Text>{payload.child}</Text>
+              </View>
+              <View className='rc-row'>
+                <Text className='muted'>录取学校</Text>
+                <Text>{payload.schoolName}</Text>
+              </View>
+              <View className='rc-row'>
+                <Text className='muted'>办件编号</Text>
+                <Text>{payload.app}</Text>
+              </View>
+              <View className='rc-row'>
+                <Text className='muted'>年度 / 签发时间</Text>
+                <Text>{`${payload.year}年 · ${formatMonthDayTime(toMs(payload.issuedAt))}`}</Text>
+              </View>
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </Page>
+  );
+}
