@@ -20,22 +20,9 @@ import { useApplicationsStore } from '@/stores/applications';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
+import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
 import './index.css';
 
-export const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
-
-export const SCHOOL_TYPE_NAMES: Record<SchoolType, string> = {
-  publicTight: '公办学位紧张学校',
-  publicNormal: '公办非学位紧张学校',
-  converted: '民转公学校',
-  private: '民办学校',
-};
-export const SOURCE_NAMES: Record<StudentSource, string> = {
-  localHukou: '本区县户籍（三对口）',
-  migrant: '随迁子女',
-  disabled: '残疾儿童少年',
-  specialGroup: '其他特殊群体（军人、烈士、引进人才子女等）',
-};
 const PROPERTY_NAMES: Record<PropertyKind, string> = {
   certificate: '有不动产权证书',
   noCertificate: '有房屋但无产权证书',

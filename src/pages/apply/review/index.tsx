@@ -1,0 +1,125 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { Stage } from '@contract/calendar';
+import type { SchoolsResponse } from '@contract/api';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
+import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { maskAddress, maskName, maskPhone } from '@/domain/masking';
+import { api } from '@/services';
+import { navigation, usePageParams } from '@/services/navigation';
+import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
+import { useChildrenStore } from '@/stores/children';
+import { useDistrictStore } from '@/stores/district';
+import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '../labels';
+import './index.css';
+
+function Row({ k, v }: { k: string; v: string }) {
+  return (
+    <View className='rv-row' role='listitem'>
+      <Text className='rv-key'>{k}</Text>
+      <Text className='rv-value'>{v}</Text>
+    </View>
+  );
+}
+
+/**
+ * 核对报名信息 → 确认提交. The parent always learns whether it went through: 提交成功 (result page),
+ * a refusal with the draft intact, or "not sure" with a safe retry that replays the same key.
+ */
+export default function Review() {
+  const params = usePageParams();
+  const stage: Stage = params.stage === 'junior' ? 'junior' : 'primary';
+  const { draft, load, submit, submitting } = useApplyDraftStore();
+  const children = useChildrenStore((s) => s.children);
+  const loadChildren = useChildrenStore((s) => s.load);
+  const districts = useDistrictStore((s) => s.districts);
+  const loadDistricts = useDistrictStore((s) => s.load);
+  const [schools, setSchools] = useState<SchoolsResponse | null>(null);
+  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+
+  useEffect(() => {
+    void load(stage);
+    void loadChildren();
+    if (districts.length === 0) void loadDistricts();
+  }, [stage, load, loadChildren, loadDistricts, districts.length]);
+  useEffect(() => {
+    if (draft?.districtCode) void api.schools(draft.districtCode, stage).then((a) => a.ok && setSchools(a.data));
+  }, [draft?.districtCode, stage]);
+
+  if (!draft) return <Page title='核对报名信息'><View className='muted' role='status'>正在加载…</View></Page>;
+
+  const child = children.find((c) => c.id === draft.childId);
+  const district = districts.find((d) => d.code === draft.districtCode);
+  const school = schools?.schools.find((s) => s.id === draft.schoolId);
+  const upkeep = draft.upkeep;
+  const materialCount = Object.values(draft.materials).reduce((n, ids) => n + (ids?.length ?? 0), 0);
+
+  const onSubmit = async () => {
+    const result = await submit();
+    if (result.kind === 'busy') return;
+    setOutcome(result);
+    if (result.kind === 'submitted') void navigation.replace(`/pages/apply/result/index?id=${encodeURIComponent(result.application.id)}`);
+  };
+
+  return (
+    <Page title='核对报名信息'>
+      <View className='steps' role='list' aria-label='申报步骤'>
+        {['选择学校', '阅读须知', '填写信息', '上传材料', '确认提交'].map((s, i) => (
+          <View key={s} role='listitem' className={`step${i === 4 ? ' step-current' : ' step-done'}`}>{i === 4 ? `5 ${s}` : `✓ ${s}`}</View>
+        ))}
+      </View>
+      <View className='card'>
+        <View className='card-title'>{STAGE_APPLY_ENTRY[stage]}</View>
+        <View role='list' aria-label='报名信息'>
+          <Row k='当前区域' v={district?.name ?? '—'} />
+          <Row k='子女' v={child ? `${maskName(child.realName || child.birthCertificateName)} ${child.idNumberMasked}` : '—'} />
+          <Row k='学校性质' v={draft.nature === 'private' ? '民办' : '公办'} />
+          <Row k='学校类型' v={draft.schoolType ? SCHOOL_TYPE_NAMES[draft.schoolType] : '—'} />
+          <Row k='报名学校' v={school?.name ?? '—'} />
+          <Row k='生源类型' v={SOURCE_NAMES[draft.source]} />
+          <Row k='户籍地址' v={upkeep ? maskAddress(upkeep.householdAddress.text) : '—'} />
+          <Row k='居住地址' v={upkeep ? maskAddress(upkeep.residenceAddress.text) : '—'} />
+          <Row k='监护人电话' v={upkeep?.guardians[0] ? maskPhone(upkeep.guardians[0].phone) : '—'} />
+          <Row k='已上传材料' v={`${materialCount} 张照片`} />
+          <Row k='申报须知' v={draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选'} />
+        </View>
+        <View className='link' role='button' onClick={() => void navigation.back()}>
+          返回修改
+        </View>
+      </View>
+
+      {outcome?.kind === 'refused' ? (
+        <NoticeBanner tone='error' title='提交未成功，报名信息已保留' urgent>
+          <Text>{outcome.error.message}</Text>
+          {outcome.error.fieldErrors ? <View>{Object.values(outcome.error.fieldErrors).join('；')}</View> : null}
+          <View className='muted'>没有生成申请，您可以返回修改后再次提交。</View>
+        </NoticeBanner>
+      ) : null}
+      {outcome?.kind === 'unknown' ? (
+        <NoticeBanner tone='warn' title='网络不稳定，暂未确认是否提交成功' urgent>
+          <Text>{outcome.error.message}</Text>
+          <View className='muted'>请点击“再次提交”。重复提交不会生成两份申请：如果刚才已经提交成功，会直接显示办件编号。</View>
+        </NoticeBanner>
+      ) : null}
+
+      {!draft.notesAccepted ? (
+        <NoticeBanner tone='warn' title='请先阅读并勾选申报须知'>
+          <Text>{`返回上一步，阅读申报须知后勾选“${NOTES_TICK}”，才能提交。`}</Text>
+        </NoticeBanner>
+      ) : null}
+      <View
+        className={`btn btn-primary${submitting || !draft.notesAccepted ? ' btn-disabled' : ''}`}
+        role='button'
+        aria-disabled={submitting || !draft.notesAccepted}
+        aria-busy={submitting}
+        onClick={() => void onSubmit()}
+      >
+        {submitting ? '正在提交…' : outcome?.kind === 'unknown' ? '再次提交' : '确认提交'}
+      </View>
+      <View className='muted rv-tip'>提交后可在“个人中心—我的申请”查看进度；审核开始前可撤回修改。</View>
+      <HelpLinks />
+    </Page>
+  );
+}
