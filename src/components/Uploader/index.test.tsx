@@ -1,3 +1,4 @@
+import '@testing-library/jest-dom';
 import { render, screen, fireEvent, waitFor, act } from '@testing-library/react';
 import { useState } from 'react';
 import type { HostBridge, HostResult, HttpResponse, PickedImage, UploadRequest } from '@contract/bridge';

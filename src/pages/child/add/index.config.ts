@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '手动新增子女' });

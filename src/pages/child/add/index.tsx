@@ -1,0 +1,141 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { Relationship } from '@contract/child';
+import { validateIdNumber } from '@/domain/idNumber';
+import { eligibleStage } from '@/domain/eligibility';
+import { validateName } from '@/domain/validators';
+import { localDateOf, toMs } from '@/domain/time';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { FormField } from '@/components/FormField';
+import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
+import { useClockStore } from '@/stores/clock';
+import { navigation } from '@/services/navigation';
+import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
+import './index.css';
+
+installSessionExpiryRedirect();
+
+const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
+const cnDate = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number);
+  return `${y}年${m}月${day}日`;
+};
+
+/** 手动新增 (Q13): name, ID number validated as typed with the domain rules, relationship. */
+export default function AddChild() {
+  const { addDraft: draft, addDraftLoaded, loadAddDraft, updateAddDraft, add, clearAddDraft } = useChildrenStore();
+  const { calendar, load: loadCalendar, serverNow } = useClockStore();
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void loadAddDraft();
+    void loadCalendar();
+  }, [loadAddDraft, loadCalendar]);
+
+  const today = localDateOf(toMs(serverNow()));
+  const year = calendar?.year ?? Number(today.slice(0, 4));
+  const id = validateIdNumber(draft.idNumber, { today });
+  const name = validateName(draft.name);
+  // Judge the ID as soon as it is complete, or when the parent leaves the field.
+  const idReady = touched.idNumber || draft.idNumber.replace(/\s/g, '').length >= 18;
+  const age = id.ok ? eligibleStage(id.birthDate, year) : null;
+  const idError = serverErrors.idNumber ?? (idReady && !id.ok ? id.message : age && !age.stage ? age.note ?? '该子女不在今年的报名年龄范围内' : null);
+  const nameError = serverErrors.name ?? (touched.name && !name.ok ? name.message : null);
+  const relationshipError = serverErrors.relationship ?? (touched.relationship && !draft.relationship ? '请选择您与子女的关系' : null);
+
+  const edit = (field: 'name' | 'idNumber', value: string) => {
+    setServerErrors(({ [field]: _gone, ...rest }) => rest);
+    updateAddDraft({ [field]: value });
+  };
+
+  const submit = async () => {
+    setTouched({ name: true, idNumber: true, relationship: true });
+    setFormError(null);
+    if (!name.ok || !id.ok || !draft.relationship || (age && !age.stage)) {
+      setFormError('请按红色提示修改后再提交，已填写的内容不会丢失。');
+      return;
+    }
+    setBusy(true);
+    const answer = await add({ name: name.value, idNumber: id.value, relationship: draft.relationship });
+    setBusy(false);
+    if (!answer.ok) {
+      setServerErrors(answer.error.fieldErrors ?? {});
+      setFormError(answer.error.message);
+      return;
+    }
+    await clearAddDraft();
+    void navigation.replace(`/pages/child/detail/index?childId=${answer.data.id}`);
+  };
+
+  if (!addDraftLoaded) return <Page title='手动新增子女'>{null}</Page>;
+
+  return (
+    <Page title='手动新增子女'>
+      <NoticeBanner tone='info' title='请按孩子的户口簿或身份证填写'>
+        <Text>填写的内容会自动保存在本机，退出后再进来可以继续填写。</Text>
+      </NoticeBanner>
+      <View className='card'>
+        <FormField
+          label='子女姓名'
+          value={draft.name}
+          placeholder='如：张一诺'
+          hint='与出生医学证明或户口簿上的姓名一致'
+          error={nameError}
+          onInput={(v) => edit('name', v)}
+          onBlur={() => setTouched((t) => ({ ...t, name: true }))}
+        />
+        <FormField
+          label='子女身份证件号码'
+          value={draft.idNumber}
+          type='idcard'
+          maxlength={20}
+          placeholder='18 位居民身份证号码'
+          hint='最后一位是 X 的，请输入大写或小写 X 均可'
+          error={idError}
+          onInput={(v) => edit('idNumber', v)}
+          onBlur={() => setTouched((t) => ({ ...t, idNumber: true }))}
+        />
+        {id.ok && age?.stage ? (
+          <View className='add-eligible' role='status' data-testid='add-eligibility'>
+            {`✓ 出生日期 ${cnDate(id.birthDate)}，${eligibilityText({ eligibleStage: age.stage }).text}`}
+          </View>
+        ) : null}
+        <View className={`field${relationshipError ? ' field-invalid' : ''}`}>
+          <Text id='add-relationship-label' className='field-label'>
+            您与子女的关系
+          </Text>
+          <View className='chips' role='radiogroup' aria-labelledby='add-relationship-label'>
+            {RELATIONSHIPS.map((r) => (
+              <View
+                key={r}
+                role='radio'
+                aria-checked={draft.relationship === r}
+                className={`chip${draft.relationship === r ? ' chip-on' : ''}`}
+                onClick={() => {
+                  setServerErrors(({ relationship: _gone, ...rest }) => rest);
+                  updateAddDraft({ relationship: r });
+                }}
+              >
+                {RELATIONSHIP_NAMES[r]}
+              </View>
+            ))}
+          </View>
+          {relationshipError ? (
+            <View className='field-error' role='alert'>
+              {relationshipError}
+            </View>
+          ) : null}
+        </View>
+        {formError ? <NoticeBanner tone='error' title={formError} urgent /> : null}
+        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在提交…' : '确认新增'}
+        </View>
+      </View>
+      <View className='muted add-note'>只有孩子的法定监护人可以为其报名，系统会核验您与孩子的监护关系。</View>
+    </Page>
+  );
+}

@@ -1,0 +1,63 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { useMockHost } from '../../../../test/pageHarness';
+import { visited, setPageParams } from '../../../../test/navigationMock';
+import { useChildrenStore } from '@/stores/children';
+import ChildDetail from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
+
+describe('child detail page', () => {
+  const mock = useMockHost();
+  let childId = '';
+  beforeEach(async () => {
+    visited.length = 0;
+    useChildrenStore.setState({ children: [], loaded: false, loading: false, error: null });
+    await mock.login('two-children');
+    const list = await mock.api<{ children: Array<{ id: string; birthCertificateName: string }> }>('GET', '/api/v1/children');
+    childId = list.data.children.find((c) => c.birthCertificateName === '王子涵')!.id;
+    setPageParams({ childId });
+  });
+
+  it('masks the ID number by default and shows it only on 显示', async () => {
+    render(<ChildDetail />);
+    const text = await screen.findByTestId('masked-text');
+    expect(text).toHaveTextContent('5001**********004X');
+    fireEvent.click(screen.getByRole('button', { name: '显示身份证件号码' }));
+    await waitFor(() => expect(text).toHaveTextContent('50011220180312004X'));
+    fireEvent.click(screen.getByRole('button', { name: '隐藏身份证件号码' }));
+    expect(text).toHaveTextContent('5001**********004X');
+    expect(screen.getByTestId('eligibility')).toHaveTextContent('✓ 可报名：幼升小（入读一年级）');
+  });
+
+  it('corrects the real name (Q14) without blocking, with a wrong name refused beside the field', async () => {
+    render(<ChildDetail />);
+    fireEvent.click(await screen.findByRole('button', { name: '填写户口簿姓名' }));
+    const input = screen.getByLabelText('户口簿姓名');
+    typeInto(input, 'Wang');
+    fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
+    expect(await screen.findByRole('alert')).toHaveClass('field-error');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    typeInto(input, '王梓涵');
+    fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
+    expect(await screen.findByText('已保存户口簿姓名“王梓涵”，报名时将使用此姓名。', { exact: false })).toBeInTheDocument();
+    expect(screen.getByTestId('real-name')).toHaveTextContent('王梓涵');
+    expect(screen.getByText('王子涵')).toBeInTheDocument();
+    const saved = await mock.api<{ children: Array<{ id: string; realName?: string }> }>('GET', '/api/v1/children');
+    expect(saved.data.children.find((c) => c.id === childId)?.realName).toBe('王梓涵');
+  });
+
+  it('links to upkeep, materials and the report code with the child id', async () => {
+    render(<ChildDetail />);
+    fireEvent.click(await screen.findByRole('button', { name: /子女信息维护/ }));
+    fireEvent.click(screen.getByRole('button', { name: /我的材料/ }));
+    fireEvent.click(screen.getByRole('button', { name: /报到码/ }));
+    expect(visited).toEqual([
+      `/pages/child/upkeep/index?childId=${childId}`,
+      `/pages/child/materials/index?childId=${childId}`,
+      `/pages/child/report-code/index?childId=${childId}`,
+    ]);
+  });
+});

@@ -1,0 +1,107 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect } from 'react';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useSessionStore } from '@/stores/session';
+import { useDistrictStore } from '@/stores/district';
+import { navigation } from '@/services/navigation';
+import { eligibilityText, RELATIONSHIP_NAMES } from './childLabels';
+import './index.css';
+
+installSessionExpiryRedirect();
+
+/** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
+export default function Children() {
+  const { children, loaded, loading, error, load } = useChildrenStore();
+  const { session, restored, restore } = useSessionStore();
+  const { load: loadDistricts } = useDistrictStore();
+  const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+
+  useEffect(() => {
+    void restore().then(() => {
+      if (useSessionStore.getState().session) void load(true);
+    });
+    void loadDistricts();
+  }, [restore, load, loadDistricts]);
+
+  if (restored && !session) {
+    return (
+      <Page title='我的子女'>
+        <NoticeBanner tone='info' title='请先刷脸登录'>
+          <Text>刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</Text>
+          <View className='btn btn-primary' role='button' onClick={() => void navigation.to('/pages/login/index')}>
+            去刷脸登录
+          </View>
+        </NoticeBanner>
+      </Page>
+    );
+  }
+
+  return (
+    <Page title='我的子女'>
+      <StepBar steps={JOURNEY_STEPS} current={2} />
+      <NoticeBanner tone='info' title='只能自动查到在重庆出生的子女'>
+        <Text>系统通过出生医学证明共享数据查找子女。孩子在外省市出生、或没有查到的，请点“手动新增”。</Text>
+      </NoticeBanner>
+      {!district ? (
+        <View className='card children-district'>
+          <Text>尚未选择当前区域。</Text>
+          <View className='link' role='button' onClick={() => void navigation.to('/pages/district/index')}>
+            去选择孩子9月就读的区县
+          </View>
+        </View>
+      ) : (
+        <View className='muted children-district-line'>{`当前区域：${district.name}`}</View>
+      )}
+
+      {loading && !loaded ? (
+        <View className='card muted' role='status'>
+          正在查找您的子女…
+        </View>
+      ) : null}
+      {error ? (
+        <NoticeBanner tone='error' title='暂时无法获取子女信息' urgent>
+          <Text>{error.message}</Text>
+          <View className='btn' role='button' onClick={() => void load(true)}>
+            重新加载
+          </View>
+        </NoticeBanner>
+      ) : null}
+      {loaded && children.length === 0 ? (
+        <View className='card'>
+          <View className='card-title'>没有查到您的子女</View>
+          <View className='muted'>可能是孩子不在重庆出生，或出生医学证明信息尚未共享。请手动新增。</View>
+        </View>
+      ) : null}
+
+      {children.map((child) => {
+        const eligibility = eligibilityText(child);
+        return (
+          <View key={child.id} className='card child-card' data-testid='child-card' data-child-id={child.id}>
+            <View className='row'>
+              <View className='child-name'>{displayName(child)}</View>
+              <Text className={`tag ${child.source === 'birthRecord' ? 'tag-ok' : 'tag-info'}`}>{child.source === 'birthRecord' ? '✓ 出生记录查得' : '手动新增'}</Text>
+            </View>
+            {child.realName && child.realName !== child.birthCertificateName ? (
+              <View className='muted'>{`出生医学证明姓名：${child.birthCertificateName}`}</View>
+            ) : null}
+            <View className='muted'>{`证件号码：${child.idNumberMasked} · ${RELATIONSHIP_NAMES[child.relationship]}`}</View>
+            <View className={`child-eligibility ${eligibility.ok ? 'child-eligible' : 'child-not-eligible'}`}>{eligibility.text}</View>
+            {child.greenChannel ? <Text className='tag tag-info'>绿色通道</Text> : null}
+            <View className='child-actions'>
+              <View className='btn btn-primary' role='button' aria-label={`查看${displayName(child)}的详情`} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${child.id}`)}>
+                详情与信息维护
+              </View>
+            </View>
+          </View>
+        );
+      })}
+
+      <View className='btn children-add' role='button' onClick={() => void navigation.to('/pages/child/add/index')}>
+        ＋ 手动新增子女
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * 我的子女 (Q13, Q14): the children found through birth records plus those added by hand.
+ * Reused by registration (journey II): `useChildrenStore.getState().load()` then `.byId(childId)`.
+ *
+ *   load(force?)            fetch the list (once, unless forced)
+ *   add(req)                手动新增; answers the API result so pages can show fieldErrors
+ *   setRealName(id, name)   户口簿姓名 when it differs from the birth certificate (null clears it)
+ *   reveal(id)              the full ID number for the 显示 toggle (never stored)
+ *   addDraft / loadAddDraft / updateAddDraft / clearAddDraft   the 手动新增 draft (draft:child-add)
+ */
+import { create } from 'zustand';
+import type { AddChildRequest, Child } from '@contract/api';
+import type { ApiError } from '@contract/errors';
+import { api, type ApiResult } from '@/services';
+import { auth } from '@/services/auth';
+import { navigation } from '@/services/navigation';
+import { useSessionStore, DRAFT_KEY_PREFIX } from './session';
+import { loadJson, removeKey, saveJson } from './persisted';
+
+/** 手动新增 form as typed, kept under draft:child-add so a reload or a killed app loses nothing. */
+export interface AddChildDraft {
+  name: string;
+  idNumber: string;
+  relationship: AddChildRequest['relationship'] | null;
+}
+export const ADD_CHILD_DRAFT_KEY = `${DRAFT_KEY_PREFIX}child-add`;
+const EMPTY_ADD_DRAFT: AddChildDraft = { name: '', idNumber: '', relationship: null };
+
+interface ChildrenState {
+  children: Child[];
+  loaded: boolean;
+  loading: boolean;
+  error: ApiError | null;
+  load(force?: boolean): Promise<void>;
+  add(req: AddChildRequest): Promise<ApiResult<Child>>;
+  setRealName(childId: string, realName: string | null): Promise<ApiResult<Child>>;
+  reveal(childId: string): Promise<string | null>;
+  byId(childId: string | null | undefined): Child | null;
+  addDraft: AddChildDraft;
+  addDraftLoaded: boolean;
+  loadAddDraft(): Promise<void>;
+  updateAddDraft(patch: Partial<AddChildDraft>): void;
+  clearAddDraft(): Promise<void>;
+}
+
+export const useChildrenStore = create<ChildrenState>((set, get) => ({
+  children: [],
+  loaded: false,
+  loading: false,
+  error: null,
+  async load(force = false) {
+    if (get().loading || (get().loaded && !force)) return;
+    set({ loading: true, error: null });
+    const answer = await api.children();
+    if (!answer.ok) return set({ loading: false, error: answer.error });
+    set({ children: answer.data.children, loaded: true, loading: false });
+  },
+  async add(req) {
+    const answer = await api.addChild(req);
+    if (answer.ok) set({ children: [...get().children.filter((c) => c.id !== answer.data.id), answer.data] });
+    return answer;
+  },
+  async setRealName(childId, realName) {
+    const answer = await api.updateChild(childId, { realName });
+    if (answer.ok) set({ children: get().children.map((c) => (c.id === childId ? answer.data : c)) });
+    return answer;
+  },
+  async reveal(childId) {
+    const answer = await api.revealChild(childId);
+    return answer.ok ? answer.data.idNumber : null;
+  },
+  byId(childId) {
+    return get().children.find((c) => c.id === childId) ?? null;
+  },
+  addDraft: EMPTY_ADD_DRAFT,
+  addDraftLoaded: false,
+  async loadAddDraft() {
+    const saved = await loadJson<AddChildDraft>(ADD_CHILD_DRAFT_KEY);
+    set({ addDraft: { ...EMPTY_ADD_DRAFT, ...saved }, addDraftLoaded: true });
+  },
+  updateAddDraft(patch) {
+    const next = { ...get().addDraft, ...patch };
+    set({ addDraft: next });
+    void saveJson(ADD_CHILD_DRAFT_KEY, next);
+  },
+  async clearAddDraft() {
+    set({ addDraft: EMPTY_ADD_DRAFT });
+    await removeKey(ADD_CHILD_DRAFT_KEY);
+  },
+}));
+
+/** The name to show: the 户口簿 name when the parent corrected it, else the birth-certificate name. */
+export const displayName = (child: Child) => child.realName || child.birthCertificateName;
+
+let expiryInstalled = false;
+/**
+ * When the server says the session expired, remember the page and send the parent to face login;
+ * the login page brings them back (useSessionStore.takeReturnTo). Idempotent; called by the
+ * journey's pages (the app shell may call it at launch instead).
+ */
+export function installSessionExpiryRedirect() {
+  if (expiryInstalled) return;
+  expiryInstalled = true;
+  auth.onExpired(() => {
+    const here = navigation.currentPath();
+    if (here?.startsWith('/pages/login/')) return;
+    useSessionStore.getState().expire(here);
+    void navigation.to('/pages/login/index');
+  });
+}
