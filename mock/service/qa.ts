@@ -1,5 +1,5 @@
 /** The QA API's operations: reset to a scenario, move the clock, choose the next face, inspect state. */
-import { findIdentity, identities } from '../data/identities';
+import { defaultIdentityId, findIdentity, identities } from '../data/identities';
 import type { ServiceContext } from './context';
 import { serverNow } from './context';
 import { setClock } from './clock';
@@ -11,11 +11,17 @@ import { applyScenario, scenarioNames } from './scenarios';
 export async function reset(ctx: ServiceContext, scenario?: string): Promise<{ scenario: string; now: string }> {
   const name = scenario ?? 'fresh';
   if (!scenarioNames().includes(name)) refuse('VALIDATION', `没有名为 ${name} 的场景`, { fieldErrors: { scenario: `可选：${scenarioNames().join('、')}` } });
-  const state = emptyState(ctx.realNow());
-  await applyScenario(ctx, state, name);
-  state.scenario = name;
-  await ctx.store.replace(state);
-  return { scenario: name, now: serverNow(ctx, state) };
+  await ctx.store.replace(emptyState(ctx.realNow()));
+  // Scenarios act through the service on the fresh store, like a parent, reviewer and clock would.
+  await applyScenario(ctx, name);
+  return ctx.store.write((state) => {
+    state.scenario = name;
+    // Scenario steps log in on their own; QA starts logged out, with the default face next.
+    state.sessions = {};
+    state.faceTickets = {};
+    state.nextFaceIdentityId = defaultIdentityId;
+    return { scenario: name, now: serverNow(ctx, state) };
+  });
 }
 
 export async function moveClock(ctx: ServiceContext, now: unknown, frozen: unknown): Promise<{ now: string }> {

@@ -1,22 +1,157 @@
 /**
  * Scenario presets for POST /__qa/reset { scenario }: each jumps to a useful state so QA does not
- * have to click through the whole journey first.
+ * have to click through the whole journey first. Every one is built by the service's own
+ * operations (login, upkeep, upload, submit, review, lottery, confirm) on a fresh state.
  */
+import * as applications from './applications';
 import type { ServiceContext } from './context';
-import type { MockState } from './state';
+import { settle } from './deadlines';
+import { decideSchool, runLottery } from './lottery';
+import { review } from './qaReview';
+import { at, dayInPhase, finishAt, keepUpkeep, login, submitFor, uploadFor } from './scenarioKit';
 
 export interface Scenario {
   name: string;
   /** Chinese description for the README and the QA panel. */
   description: string;
-  apply(ctx: ServiceContext, state: MockState): Promise<void> | void;
+  apply(ctx: ServiceContext): Promise<void> | void;
+}
+
+/** The default face identity and its first child (幼升小), in 渝北区 (registration batch 2). */
+const PARENT = 'two-children';
+const CHILD = 'CH-two-children-primary';
+const PRIVATE_DAY = '2024-06-18T10:00:00+08:00';
+const LOTTERY_TIME = '2024-06-20T10:00:00+08:00';
+
+async function submittedPublic(ctx: ServiceContext): Promise<{ id: string }> {
+  await at(ctx, await dayInPhase(ctx, PARENT, 'upkeep', 1));
+  const auth = await login(ctx, PARENT);
+  await keepUpkeep(ctx, auth, PARENT, CHILD);
+  await at(ctx, await dayInPhase(ctx, PARENT, 'registration', 2));
+  const app = await submitFor(ctx, await login(ctx, PARENT), PARENT, CHILD, { stage: 'primary', type: 'publicTight' }, 'scenario-submit');
+  return { id: app.id };
+}
+
+async function approvedPublic(ctx: ServiceContext): Promise<{ id: string }> {
+  const { id } = await submittedPublic(ctx);
+  await at(ctx, await dayInPhase(ctx, PARENT, 'registration', 4));
+  await review(ctx, { applicationId: id, action: 'approve' });
+  return { id };
+}
+
+async function registeredPrivate(ctx: ServiceContext, oversubscribed: boolean): Promise<{ auth: string; id: string; schoolId: string }> {
+  await at(ctx, PRIVATE_DAY);
+  const auth = await login(ctx, PARENT);
+  const app = await submitFor(ctx, auth, PARENT, CHILD, { stage: 'primary', type: 'private', oversubscribed }, 'scenario-private');
+  return { auth, id: app.id, schoolId: app.schoolId };
+}
+
+/** Public randomness under which the child loses the draw (found by dry runs on a copy). */
+async function losingRandomness(ctx: ServiceContext, schoolId: string, appId: string): Promise<string> {
+  return ctx.store.read((state) => {
+    for (let n = 1; n < 200; n++) {
+      const copy = JSON.parse(JSON.stringify(state)) as typeof state;
+      decideSchool(copy, schoolId, LOTTERY_TIME, `qa-${n}`);
+      if (copy.applications[appId].status === 'lotteryLost') return `qa-${n}`;
+    }
+    throw new Error('no losing draw found');
+  });
 }
 
 const scenarios: Scenario[] = [
   {
     name: 'fresh',
-    description: '全新状态：时间为 2024-05-08 10:00（子女信息维护期间），无任何申请',
+    description: '全新状态：时间为 2024-05-08 10:00（子女信息维护第1批区县开放中；渝北区第2批 5月13日开放），无任何申请',
     apply() {},
+  },
+  {
+    name: 'registration-open',
+    description: '李娜已在子女信息维护期维护了王子涵的信息；时间为渝北区（第2批）正式网上报名期间 6月11日 10:00，可直接“一键引用”并提交报名',
+    async apply(ctx) {
+      await at(ctx, await dayInPhase(ctx, PARENT, 'upkeep', 1));
+      const auth = await login(ctx, PARENT);
+      await keepUpkeep(ctx, auth, PARENT, CHILD);
+      await finishAt(ctx, await dayInPhase(ctx, PARENT, 'registration', 2));
+    },
+  },
+  {
+    name: 'submitted',
+    description: '李娜已为王子涵报名渝北区公办学位紧张学校（待审核，可撤回修改）',
+    async apply(ctx) {
+      await submittedPublic(ctx);
+      await finishAt(ctx, await dayInPhase(ctx, PARENT, 'registration', 2));
+    },
+  },
+  {
+    name: 'resubmitted',
+    description: '审核人员要求补正户口簿，家长已重新上传并提交（已补正，待复审；此后不能撤回）',
+    async apply(ctx) {
+      const { id } = await submittedPublic(ctx);
+      await at(ctx, await dayInPhase(ctx, PARENT, 'registration', 3));
+      await review(ctx, { applicationId: id, action: 'request-correction', reason: '户口簿照片不清晰，请重新拍摄', items: ['householdRegister'] });
+      const auth = await login(ctx, PARENT);
+      const fresh = await uploadFor(ctx, auth, 'householdRegister');
+      await applications.resubmit(ctx, auth, id, { idempotencyKey: 'scenario-resubmit', materials: { householdRegister: [fresh] } }, null);
+      await finishAt(ctx, await dayInPhase(ctx, PARENT, 'registration', 3));
+    },
+  },
+  {
+    name: 'awaiting-correction',
+    description: '李娜为王子涵报名渝北区公办学位紧张学校，审核人员要求补正“户口簿”（照片不清晰），等待家长重新上传',
+    async apply(ctx) {
+      const { id } = await submittedPublic(ctx);
+      await at(ctx, await dayInPhase(ctx, PARENT, 'registration', 3));
+      await review(ctx, { applicationId: id, action: 'request-correction', reason: '户口簿照片不清晰，请重新拍摄户主页和本人页', items: ['householdRegister'] });
+      await finishAt(ctx, await dayInPhase(ctx, PARENT, 'registration', 3));
+    },
+  },
+  {
+    name: 'approved-awaiting-confirmation',
+    description: '李娜为王子涵报名的渝北区公办学校已审核通过，等待家长在7月15日前完成入学确认',
+    async apply(ctx) {
+      await approvedPublic(ctx);
+      await finishAt(ctx, await dayInPhase(ctx, PARENT, 'registration', 5));
+    },
+  },
+  {
+    name: 'confirmed-with-notice',
+    description: '王子涵已审核通过并确认入学；时间为 7月16日 10:00，电子入学通知书和报到码已发放',
+    async apply(ctx) {
+      const { id } = await approvedPublic(ctx);
+      await at(ctx, await dayInPhase(ctx, PARENT, 'registration', 5));
+      await applications.confirm(ctx, await login(ctx, PARENT), id);
+      await at(ctx, '2024-07-16T10:00:00+08:00');
+      await settle(ctx);
+      await finishAt(ctx, '2024-07-16T10:00:00+08:00');
+    },
+  },
+  {
+    name: 'private-registered',
+    description: '李娜于6月18日为王子涵报名渝北区一所报名人数超过招生计划的民办学校，等待6月20日摇号',
+    async apply(ctx) {
+      await registeredPrivate(ctx, true);
+      await finishAt(ctx, PRIVATE_DAY);
+    },
+  },
+  {
+    name: 'private-admitted',
+    description: '王子涵报名的民办学校报名人数未超过计划，6月20日直接录取；时间为 6月20日 10:30，须在当日18:00前完成入学确认',
+    async apply(ctx) {
+      const { schoolId } = await registeredPrivate(ctx, false);
+      await at(ctx, LOTTERY_TIME);
+      await runLottery(ctx, schoolId, undefined);
+      await finishAt(ctx, '2024-06-20T10:30:00+08:00');
+    },
+  },
+  {
+    name: 'private-lottery-lost',
+    description: '王子涵参加民办学校电脑摇号未被录取；时间为 6月21日 10:00，公办兜底报名已开放，可改报公办学校',
+    async apply(ctx) {
+      const { id, schoolId } = await registeredPrivate(ctx, true);
+      await at(ctx, LOTTERY_TIME);
+      await runLottery(ctx, schoolId, await losingRandomness(ctx, schoolId, id));
+      await finishAt(ctx, '2024-06-21T10:00:00+08:00');
+    },
   },
 ];
 
@@ -29,7 +164,7 @@ export function registerScenario(scenario: Scenario): void {
 export const scenarioNames = () => scenarios.map((s) => s.name);
 export const listScenarios = () => scenarios.map(({ name, description }) => ({ name, description }));
 
-export async function applyScenario(ctx: ServiceContext, state: MockState, name: string): Promise<void> {
+export async function applyScenario(ctx: ServiceContext, name: string): Promise<void> {
   const scenario = scenarios.find((s) => s.name === name);
-  if (scenario) await scenario.apply(ctx, state);
+  if (scenario) await scenario.apply(ctx);
 }
