@@ -1,0 +1,246 @@
+import { View, Text } from '@tarojs/components';
+import { useCallback, useEffect, useState } from 'react';
+import type { Application } from '@contract/application';
+import type { ApiError } from '@contract/errors';
+import type { MaterialCode } from '@contract/materials';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
+import { Timeline } from '@/components/Timeline';
+import { Countdown } from '@/components/Countdown';
+import { VerificationTags } from '@/components/VerificationTags';
+import { Uploader } from '@/components/Uploader';
+import { STATUS_INFO, nextAction } from '@/domain/status';
+import { formatMonthDayTime, toMs } from '@/domain/time';
+import { navigation, usePageParams } from '@/services/navigation';
+import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
+import { useApplyDraftStore } from '@/stores/applyDraft';
+import { useClockStore } from '@/stores/clock';
+import './index.css';
+
+/** Names of the materials a reviewer may ask for again (补正). */
+export const MATERIAL_NAMES: Record<MaterialCode, string> = {
+  householdRegister: '户口簿',
+  birthCertificate: '出生医学证明',
+  propertyCertificate: '房屋产权证明 / 不动产权证书',
+  noPropertyProof: '无房证明',
+  marriageCertificate: '婚姻证明',
+  residencePermit: '居住证',
+  employmentProof: '务工 / 社保证明',
+  rentalContract: '租房合同 / 备案',
+  disabilityCertificate: '残疾证 / 评估意见',
+  specialGroupProof: '特殊群体证明',
+  guardianId: '监护人身份证',
+  schoolRollProof: '学籍证明',
+};
+
+const TONE_TAG = { default: 'tag-muted', primary: 'tag-info', success: 'tag-ok', warning: 'tag-warn', danger: 'tag-error' } as const;
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** 个人中心 → 我的申请 → 办件详情 (Q26): status, history, tags, the next step and its actions. */
+export default function ApplicationDetail() {
+  const { id } = usePageParams();
+  const { loadOne, withdraw, confirm, loadResubmit, saveResubmit, resubmit, busy } = useApplicationsStore();
+  const app = useApplicationsStore((s) => (id ? s.byId[id] ?? null : null));
+  const { calendar, load: loadClock, serverNow } = useClockStore();
+  const fromApplication = useApplyDraftStore((s) => s.fromApplication);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [actionError, setActionError] = useState<{ error: ApiError; uncertain: boolean } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const [fix, setFix] = useState<ResubmitDraft>({ materials: {}, attemptKey: null });
+  const [askWithdraw, setAskWithdraw] = useState(false);
+  const [, rerender] = useState(0);
+
+  const refresh = useCallback(async () => {
+    if (!id) return;
+    const r = await loadOne(id);
+    setError(r.ok ? null : r.error);
+  }, [id, loadOne]);
+
+  useEffect(() => {
+    void loadClock();
+    void refresh();
+    if (id) void loadResubmit(id).then(setFix);
+  }, [id, loadClock, refresh, loadResubmit]);
+
+  const onPassed = useCallback(() => {
+    rerender((n) => n + 1);
+    void refresh();
+  }, [refresh]);
+
+  if (!id) return <Page title='办件详情'><NoticeBanner tone='error' title='没有指定办件，请从“我的申请”进入' urgent /></Page>;
+  if (!app || !calendar) {
+    return (
+      <Page title='办件详情'>
+        {error ? (
+          <NoticeBanner tone='error' title='暂时无法获取办件' urgent>
+            <Text>{error.message}</Text>
+            <View className='btn' role='button' onClick={() => void refresh()}>
+              重新加载
+            </View>
+          </NoticeBanner>
+        ) : (
+          <View className='muted' role='status'>正在加载…</View>
+        )}
+      </Page>
+    );
+  }
+
+  const now = serverNow();
+  const next = nextAction(app, now, calendar);
+  const status = STATUS_INFO[app.status];
+  const confirmable = next.action === 'confirm' && next.deadline !== null && toMs(now) < toMs(next.deadline);
+  const privateConfirm = app.nature === 'private' && (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery');
+  const deadlinePassedForConfirm = (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery' || app.status === 'approved') && next.deadline !== null && toMs(now) >= toMs(next.deadline);
+  const correction = app.status === 'correctionRequested' ? app.correction : undefined;
+  const fixComplete = correction ? correction.items.every((code) => (fix.materials[code]?.length ?? 0) > 0) : false;
+
+  const run = async (what: string, action: () => Promise<{ ok: true; application: Application } | { ok: false; error: ApiError; uncertain: boolean }>) => {
+    setActionError(null);
+    setDone(null);
+    const r = await action();
+    if (r.ok) setDone(what);
+    else setActionError({ error: r.error, uncertain: r.uncertain });
+    return r;
+  };
+
+  const doWithdraw = async () => {
+    setAskWithdraw(false);
+    const r = await run('已撤回，可修改后重新提交', () => withdraw(app.id));
+    if (r.ok) await fromApplication(r.application);
+  };
+
+  return (
+    <Page title='办件详情'>
+      <View className='card'>
+        <View className='row'>
+          <Text className='ad-school'>{app.schoolName}</Text>
+          <Text className={`tag ${TONE_TAG[status.tone]}`} data-testid='status'>
+            {status.label}
+          </Text>
+        </View>
+        <View className='muted'>{`办件编号：${app.number}`}</View>
+        <View className='muted'>{`学生：${app.childNameMasked} · ${app.nature === 'private' ? '民办' : '公办'}${app.publicFallback ? '（公办兜底）' : ''}`}</View>
+        {app.submittedAt ? <View className='muted'>{`提交时间：${formatMonthDayTime(toMs(app.submittedAt))}`}</View> : null}
+      </View>
+
+      {done ? <NoticeBanner tone='ok' title={done} /> : null}
+      {actionError ? (
+        <NoticeBanner tone={actionError.uncertain ? 'warn' : 'error'} title={actionError.uncertain ? '网络不稳定，暂未确认是否办理成功' : '操作未成功'} urgent>
+          <Text>{actionError.error.message}</Text>
+          {actionError.uncertain ? <View className='muted'>请稍后重试，重复操作不会重复办理。</View> : null}
+        </NoticeBanner>
+      ) : null}
+
+      <View className='card ad-next' data-testid='next-action'>
+        <View className='card-title'>下一步</View>
+        <View>{next.text}</View>
+        {next.deadlineText && !confirmable ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
+
+        {app.status === 'forfeited' || deadlinePassedForConfirm ? (
+          <NoticeBanner tone='error' title='已逾期未确认，视为放弃该学位'>
+            <Text>{`入学确认已于 ${next.deadlineText ?? ''} 截止。${app.nature === 'private' ? '可在6月21日至6月29日报名公办学校（公办兜底）。' : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
+          </NoticeBanner>
+        ) : null}
+
+        {confirmable && next.deadline ? (
+          <View>
+            {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
+            <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void run('已确认入学', () => confirm(app.id))}>
+              确认入学
+            </View>
+          </View>
+        ) : null}
+
+        {(app.status === 'submitted' || app.status === 'privateRegistered') && !askWithdraw ? (
+          <View className='btn' role='button' onClick={() => setAskWithdraw(true)}>
+            撤回申请
+          </View>
+        ) : null}
+        {askWithdraw ? (
+          <View className='ad-confirm' role='alertdialog' aria-label='确认撤回'>
+            <View>撤回后申请回到草稿，可修改后在报名时间内重新提交。确定撤回吗？</View>
+            <View className='row'>
+              <View className='btn btn-inline' role='button' onClick={() => setAskWithdraw(false)}>
+                不撤回
+              </View>
+              <View className='btn btn-primary btn-inline' role='button' onClick={() => void doWithdraw()}>
+                确定撤回
+              </View>
+            </View>
+          </View>
+        ) : null}
+        {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
+        {app.status === 'withdrawn' && next.action ? (
+          <View className='btn btn-primary' role='button' onClick={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
+            修改并重新提交
+          </View>
+        ) : null}
+        {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
+          <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+            报名公办学校（公办兜底）
+          </View>
+        ) : null}
+        {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
+          <View className='btn' role='button' onClick={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
+            查看录取结果和摇号过程
+          </View>
+        ) : null}
+        {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
+          <View>
+            <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
+              查看电子入学通知书
+            </View>
+            <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
+              查看报到码
+            </View>
+          </View>
+        ) : null}
+      </View>
+
+      {correction ? (
+        <View className='card ad-correction' data-testid='correction'>
+          <View className='card-title'>补正要求</View>
+          <View className='ad-reason'>{`审核意见：${correction.reason}`}</View>
+          {correction.dueAt ? <View className='ad-deadline'>{`补正截止：${formatMonthDayTime(toMs(correction.dueAt))}`}</View> : null}
+          <View className='muted'>请重新上传以下材料，其他材料无需改动：</View>
+          {correction.items.map((code) => (
+            <View key={code} className='ad-fix'>
+              <View className='ad-fix-name'>{MATERIAL_NAMES[code]}</View>
+              <Uploader
+                materialCode={code}
+                label={MATERIAL_NAMES[code]}
+                fileIds={fix.materials[code] ?? []}
+                maxBytes={MAX_BYTES}
+                onChange={(ids) => {
+                  const nextFix = { ...fix, materials: { ...fix.materials, [code]: ids } };
+                  setFix(nextFix);
+                  void saveResubmit(app.id, nextFix);
+                }}
+              />
+            </View>
+          ))}
+          <View
+            className={`btn btn-primary${!fixComplete || busy ? ' btn-disabled' : ''}`}
+            role='button'
+            aria-disabled={!fixComplete || busy}
+            onClick={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}
+          >
+            提交补正材料
+          </View>
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <View className='card-title'>数据比对结果</View>
+        <VerificationTags results={app.verification} />
+      </View>
+
+      <View className='card'>
+        <View className='card-title'>办理进度</View>
+        <Timeline history={app.history} />
+      </View>
+      <HelpLinks />
+    </Page>
+  );
+}

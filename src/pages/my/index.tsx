@@ -1,0 +1,85 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { Page } from '@/components/Page';
+import { HelpLinks } from '@/components/HelpLinks';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { navigation } from '@/services/navigation';
+import { useSessionStore } from '@/stores/session';
+import { useUiStore, selectElder } from '@/stores/ui';
+import { APPLY_DRAFT_KEYS, useApplyDraftStore } from '@/stores/applyDraft';
+import { resubmitDraftKeys } from '@/stores/applications';
+import './index.css';
+
+/** 个人中心: 我的申请, 我的子女, 设置 (长辈版), 退出登录. */
+export default function My() {
+  const session = useSessionStore((s) => s.session);
+  const restore = useSessionStore((s) => s.restore);
+  const logout = useSessionStore((s) => s.logout);
+  const elder = useUiStore(selectElder);
+  const choose = useUiStore((s) => s.choose);
+  const [loggedOut, setLoggedOut] = useState(false);
+
+  useEffect(() => void restore(), [restore]);
+
+  const doLogout = async () => {
+    // Drafts hold a child's personal data: a shared phone must not keep them.
+    await logout([...APPLY_DRAFT_KEYS, ...(await resubmitDraftKeys())]);
+    useApplyDraftStore.setState({ draft: null, lastSubmitted: null });
+    setLoggedOut(true);
+    void navigation.home();
+  };
+
+  const go = (url: string) => void navigation.to(url);
+  return (
+    <Page title='个人中心'>
+      {loggedOut ? <NoticeBanner tone='ok' title='已退出登录，本机保存的报名草稿已清除' /> : null}
+      <View className='card my-head'>
+        {session ? (
+          <View>
+            <View className='card-title'>{session.parent.nameMasked}</View>
+            <View className='muted'>{`身份证 ${session.parent.idNumberMasked} · 手机 ${session.parent.phoneMasked}`}</View>
+          </View>
+        ) : (
+          <View>
+            <View className='card-title'>尚未登录</View>
+            <View className='btn btn-primary' role='button' onClick={() => go('/pages/login/index')}>
+              刷脸登录
+            </View>
+          </View>
+        )}
+      </View>
+      <View className='card'>
+        <View className='list-item' role='button' onClick={() => go('/pages/my/applications/index')}>
+          <Text>我的申请</Text>
+          <Text className='muted'>查看进度、撤回、补正、入学确认 ›</Text>
+        </View>
+        <View className='list-item' role='button' onClick={() => go('/pages/children/index')}>
+          <Text>我的子女</Text>
+          <Text className='muted'>子女信息、报到码 ›</Text>
+        </View>
+        <View className='list-item' role='button' onClick={() => go('/pages/service/help/index')}>
+          <Text>政策查看 · 联系我们</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      </View>
+      <View className='card'>
+        <View className='card-title'>设置</View>
+        <View className='list-item'>
+          <View>
+            <View>长辈版</View>
+            <View className='muted'>字体更大、按钮更大</View>
+          </View>
+          <View className={`switch${elder ? ' switch-on' : ''}`} role='switch' aria-checked={elder} aria-label='长辈版' onClick={() => void choose(elder ? 'normal' : 'elder')}>
+            <View className='switch-knob' />
+          </View>
+        </View>
+      </View>
+      {session ? (
+        <View className='btn my-logout' role='button' onClick={() => void doLogout()}>
+          退出登录
+        </View>
+      ) : null}
+      <HelpLinks />
+    </Page>
+  );
+}

@@ -1,0 +1,100 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useMemo, useState } from 'react';
+import type { LotteryOutcome } from '@contract/lottery';
+import type { ApiError } from '@contract/errors';
+import { Page } from '@/components/Page';
+import { HelpLinks } from '@/components/HelpLinks';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { keyOf, rankOf, verifyDraw } from '@/domain/lottery';
+import { formatMonthDayTime, toMs } from '@/domain/time';
+import { api } from '@/services';
+import { navigation, usePageParams } from '@/services/navigation';
+import './index.css';
+
+function Hex({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='lt-hex'>
+      <View className='muted'>{label}</View>
+      <Text className='lt-hex-value' selectable>
+        {value}
+      </Text>
+    </View>
+  );
+}
+
+/** 民办摇号结果 and "摇号过程公开可验证": the draw recomputed on this phone with the domain code. */
+export default function Lottery() {
+  const { id } = usePageParams();
+  const [outcome, setOutcome] = useState<LotteryOutcome | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    if (!id) return;
+    void api.lottery(id).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
+  }, [id]);
+
+  // Recomputed here, not trusted from the server: commitment, seed, order and this child's key.
+  const proof = useMemo(() => {
+    if (!outcome?.draw) return null;
+    const draw = outcome.draw;
+    const check = verifyDraw(draw);
+    const rank = rankOf(draw, outcome.pseudonym);
+    const entrant = draw.entrants.find((e) => e.pseudonym === outcome.pseudonym);
+    const key = entrant ? keyOf(draw.seed, entrant) : null;
+    const keyOk = key !== null && key === outcome.key;
+    const rankOk = rank !== null && rank.rank === outcome.rank && rank.admitted === outcome.admitted;
+    return { check, rank, key, keyOk, rankOk, all: check.valid && keyOk && rankOk };
+  }, [outcome]);
+
+  return (
+    <Page title='录取结果'>
+      {error ? (
+        <NoticeBanner tone={error.code === 'OUTSIDE_WINDOW' ? 'info' : 'error'} title='暂无录取结果' urgent>
+          <Text>{error.message}</Text>
+        </NoticeBanner>
+      ) : null}
+      {!outcome && !error ? <View className='muted' role='status'>正在加载…</View> : null}
+      {outcome ? (
+        <View className={`card lt-result ${outcome.admitted ? 'lt-won' : 'lt-lost'}`} data-testid='lottery-result'>
+          <View className='lt-verdict'>{outcome.withoutLottery ? '直接录取（报名人数未超过招生计划，无需摇号）' : outcome.admitted ? '摇号录取' : '未录取'}</View>
+          {outcome.rank !== null ? <View>{`摇号顺序：第 ${outcome.rank} 位`}</View> : null}
+          {!outcome.admitted && outcome.waitingPosition !== null ? <View>{`候补顺序：第 ${outcome.waitingPosition} 位`}</View> : null}
+          {outcome.admitted ? (
+            <View className='lt-next'>请在6月20日18:00前完成入学确认，逾期视为自动放弃。</View>
+          ) : (
+            <View className='lt-next'>
+              <View>可于6月21日至6月29日报名公办学校（公办兜底），学位有保障。</View>
+              <View className='btn btn-primary' role='button' onClick={() => void navigation.to('/pages/apply/index?stage=primary')}>
+                报名公办学校
+              </View>
+            </View>
+          )}
+          {id ? (
+            <View className='btn' role='button' onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
+              返回办件详情
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+
+      {outcome?.draw && proof ? (
+        <View className='card' data-testid='lottery-proof'>
+          <View className='card-title'>摇号过程公开可验证</View>
+          <View className='muted'>以下数据均已公开。本机按公开的算法重新计算了一遍，结果与公布的一致，即可证明摇号没有被人为干预。</View>
+          <Hex label={`① 摇号前公布的名单承诺值（${outcome.draw.entrantCount} 人，招生计划 ${outcome.draw.places} 人，${formatMonthDayTime(toMs(outcome.draw.committedAt))}公布）`} value={outcome.draw.listCommitment} />
+          <Hex label='② 摇号后确定的公开随机数' value={outcome.draw.publicRandomness} />
+          <Hex label='③ 随机种子 = SHA-256（承诺值 | 公开随机数 | 学校代码）' value={outcome.draw.seed} />
+          <Hex label='④ 您孩子的匿名编号（不含姓名、身份证号）' value={outcome.pseudonym} />
+          <Hex label='⑤ 您孩子的排序值 = SHA-256（种子 | 匿名编号）' value={proof.key ?? '—'} />
+          <View className='lt-checks' role='list' aria-label='本机验证结果'>
+            <View role='listitem' className={proof.check.valid ? 'lt-ok' : 'lt-bad'}>{proof.check.valid ? '✓ 名单、种子和全部排序与公布的一致' : `✗ ${proof.check.message}`}</View>
+            <View role='listitem' className={proof.keyOk ? 'lt-ok' : 'lt-bad'}>{proof.keyOk ? '✓ 您孩子的排序值与公布的一致' : '✗ 您孩子的排序值与公布的不一致'}</View>
+            <View role='listitem' className={proof.rankOk ? 'lt-ok' : 'lt-bad'}>{proof.rankOk && proof.rank ? `✓ 重新计算得到第 ${proof.rank.rank} 位，与公布的结果一致` : '✗ 重新计算的排序与公布的结果不一致'}</View>
+          </View>
+          {!proof.all ? <NoticeBanner tone='error' title='验证未通过，请拨打区县招生咨询电话反映' urgent /> : null}
+        </View>
+      ) : null}
+      <HelpLinks />
+    </Page>
+  );
+}

@@ -1,0 +1,78 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import { routes } from '@contract/api';
+import type { AdmissionNotice } from '@contract/reportCode';
+import type { ApiError } from '@contract/errors';
+import { Page } from '@/components/Page';
+import { HelpLinks } from '@/components/HelpLinks';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { getBridge } from '@/bridge';
+import { formatMonthDay, toMs } from '@/domain/time';
+import { api } from '@/services';
+import { auth } from '@/services/auth';
+import { navigation, usePageParams } from '@/services/navigation';
+import './index.css';
+
+/** 电子入学通知书 (Q27): view, and download the PDF through the host (token in a header, never a URL). */
+export default function Notice() {
+  const { id } = usePageParams();
+  const [notice, setNotice] = useState<AdmissionNotice | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [download, setDownload] = useState<'idle' | 'busy' | 'ok' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (!id) return;
+    void api.notice(id).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
+  }, [id]);
+
+  const save = async () => {
+    if (!notice || download === 'busy') return;
+    setDownload('busy');
+    const token = auth.token();
+    const result = await getBridge().saveDocument({
+      url: routes.noticePdf(notice.applicationId),
+      fileName: `入学通知书-${notice.applicationNumber}.pdf`,
+      mime: 'application/pdf',
+      headers: token ? { Authorization: `Bearer ${token}` } : undefined,
+    });
+    setDownload(result.ok ? 'ok' : result.error.kind === 'cancelled' ? 'idle' : 'failed');
+  };
+
+  return (
+    <Page title='电子入学通知书'>
+      {error ? (
+        <NoticeBanner tone='info' title='通知书尚未发放' urgent>
+          <Text>{error.message}</Text>
+          <View className='muted'>完成入学确认后，电子入学通知书于7月20日前发放。</View>
+        </NoticeBanner>
+      ) : null}
+      {!notice && !error ? <View className='muted' role='status'>正在加载…</View> : null}
+      {notice ? (
+        <View className='card nt-paper' data-testid='notice'>
+          <View className='nt-head'>入学通知书</View>
+          <View className='nt-body'>
+            <Text className='nt-name'>{notice.childNameMasked}</Text>
+            <Text>{` 同学（身份证 ${notice.childIdMasked}）：`}</Text>
+          </View>
+          <View className='nt-body'>{`经审核，你已被 ${notice.schoolName} 录取。请于 ${formatMonthDay(toMs(notice.reportDate))} 持本通知书和报到码到校报到。`}</View>
+          <View className='muted'>{`学校地址：${notice.schoolAddress}`}</View>
+          <View className='muted'>{`办件编号：${notice.applicationNumber}`}</View>
+          <View className='nt-sign'>{`签发日期：${formatMonthDay(toMs(notice.issuedAt))}`}</View>
+        </View>
+      ) : null}
+      {notice ? (
+        <View>
+          <View className={`btn btn-primary${download === 'busy' ? ' btn-disabled' : ''}`} role='button' aria-disabled={download === 'busy'} onClick={() => void save()}>
+            {download === 'busy' ? '正在下载…' : '下载 PDF'}
+          </View>
+          {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}
+          {download === 'failed' ? <NoticeBanner tone='error' title='下载未成功，请检查网络后重试' urgent /> : null}
+          <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(notice.reportCode.payload.childId)}`)}>
+            查看报到码
+          </View>
+        </View>
+      ) : null}
+      <HelpLinks />
+    </Page>
+  );
+}
