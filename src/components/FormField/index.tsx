@@ -16,10 +16,12 @@ export interface FormFieldProps {
   /** Extra control beside the input, e.g. a "查看示例" link. */
   extra?: ReactNode;
   testId?: string;
+  /** Read-only (e.g. outside the upkeep window): the value stays visible. */
+  disabled?: boolean;
 }
 
 /** Label + input + hint + error, wired for screen readers (labelledby / describedby / invalid). */
-export function FormField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId }: FormFieldProps) {
+export function FormField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId, disabled }: FormFieldProps) {
   const base = useId().replace(/:/g, '');
   const labelId = `${base}-label`;
   const hintId = `${base}-hint`;
@@ -36,6 +38,7 @@ export function FormField({ label, value, onInput, error, hint, placeholder, typ
         type={type}
         placeholder={placeholder}
         maxlength={maxlength ?? 140}
+        disabled={disabled}
         aria-labelledby={labelId}
         aria-describedby={describedBy}
         aria-invalid={error ? 'true' : 'false'}

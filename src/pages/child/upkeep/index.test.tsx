@@ -1,0 +1,119 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { useMockHost } from '../../../../test/pageHarness';
+import { visited, setPageParams } from '../../../../test/navigationMock';
+import { useChildrenStore } from '@/stores/children';
+import { useUpkeepStore } from '@/stores/upkeep';
+import { useClockStore } from '@/stores/clock';
+import { useDistrictStore } from '@/stores/district';
+import { useSessionStore } from '@/stores/session';
+import Upkeep from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
+const field = (label: string) => screen.getByLabelText(label);
+const freshStores = () => {
+  useChildrenStore.setState({ children: [], loaded: false, loading: false, error: null });
+  useUpkeepStore.setState({ entries: {} });
+  useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false });
+};
+
+describe('child information upkeep page', () => {
+  const mock = useMockHost();
+  let childId = '';
+
+  async function arrange(now: string, identity = 'two-children') {
+    await mock.at(now);
+    await mock.login(identity);
+    const list = await mock.api<{ children: Array<{ id: string }> }>('GET', '/api/v1/children');
+    childId = list.data.children[0].id;
+    setPageParams({ childId });
+    useDistrictStore.setState({ districts: [], currentCode: null, loading: false, error: null });
+    await useDistrictStore.getState().load();
+    await useDistrictStore.getState().choose('500112');
+  }
+
+  beforeEach(() => {
+    visited.length = 0;
+    freshStores();
+  });
+
+  async function fillValid() {
+    typeInto(await screen.findByLabelText('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号3栋2单元501');
+    fireEvent.click(screen.getByRole('button', { name: '与户籍地址相同' }));
+    typeInto(field('权利人姓名（证书上的产权人）'), '李娜');
+    typeInto(field('监护人1姓名'), '李娜');
+    typeInto(field('监护人1手机号码'), '13883216574');
+  }
+
+  it('refuses a wrong 不动产单元号 beside the field, saves the right one, and shows the data-sharing tags', async () => {
+    await arrange('2024-05-14T10:00:00+08:00');
+    render(<Upkeep />);
+    expect(await screen.findByText(/信息维护开放中，截止 5月18日（含当日）/)).toBeInTheDocument();
+    const tags = await screen.findByTestId('verification-tags');
+    expect(within(tags).getAllByText('已核验', { exact: false }).length).toBeGreaterThan(2);
+    await fillValid();
+    const unit = field('不动产单元号');
+    expect(screen.getByText(/我的 → 不动产 → 我的不动产/)).toBeInTheDocument();
+    typeInto(unit, '500112003004XB00011F00010001');
+    expect(await screen.findByRole('alert')).toHaveClass('field-error');
+    expect(unit).toHaveAttribute('aria-invalid', 'true');
+    typeInto(unit, '500112 003004 GB00011 F00010001');
+    expect(await screen.findByText('✓ 不动产单元号格式正确')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
+    expect(await screen.findByText(/信息已保存。报名时可“一键引用”/)).toBeInTheDocument();
+    const saved = await mock.api<{ upkeep: { property: { unitNumber: string }; guardians: Array<{ phone: string }> } }>('GET', `/api/v1/children/${childId}/upkeep`);
+    expect(saved.data.upkeep.property.unitNumber.replace(/\s/g, '')).toBe('500112003004GB00011F00010001');
+    // The saved phone is masked until the parent asks.
+    expect(within(screen.getByTestId('upkeep-saved')).getByTestId('masked-text')).toHaveTextContent('138****6574');
+    expect(useUpkeepStore.getState().forRegistration(childId)?.guardians[0].phone).toBe('13883216574');
+  });
+
+  it('keeps what was typed across a reload with a fresh store', async () => {
+    await arrange('2024-05-14T10:00:00+08:00');
+    const first = render(<Upkeep />);
+    typeInto(await screen.findByLabelText('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号');
+    typeInto(field('不动产单元号'), '500112003004');
+    first.unmount();
+    freshStores();
+    render(<Upkeep />);
+    await waitFor(() => expect(screen.getByLabelText('户籍地址（户口簿地址）')).toHaveAttribute('value', '重庆市渝北区龙溪街道金龙路88号'));
+    expect(field('不动产单元号')).toHaveAttribute('value', '500112003004');
+  });
+
+  it('outside the district window says when it opens and stays readable but not writable', async () => {
+    await arrange('2024-05-08T10:00:00+08:00');
+    render(<Upkeep />);
+    expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 00:00 开放/)).toBeInTheDocument();
+    expect(screen.getByLabelText('户籍地址（户口簿地址）')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '保存信息' })).toBeNull();
+  });
+
+  it('asks for evidence when a department match failed, never blocking', async () => {
+    await mock.at('2024-05-14T10:00:00+08:00');
+    await mock.login('born-outside');
+    const added = await mock.api<{ id: string }>('POST', '/api/v1/children', { name: '张一诺', idNumber: '510104201711080038', relationship: 'father' });
+    setPageParams({ childId: added.data.id });
+    useDistrictStore.setState({ districts: [], currentCode: null, loading: false, error: null });
+    await useDistrictStore.getState().load();
+    await useDistrictStore.getState().choose('500112');
+    render(<Upkeep />);
+    expect(await screen.findByLabelText('出生医学证明：核验未通过，请上传佐证材料')).toHaveClass('tag-warn');
+    expect(screen.getByRole('button', { name: '上传出生医学证明照片' })).toBeInTheDocument();
+  });
+
+  it('when the session expires on save, keeps the draft and sends the parent to login to come back', async () => {
+    await arrange('2024-05-14T10:00:00+08:00');
+    render(<Upkeep />);
+    await fillValid();
+    typeInto(field('不动产单元号'), '500112003004GB00011F00010001');
+    await mock.api('POST', '/__qa/faults', { route: '/upkeep', kind: 'sessionExpired', times: 1 });
+    fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
+    expect(await screen.findByText(/登录已过期/)).toBeInTheDocument();
+    await waitFor(() => expect(visited).toContain('/pages/login/index'));
+    expect(useSessionStore.getState().returnTo).toBe('/pages/test/index');
+    expect(useUpkeepStore.getState().entries[childId].dirty).toBe(true);
+    expect(field('监护人1手机号码')).toHaveAttribute('value', '13883216574');
+  });
+});

@@ -1,0 +1,363 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useState, type ReactNode } from 'react';
+import type { DataKind, PropertyKind, Relationship, UpkeepInfo } from '@contract/child';
+import type { MaterialCode } from '@contract/materials';
+import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
+import { validateAddress, validateName, validatePhone, validateUnitNumber, UNIT_NUMBER_HINT } from '@/domain/validators';
+import { DATA_KIND_NAMES, MATERIAL_NAMES } from '@/domain/materials';
+import { maskPhone } from '@/domain/masking';
+import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { Page } from '@/components/Page';
+import { NoticeBanner } from '@/components/NoticeBanner';
+import { FormField } from '@/components/FormField';
+import { MaskedValue } from '@/components/MaskedValue';
+import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { Uploader } from '@/components/Uploader';
+import { VerificationTag } from '@/components/VerificationTag';
+import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useUpkeepStore } from '@/stores/upkeep';
+import { useClockStore } from '@/stores/clock';
+import { useDistrictStore } from '@/stores/district';
+import { getBridge } from '@/bridge';
+import { navigation, usePageParams } from '@/services/navigation';
+import { RELATIONSHIP_NAMES } from '../../children/childLabels';
+import '../add/index.css';
+import './index.css';
+
+installSessionExpiryRedirect();
+
+const PROPERTY_KINDS: Array<{ kind: PropertyKind; label: string }> = [
+  { kind: 'certificate', label: '有不动产权证书' },
+  { kind: 'noCertificate', label: '有房但暂无证书' },
+  { kind: 'rented', label: '租房居住' },
+  { kind: 'none', label: '无房' },
+];
+const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
+/** Evidence a parent can upload when a kind of shared data did not match (Q23). */
+const EVIDENCE_FOR: Partial<Record<DataKind, MaterialCode>> = {
+  householdRegister: 'householdRegister',
+  property: 'propertyCertificate',
+  marriage: 'marriageCertificate',
+  birthCertificate: 'birthCertificate',
+  residencePermit: 'residencePermit',
+  rentalRecord: 'rentalContract',
+};
+/** The server's per-image limit is enforced on upload; this only guards the device side. */
+const DEVICE_MAX_BYTES = 5 * 1024 * 1024;
+
+function Chips<T extends string>({ label, options, value, onChange, disabled }: { label: string; options: Array<{ value: T; label: string }>; value: T | null; onChange: (v: T) => void; disabled?: boolean }) {
+  const id = `chips-${label}`;
+  return (
+    <View className='field'>
+      <Text id={id} className='field-label'>
+        {label}
+      </Text>
+      <View className='chips' role='radiogroup' aria-labelledby={id}>
+        {options.map((o) => (
+          <View key={o.value} role='radio' aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
+            {o.label}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <View className='card upkeep-section'>
+      <View className='card-title' role='heading' aria-level={2}>
+        {title}
+      </View>
+      {children}
+    </View>
+  );
+}
+
+/** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
+export default function Upkeep() {
+  const { childId } = usePageParams();
+  const { load: loadChildren } = useChildrenStore();
+  const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
+  const entry = useUpkeepStore((s) => (childId ? s.entries[childId] : undefined));
+  const { load, update, attach, save } = useUpkeepStore();
+  const { calendar, load: loadCalendar, serverNow } = useClockStore();
+  const { load: loadDistricts } = useDistrictStore();
+  const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void loadChildren();
+    void loadCalendar();
+    void loadDistricts();
+    if (childId) void load(childId);
+  }, [childId, load, loadChildren, loadCalendar, loadDistricts]);
+
+  if (!childId) {
+    return (
+      <Page title='子女信息维护'>
+        <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
+          <View className='btn' role='button' onClick={() => void navigation.replace('/pages/children/index')}>
+            去我的子女
+          </View>
+        </NoticeBanner>
+      </Page>
+    );
+  }
+  if (!entry?.loaded || !calendar) {
+    return (
+      <Page title='子女信息维护'>
+        <View className='muted' role='status'>
+          正在加载已保存的信息…
+        </View>
+      </Page>
+    );
+  }
+
+  const now = serverNow();
+  const code = district?.code ?? null;
+  const maintenance = maintenanceStatus(calendar, now, 'upkeep');
+  const open = code !== null && isPhaseOpen(calendar, 'upkeep', code, now) && !maintenance.inMaintenance;
+  const period = phasePeriod(calendar, 'upkeep', code);
+  const d = entry.draft;
+  const set = (change: (draft: UpkeepInfo) => void, clear: string) => {
+    setServerErrors(({ [clear]: _gone, ...rest }) => rest);
+    setBanner(null);
+    update(childId, change);
+  };
+  const blur = (path: string) => () => setTouched((t) => ({ ...t, [path]: true }));
+  const err = (path: string, check: { ok: boolean; message?: string } | null) =>
+    serverErrors[path] ?? (touched[path] && check && !check.ok ? check.message ?? null : null);
+
+  const unit = d.property.kind === 'certificate' ? validateUnitNumber(d.property.unitNumber ?? '') : null;
+  const unitLength = (d.property.unitNumber ?? '').replace(/\s/g, '').length;
+  const guardianChecks = d.guardians.map((g) => ({ name: validateName(g.name), phone: validatePhone(g.phone) }));
+  const checks = {
+    'householdAddress.text': validateAddress(d.householdAddress.text),
+    'residenceAddress.text': validateAddress(d.residenceAddress.text),
+  };
+  const needsEvidence = entry.verification.filter((v) => (v.status === 'notMatched' || v.status === 'unavailable') && EVIDENCE_FOR[v.kind]);
+  const evidenceCodes = Array.from(new Set<MaterialCode>([
+    ...needsEvidence.map((v) => EVIDENCE_FOR[v.kind]!),
+    ...(d.householdHeadIsOtherGuardian ? (['householdRegister', 'marriageCertificate'] as MaterialCode[]) : []),
+    ...(d.property.kind === 'rented' ? (['rentalContract'] as MaterialCode[]) : []),
+  ]));
+
+  const submit = async () => {
+    const all: Record<string, boolean> = { 'householdAddress.text': true, 'residenceAddress.text': true, 'property.unitNumber': true };
+    d.guardians.forEach((_, i) => Object.assign(all, { [`guardians.${i}.name`]: true, [`guardians.${i}.phone`]: true }));
+    setTouched(all);
+    const invalid = !checks['householdAddress.text'].ok || !checks['residenceAddress.text'].ok || (unit && !unit.ok) || guardianChecks.some((g) => !g.name.ok || !g.phone.ok);
+    if (invalid) return setBanner({ tone: 'error', text: '请按红色提示修改后再保存，已填写的内容已保存在本机。' });
+    setBusy(true);
+    const answer = await save(childId);
+    setBusy(false);
+    if (!answer.ok) {
+      setServerErrors(answer.error.fieldErrors ?? {});
+      return setBanner({ tone: 'error', text: answer.error.message });
+    }
+    setServerErrors({});
+    setBanner({ tone: 'ok', text: '信息已保存。报名时可“一键引用”，无需重复填写。' });
+  };
+
+  return (
+    <Page title='子女信息维护'>
+      <StepBar steps={JOURNEY_STEPS} current={3} />
+      {child ? <View className='upkeep-child'>{`为 ${displayName(child)} 维护信息`}</View> : null}
+
+      {!code ? (
+        <NoticeBanner tone='warn' title='请先选择当前区域'>
+          <Text>信息维护的开放时间按区县分批安排。</Text>
+          <View className='btn' role='button' onClick={() => void navigation.to('/pages/district/index')}>
+            选择当前区域
+          </View>
+        </NoticeBanner>
+      ) : maintenance.inMaintenance ? (
+        <NoticeBanner tone='warn' title={maintenance.message}>
+          <Text>维护期间可以查看已填写的信息，恢复后再保存。</Text>
+        </NoticeBanner>
+      ) : !open && period ? (
+        <NoticeBanner tone='warn' title={toMs(now) < toMs(period.start) ? `${district?.name}子女信息维护将于 ${formatMonthDayTime(toMs(period.start))} 开放` : `${district?.name}子女信息维护已于 ${formatDeadline(period.end)} 截止`}>
+          <Text>{toMs(now) < toMs(period.start) ? '开放后可填写和修改，现在可以查看已保存的信息。' : '现在可以查看已保存的信息；未维护的信息可在报名时一并填写和上传，不影响报名。'}</Text>
+        </NoticeBanner>
+      ) : (
+        <NoticeBanner tone='info' title={`信息维护开放中，截止 ${period ? formatDeadline(period.end) : ''}`}>
+          <Text>填写内容自动保存在本机。维护先后不影响录取结果；未维护也可以在报名时填写。</Text>
+        </NoticeBanner>
+      )}
+
+      {entry.saved ? (
+        <View className='card upkeep-saved' data-testid='upkeep-saved'>
+          <View className='row'>
+            <Text className='tag tag-ok'>✓ 已保存</Text>
+            {entry.dirty ? <Text className='tag tag-warn'>有未保存的修改</Text> : null}
+          </View>
+          {entry.saved.guardians.map((g, i) => (
+            <MaskedValue key={i} label={`${g.name || '监护人'}电话`} masked={maskPhone(g.phone)} full={g.phone} />
+          ))}
+        </View>
+      ) : null}
+
+      {entry.verification.length ? (
+        <Section title='部门数据核验结果'>
+          <View className='muted'>核验未通过不影响报名，请上传佐证材料，由审核人员确认。</View>
+          <View className='upkeep-tags' data-testid='verification-tags'>
+            {entry.verification
+              .filter((v) => v.status !== 'notChecked')
+              .map((v) => (
+                <View key={v.kind} className='upkeep-tag-row'>
+                  <Text className='upkeep-tag-name'>{DATA_KIND_NAMES[v.kind]}</Text>
+                  <VerificationTag status={v.status} subject={DATA_KIND_NAMES[v.kind]} />
+                </View>
+              ))}
+          </View>
+        </Section>
+      ) : null}
+
+      <Section title='户籍与居住地址'>
+        <FormField
+          label='户籍地址（户口簿地址）'
+          value={d.householdAddress.text}
+          disabled={!open}
+          placeholder='如：重庆市渝北区龙溪街道金龙路88号3栋2单元501'
+          error={err('householdAddress.text', checks['householdAddress.text'])}
+          onBlur={blur('householdAddress.text')}
+          onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
+        />
+        <FormField
+          label='实际居住地址'
+          value={d.residenceAddress.text}
+          disabled={!open}
+          placeholder='详细到门牌号'
+          error={err('residenceAddress.text', checks['residenceAddress.text'])}
+          onBlur={blur('residenceAddress.text')}
+          onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
+          extra={
+            open ? (
+              <View className='link' role='button' onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
+                与户籍地址相同
+              </View>
+            ) : null
+          }
+        />
+      </Section>
+
+      <Section title='房产情况'>
+        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((p) => ({ value: p.kind, label: p.label }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
+        {d.property.kind === 'certificate' ? (
+          <>
+            <FormField
+              label='不动产单元号'
+              value={d.property.unitNumber ?? ''}
+              disabled={!open}
+              maxlength={40}
+              placeholder='28 位，如 500112001002GB00012F00010001'
+              error={serverErrors['property.unitNumber'] ?? (unit && !unit.ok && (touched['property.unitNumber'] || unitLength >= 28) ? unit.message : null)}
+              onBlur={blur('property.unitNumber')}
+              onInput={(v) => set((x) => void (x.property = { ...x.property, unitNumber: v }), 'property.unitNumber')}
+              hint={
+                <View>
+                  <View>{`共 28 位（已输入 ${unitLength} 位）：6 位行政区代码 + 6 位地籍区和子区 + 2 位宗地特征码 + 5 位宗地顺序号 + 1 位定着物特征码 + 8 位定着物单元编号。`}</View>
+                  <View>{UNIT_NUMBER_HINT}</View>
+                </View>
+              }
+              extra={
+                <View className='btn upkeep-host-btn' role='button' onClick={() => void getBridge().openHostPage('myRealEstate')}>
+                  打开渝快办“我的不动产”查看
+                </View>
+              }
+            />
+            {unit?.ok ? (
+              <View className='add-eligible' role='status'>
+                ✓ 不动产单元号格式正确
+              </View>
+            ) : null}
+            <FormField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
+          </>
+        ) : null}
+        {d.property.kind === 'noCertificate' ? (
+          <NoticeBanner tone='warn' title='暂无不动产权证书的房产，需线下办理'>
+            <Text>{`请携带购房合同、购房发票等材料到${district?.name ?? '所在区县'}线下报名点登记。`}</Text>
+            {district?.offlinePoints.map((p) => (
+              <View key={p.name} className='muted'>{`${p.name}：${p.address}（${p.hours}）`}</View>
+            ))}
+          </NoticeBanner>
+        ) : null}
+        {d.property.kind === 'rented' ? <View className='muted'>租房居住的，请在下方上传租房合同或租赁备案证明。</View> : null}
+        <Chips
+          label='户主或房屋权利人是否为其他监护人（如配偶、祖父母）？'
+          disabled={!open}
+          options={[
+            { value: 'no', label: '否，是我本人' },
+            { value: 'yes', label: '是，是其他监护人' },
+          ]}
+          value={d.householdHeadIsOtherGuardian ? 'yes' : 'no'}
+          onChange={(v) => set((x) => void (x.householdHeadIsOtherGuardian = v === 'yes'), 'householdHeadIsOtherGuardian')}
+        />
+      </Section>
+
+      <Section title='监护人联系方式'>
+        {d.guardians.map((g, i) => (
+          <View key={i} className='upkeep-guardian'>
+            <FormField
+              label={`监护人${i + 1}姓名`}
+              value={g.name}
+              disabled={!open}
+              error={err(`guardians.${i}.name`, guardianChecks[i].name)}
+              onBlur={blur(`guardians.${i}.name`)}
+              onInput={(v) => set((x) => void (x.guardians[i].name = v), `guardians.${i}.name`)}
+            />
+            <Chips label={`监护人${i + 1}与子女的关系`} disabled={!open} options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))} value={g.relationship} onChange={(r) => set((x) => void (x.guardians[i].relationship = r), `guardians.${i}.relationship`)} />
+            <FormField
+              label={`监护人${i + 1}手机号码`}
+              value={g.phone}
+              type='number'
+              maxlength={11}
+              disabled={!open}
+              hint='用于接收审核结果短信'
+              error={err(`guardians.${i}.phone`, guardianChecks[i].phone)}
+              onBlur={blur(`guardians.${i}.phone`)}
+              onInput={(v) => set((x) => void (x.guardians[i].phone = v), `guardians.${i}.phone`)}
+            />
+          </View>
+        ))}
+        {open && d.guardians.length < 2 ? (
+          <View className='link' role='button' onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
+            ＋ 添加另一位监护人
+          </View>
+        ) : null}
+      </Section>
+
+      {evidenceCodes.length ? (
+        <Section title='佐证材料'>
+          <View className='muted'>以下材料因数据核验未通过或家庭情况需要上传，照片会在手机上压缩后上传。</View>
+          {evidenceCodes.map((c) => (
+            <View key={c} className='upkeep-evidence'>
+              <View className='upkeep-evidence-name'>{MATERIAL_NAMES[c]}</View>
+              {open ? (
+                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={DEVICE_MAX_BYTES} onChange={(ids) => attach(childId, c, ids)} />
+              ) : (
+                <View className='muted'>{`已上传 ${(d.attachments[c] ?? []).length} 张`}</View>
+              )}
+            </View>
+          ))}
+        </Section>
+      ) : null}
+
+      {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error'} /> : null}
+      {open ? (
+        <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
+          {busy ? '正在保存…' : '保存信息'}
+        </View>
+      ) : null}
+      {entry.saved ? (
+        <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+          下一步：我的材料
+        </View>
+      ) : null}
+    </Page>
+  );
+}
