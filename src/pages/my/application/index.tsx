@@ -139,7 +139,7 @@ export default function ApplicationDetail() {
 
         {app.status === 'forfeited' || deadlinePassedForConfirm ? (
           <NoticeBanner tone='error' title='已逾期未确认，视为放弃该学位'>
-            <Text>{`入学确认已于 ${next.deadlineText ?? ''} 截止。${app.nature === 'private' ? '可在6月21日至6月29日报名公办学校（公办兜底）。' : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
+            <Text>{`入学确认已于 ${app.confirmBy ? formatMonthDayTime(toMs(app.confirmBy)) : next.deadlineText ?? ''} 截止。${app.nature === 'private' ? '可在6月21日至6月29日报名公办学校（公办兜底）。' : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
           </NoticeBanner>
         ) : null}
 
