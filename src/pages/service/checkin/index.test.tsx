@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent } from '@testing-library/react';
+import { act, render, screen, fireEvent } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { routes } from '@contract/api';
 import type { ReportCodePayload } from '@contract/reportCode';
@@ -24,8 +24,10 @@ const payload: ReportCodePayload = {
 };
 
 function typeCode(code: string) {
+  act(() => {
   const box = screen.getByLabelText('报到码');
   box.dispatchEvent(new CustomEvent('input', { detail: { value: code }, bubbles: true }));
+  });
 }
 
 describe('check-in page (报到核验)', () => {

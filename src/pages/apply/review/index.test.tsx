@@ -1,0 +1,80 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { routes, type ApplicationsResponse, type ChildrenResponse, type SchoolsResponse, type UpkeepResponse } from '@contract/api';
+import { useMockHost } from '../../../../test/pageHarness';
+import { setPageParams, visited } from '../../../../test/navigationMock';
+import { emptyDraft, useApplyDraftStore } from '@/stores/applyDraft';
+import Review from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+describe('核对报名信息 → 确认提交', () => {
+  const mock = useMockHost();
+  beforeEach(() => {
+    visited.splice(0);
+    useApplyDraftStore.setState({ draft: null, submitting: false, lastSubmitted: null });
+  });
+
+  async function prepare(notesAccepted: boolean) {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    const children = await mock.api<ChildrenResponse>('GET', routes.children);
+    const child = children.data.children.find((c) => c.eligibleStage === 'primary')!;
+    const upkeep = await mock.api<UpkeepResponse>('GET', routes.upkeep(child.id));
+    const schools = await mock.api<SchoolsResponse>('GET', `${routes.schools('500112')}?stage=primary`);
+    const school = schools.data.schools.find((s) => s.type === 'publicNormal')!;
+    useApplyDraftStore.setState({
+      draft: { ...emptyDraft('primary'), districtCode: '500112', childId: child.id, nature: 'public', schoolType: 'publicNormal', schoolId: school.id, upkeep: upkeep.data.upkeep, notesAccepted },
+    });
+    setPageParams({ stage: 'primary' });
+  }
+
+  it('a double tap creates exactly one application and says 提交成功 with its number', async () => {
+    await prepare(true);
+    render(<Review />);
+    const button = await screen.findByRole('button', { name: '确认提交' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    await waitFor(() => expect(visited.some((u) => u.startsWith('/pages/apply/result/index?id='))).toBe(true));
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(1);
+    expect(useApplyDraftStore.getState().lastSubmitted?.number).toBe(list.data.applications[0].number);
+  });
+
+  it('a retry after a lost answer replays the same key and still creates one application', async () => {
+    await prepare(true);
+    const draft = { ...useApplyDraftStore.getState().draft!, attemptKey: 'attempt-lost-answer' };
+    useApplyDraftStore.setState({ draft });
+    const first = await useApplyDraftStore.getState().submit();
+    // The answer never reached the phone: the draft (with its key) is still there and is retried.
+    useApplyDraftStore.setState({ draft });
+    const second = await useApplyDraftStore.getState().submit();
+    expect(first.kind).toBe('submitted');
+    expect(second.kind).toBe('submitted');
+    const ids = [first, second].map((o) => (o as { application: { id: string } }).application.id);
+    expect(ids[0]).toBe(ids[1]);
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(1);
+  });
+
+  it('cannot submit before the 申报须知 are ticked', async () => {
+    await prepare(false);
+    render(<Review />);
+    const button = await screen.findByRole('button', { name: '确认提交' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText(/请先阅读并勾选申报须知/)).toBeInTheDocument();
+    const refused = await useApplyDraftStore.getState().submit();
+    expect(refused.kind).toBe('refused');
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(0);
+  });
+
+  it('keeps the draft and says so when the server refuses', async () => {
+    await prepare(true);
+    await mock.at('2024-07-20T10:00:00+08:00');
+    render(<Review />);
+    fireEvent.click(await screen.findByRole('button', { name: '确认提交' }));
+    expect(await screen.findByText(/提交未成功，报名信息已保留/)).toBeInTheDocument();
+    expect(useApplyDraftStore.getState().draft?.schoolId).toBeTruthy();
+  });
+});
