@@ -1,0 +1,111 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { useMockHost } from '../../../../test/pageHarness';
+import { visited, setPageParams } from '../../../../test/navigationMock';
+import { getBridge, setBridge } from '@/bridge';
+import { ok } from '@/bridge/result';
+import { useChildrenStore } from '@/stores/children';
+import { useMaterialsStore } from '@/stores/materials';
+import { useDistrictStore } from '@/stores/district';
+import { http, HttpResponse } from 'msw';
+import Materials from './index';
+
+jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
+
+/** A tiny but real JPEG header (SOI, JFIF, SOF0 16x16): the mock sniffs bytes, not names. */
+const JPEG = Buffer.from([
+  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
+  0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
+]);
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
+
+/** The device side (picker and canvas) is the host's: simulate it; the upload goes to the real mock. */
+let deviceFile: Buffer = JPEG;
+function deviceGives(name: string, mime: string, bytes: Buffer) {
+  deviceFile = bytes;
+  const base = getBridge();
+  setBridge({
+    ...base,
+    pickImages: async () => ok([{ path: 'picked', name, size: 3_000_000, mime: 'image/jpeg' }]),
+    compressImage: async () => ok({ path: '/__device/compressed.jpg', size: bytes.length, width: 16, height: 16, mime }),
+    loadPreview: async (url) => ok(`preview:${url}`),
+  });
+}
+
+const freshStores = () => {
+  useChildrenStore.setState({ children: [], loaded: false, loading: false, error: null });
+  useMaterialsStore.setState({ entries: {} });
+};
+
+describe('my materials page', () => {
+  const mock = useMockHost();
+  let childId = '';
+  beforeEach(async () => {
+    // What the device's canvas produced, readable by the H5 bridge like an object URL.
+    mock.server.use(http.get('*/__device/compressed.jpg', () => new HttpResponse(deviceFile, { headers: { 'Content-Type': 'application/octet-stream' } })));
+    visited.length = 0;
+    freshStores();
+    await mock.at('2024-05-14T10:00:00+08:00');
+    await mock.login('two-children');
+    const list = await mock.api<{ children: Array<{ id: string; birthCertificateName: string }> }>('GET', '/api/v1/children');
+    childId = list.data.children.find((c) => c.birthCertificateName === '王子涵')!.id;
+    setPageParams({ childId });
+    useDistrictStore.setState({ districts: [], currentCode: null, loading: false, error: null });
+    await useDistrictStore.getState().load();
+    await useDistrictStore.getState().choose('500112');
+  });
+
+  it('lists the district checklist with reasons, waived items needing no upload', async () => {
+    render(<Materials />);
+    const list = await screen.findByTestId('checklist');
+    const household = within(list).getByTestId('material-householdRegister');
+    expect(household).toHaveTextContent('✓ 免传');
+    expect(household).toHaveTextContent('已通过部门数据核验，无需上传');
+    expect(within(household).queryByRole('button', { name: /上传.*照片/ })).toBeNull();
+    const items = within(list).getAllByTestId(/^material-/);
+    for (const item of items) expect(item.querySelector('.material-reason')!.textContent!.length).toBeGreaterThan(4);
+  });
+
+  it('changes the checklist when the parent chooses another student source', async () => {
+    render(<Materials />);
+    expect(await screen.findByTestId('material-residencePermit')).toHaveTextContent('选传');
+    fireEvent.click(screen.getByRole('radio', { name: /随迁子女/ }));
+    await waitFor(() => expect(screen.getByTestId('material-residencePermit')).toHaveTextContent('必传'));
+    expect(screen.getByTestId('material-residencePermit')).toHaveTextContent('随迁子女须提供监护人在本区县的居住证');
+    expect(useMaterialsStore.getState().entries[childId].selection.source).toBe('migrant');
+  });
+
+  it('uploads a photo to the server and keeps it attached after a reload with a fresh store', async () => {
+    deviceGives('房产证.jpg', 'image/jpeg', JPEG);
+    const first = render(<Materials />);
+    fireEvent.click(await screen.findByRole('radio', { name: /随迁子女/ }));
+    await waitFor(() => expect(screen.getByTestId('material-residencePermit')).toHaveTextContent('必传'));
+    const item = screen.getByTestId('material-residencePermit');
+    fireEvent.click(within(item).getByRole('button', { name: '上传居住证照片' }));
+    expect(await within(item).findByText('✓ 已上传')).toBeInTheDocument();
+    const state = await mock.service.qa.state();
+    if (!state.ok) throw new Error('no state');
+    const uploads = Object.values(state.value.uploads);
+    expect(uploads).toHaveLength(1);
+    expect(uploads[0].materialCode).toBe('residencePermit');
+    expect(uploads[0].size).toBe(JPEG.length);
+
+    first.unmount();
+    freshStores();
+    render(<Materials />);
+    const again = await screen.findByTestId('material-residencePermit');
+    expect(await within(again).findByText('✓ 已上传')).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: /随迁子女/ })).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('shows the server refusal of a non-image in Chinese beside the item', async () => {
+    deviceGives('合同.jpg', 'image/jpeg', PDF);
+    render(<Materials />);
+    fireEvent.click(await screen.findByRole('radio', { name: /随迁子女/ }));
+    await waitFor(() => expect(screen.getByTestId('material-residencePermit')).toHaveTextContent('必传'));
+    const item = screen.getByTestId('material-residencePermit');
+    fireEvent.click(within(item).getByRole('button', { name: '上传居住证照片' }));
+    expect(await within(item).findByRole('alert')).toHaveTextContent('只能上传 JPG、PNG 图片');
+    await waitFor(() => expect(useMaterialsStore.getState().files(childId).residencePermit).toBeUndefined());
+  });
+});
