@@ -1,0 +1,43 @@
+import '@testing-library/jest-dom';
+import { render, screen, fireEvent } from '@testing-library/react';
+import { routes, type ApplicationsResponse } from '@contract/api';
+import { useMockHost } from '../../../test/pageHarness';
+import { setPageParams } from '../../../test/navigationMock';
+import { emptyDraft, useApplyDraftStore } from '@/stores/applyDraft';
+import { useApplicationsStore } from '@/stores/applications';
+import { useClockStore } from '@/stores/clock';
+import Apply from './index';
+
+jest.mock('@/services/navigation', () => require('../../../test/navigationMock'));
+
+describe('在线申报', () => {
+  const mock = useMockHost();
+  beforeEach(() => {
+    useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false });
+    useApplicationsStore.setState({ list: [], byId: {}, busy: false, error: null });
+    setPageParams({ stage: 'primary' });
+  });
+
+  it('explains 不可兼报 when a child with a live public application is entered for a private school', async () => {
+    await mock.reset('submitted');
+    await mock.login('two-children');
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    const live = list.data.applications[0];
+    useApplyDraftStore.setState({ draft: { ...emptyDraft('primary'), districtCode: live.districtCode, childId: live.childId } });
+    render(<Apply />);
+    fireEvent.click(await screen.findByText('民办学校'));
+    expect(await screen.findByText('【出错了】不可兼报')).toBeInTheDocument();
+    expect(screen.getByText(/该子女已有进行中的报名.*只能选择其一/)).toBeInTheDocument();
+  });
+
+  it('shows the 申报须知 and keeps the next step closed until the tick', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    useApplyDraftStore.setState({ draft: { ...emptyDraft('primary'), districtCode: '500112', nature: 'public', schoolType: 'publicNormal' } });
+    render(<Apply />);
+    const tick = await screen.findByRole('checkbox', { name: /我已阅读以上申报须知，知晓并确认相关内容/ });
+    expect(tick).toHaveAttribute('aria-checked', 'false');
+    fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
+    expect(await screen.findByText(/请阅读申报须知并勾选/)).toBeInTheDocument();
+  });
+});
