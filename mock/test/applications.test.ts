@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /** Applications over HTTP: windows, maintenance, 不可兼报, idempotency, withdraw, review, confirm, deadlines. */
 import { verifyDraw } from '@/domain/lottery';
 import { verifyReportCode } from '@/domain/reportCode';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /** Children, upkeep, materials, uploads over HTTP (msw/node). */
 import { generateIdNumber } from '@/domain/idNumber';
 import { setupMock, TINY_JPEG, TINY_PNG } from './harness';

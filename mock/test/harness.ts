@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /** Shared jest harness for the mock server's HTTP tests: a fresh msw/node server and typed fetch helpers. */
 import { createMockServer } from '../node';
 
