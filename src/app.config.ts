@@ -15,7 +15,7 @@ export default defineAppConfig({
     },
     {
       root: 'pages/my',
-      pages: ['index', 'applications/index', 'application/index', 'lottery/index', 'notice/index', 'settings/index'],
+      pages: ['index', 'applications/index', 'application/index', 'lottery/index', 'notice/index'],
     },
     {
       root: 'pages/service',
