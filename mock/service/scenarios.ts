@@ -61,7 +61,7 @@ async function losingRandomness(ctx: ServiceContext, schoolId: string, appId: st
 const scenarios: Scenario[] = [
   {
     name: 'fresh',
-    description: '全新状态：时间为 2024-05-08 10:00（子女信息维护第1批区县开放中；渝北区第2批 5月13日开放），无任何申请',
+    description: '全新状态：时间为 2024-05-14 10:00（渝北区等第2批区县子女信息维护开放中），无任何申请',
     apply() {},
   },
   {

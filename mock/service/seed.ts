@@ -2,8 +2,11 @@
 import { defaultIdentityId } from '../data/identities';
 import { SCHEMA_VERSION, type MockState } from './state';
 
-/** Where the mock clock starts: inside the 2024 upkeep window, on a working day, in opening hours. */
-export const DEFAULT_NOW = '2024-05-08T10:00:00+08:00';
+/**
+ * Where the mock clock starts: a working day in opening hours inside the 2024 upkeep window of 渝北区
+ * (batch 2), the district of the default face identity, so a fresh start is a working service.
+ */
+export const DEFAULT_NOW = '2024-05-14T10:00:00+08:00';
 
 export function emptyState(realNowMs: number): MockState {
   return {

@@ -34,8 +34,10 @@ function createPlatformBridge(): HostBridge {
       });
     }
     return createH5Bridge();
+  } else {
+    // An else branch (not code after the if) so the compile-time constant drops it from H5 bundles.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { createWeappBridge } = require('./weapp') as typeof import('./weapp');
+    return createWeappBridge();
   }
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { createWeappBridge } = require('./weapp') as typeof import('./weapp');
-  return createWeappBridge();
 }
