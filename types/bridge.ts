@@ -137,6 +137,9 @@ export interface HostBridge {
   /** Downloads a document (e.g. the admission notice PDF) and opens or saves it for the parent. */
   saveDocument(req: SaveDocumentRequest): Promise<HostResult<void>>;
 
+  /** Scans a QR code with the camera (teachers' 报到核验); resolves with the decoded text. */
+  scanCode(): Promise<HostResult<string>>;
+
   getUiStyle(): Promise<HostUiStyle>;
   /** Called when the host switches between normal and 长辈版 while the module runs. */
   onUiStyleChange(listener: (style: HostUiStyle) => void): () => void;

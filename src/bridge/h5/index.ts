@@ -267,6 +267,10 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       setTimeout(() => URL.revokeObjectURL(url), 60000);
       return ok(undefined);
     },
+    async scanCode() {
+      // A plain H5 host has no scanner; the check-in page then offers pasting the code.
+      return fail('unavailable', 'no QR scanner in the H5 host');
+    },
     async getUiStyle() {
       const answer = await request({ method: 'GET', url: hostRoutes.uiStyle, timeoutMs: 3000 });
       if (answer.ok && answer.value.status === 200) {

@@ -172,6 +172,14 @@ export function createWeappBridge(): HostBridge {
         return fromWxError(error);
       }
     },
+    async scanCode() {
+      try {
+        const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+        return ok(res.result);
+      } catch (error) {
+        return fromWxError(error);
+      }
+    },
     async getUiStyle() {
       try {
         // WeChat has no 长辈版 switch for mini-programs; a large system font is the closest signal.
