@@ -23,7 +23,8 @@ export type LocalDate = string;
 
 /** Epoch ms of an ISO instant; throws on garbage because "now" always comes from code, not a parent. */
 export function toMs(iso: Instant): number {
-  const ms = dayjs(iso).valueOf();
+  // Date.parse reads ISO 8601 with an offset natively (ES5 format), several times faster than dayjs.
+  const ms = typeof iso === 'string' ? Date.parse(iso) : NaN;
   if (!Number.isFinite(ms)) throw new RangeError(`invalid instant: ${iso}`);
   return ms;
 }
