@@ -87,6 +87,8 @@ const upkeep = {
 
 describe('upkeep', () => {
   test('outside the district upkeep window: OUTSIDE_WINDOW with reopensAt', async () => {
+    // 5-08 is batch 1's window; 渝北 (batch 2) opens on 5-13.
+    await clock('2024-05-08T10:00:00');
     const auth = await login('two-children');
     const r = await call('PUT', '/api/v1/children/CH-two-children-primary/upkeep', upkeep, auth);
     expect(r.status).toBe(409);
