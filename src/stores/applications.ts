@@ -1,7 +1,8 @@
 /**
  * The parent's applications (个人中心 → 我的申请) and the actions on one (撤回, 补正, 入学确认).
  * A 补正 resubmission carries one idempotency key per attempt, kept in storage until answered,
- * for the same reason as the registration draft: a retry must never count twice.
+ * for the same reason as the registration draft: a retry must never count twice. Its key starts
+ * with DRAFT_KEY_PREFIX, so logout removes it with every other draft (persisted.ts's index).
  */
 import { create } from 'zustand';
 import type { Application } from '@contract/application';
@@ -12,7 +13,6 @@ import { DRAFT_KEY_PREFIX } from './session';
 import { loadJson, removeKey, saveJson } from './persisted';
 import { newAttemptKey } from './applyDraft';
 
-const RESUBMIT_INDEX = `${DRAFT_KEY_PREFIX}resubmit-index`;
 export const resubmitKey = (applicationId: string) => `${DRAFT_KEY_PREFIX}resubmit:${applicationId}`;
 
 export interface ResubmitDraft {
@@ -37,12 +37,6 @@ interface ApplicationsState {
   loadResubmit(id: string): Promise<ResubmitDraft>;
   saveResubmit(id: string, draft: ResubmitDraft): Promise<void>;
   resubmit(id: string): Promise<ActionOutcome>;
-}
-
-/** Keys of every 补正 draft ever saved, so logout can remove them all. */
-export async function resubmitDraftKeys(): Promise<string[]> {
-  const ids = (await loadJson<string[]>(RESUBMIT_INDEX)) ?? [];
-  return [...ids.map(resubmitKey), RESUBMIT_INDEX];
 }
 
 export const useApplicationsStore = create<ApplicationsState>((set, get) => {
@@ -93,8 +87,6 @@ export const useApplicationsStore = create<ApplicationsState>((set, get) => {
     },
     async saveResubmit(id, draft) {
       await saveJson(resubmitKey(id), draft);
-      const ids = (await loadJson<string[]>(RESUBMIT_INDEX)) ?? [];
-      if (!ids.includes(id)) await saveJson(RESUBMIT_INDEX, [...ids, id]);
     },
     async resubmit(id) {
       const draft = await get().loadResubmit(id);

@@ -9,10 +9,11 @@ import type { ApiError } from '@contract/errors';
 import { getBridge } from '@/bridge';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
-import { loadJson, removeKey, saveJson } from './persisted';
+import { clearDrafts, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from './persisted';
 
 const SESSION_KEY = 'session';
-export const DRAFT_KEY_PREFIX = 'draft:';
+// Kept exported here: the stores name their draft keys from it.
+export { DRAFT_KEY_PREFIX };
 
 export type LoginFailure =
   | { kind: 'host'; reason: HostErrorKind }
@@ -26,7 +27,8 @@ interface SessionState {
   expiredNotice: boolean;
   restore(): Promise<void>;
   login(): Promise<{ ok: true } | { ok: false; failure: LoginFailure }>;
-  logout(clearDraftKeys: string[]): Promise<void>;
+  /** Ends the session and removes every draft on this device (extraKeys: drafts saved before the draft index existed). */
+  logout(extraKeys?: string[]): Promise<void>;
   expire(returnTo: string | null): void;
   takeReturnTo(): string | null;
 }
@@ -54,13 +56,13 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     await saveJson(SESSION_KEY, { session: created.data, returnTo: get().returnTo });
     return { ok: true };
   },
-  async logout(clearDraftKeys) {
+  async logout(extraKeys = []) {
     await api.endSession();
     auth.setToken(null);
     set({ session: null, returnTo: null });
     await removeKey(SESSION_KEY);
     // Drafts hold personal data: a shared phone must not keep them after logout.
-    await Promise.all(clearDraftKeys.map((key) => removeKey(key)));
+    await clearDrafts(extraKeys);
   },
   expire(returnTo) {
     auth.setToken(null);

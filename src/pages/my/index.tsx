@@ -7,7 +7,10 @@ import { navigation } from '@/services/navigation';
 import { useSessionStore } from '@/stores/session';
 import { useUiStore, selectElder } from '@/stores/ui';
 import { APPLY_DRAFT_KEYS, useApplyDraftStore } from '@/stores/applyDraft';
-import { resubmitDraftKeys } from '@/stores/applications';
+import { useApplicationsStore } from '@/stores/applications';
+import { ADD_CHILD_DRAFT_KEY, useChildrenStore } from '@/stores/children';
+import { useUpkeepStore } from '@/stores/upkeep';
+import { useMaterialsStore } from '@/stores/materials';
 import './index.css';
 
 /** 个人中心: 我的申请, 我的子女, 设置 (长辈版), 退出登录. */
@@ -22,9 +25,14 @@ export default function My() {
   useEffect(() => void restore(), [restore]);
 
   const doLogout = async () => {
-    // Drafts hold a child's personal data: a shared phone must not keep them.
-    await logout([...APPLY_DRAFT_KEYS, ...(await resubmitDraftKeys())]);
+    // Drafts hold a child's personal data: a shared phone must not keep them, on disk or in memory.
+    // Every draft key is indexed by saveJson; the fixed keys also cover drafts saved before the index.
+    await logout([...APPLY_DRAFT_KEYS, ADD_CHILD_DRAFT_KEY]);
     useApplyDraftStore.setState({ draft: null, lastSubmitted: null });
+    useApplicationsStore.setState({ list: [], byId: {}, error: null });
+    useChildrenStore.setState({ children: [], loaded: false, addDraft: { name: '', idNumber: '', relationship: null }, addDraftLoaded: false });
+    useUpkeepStore.setState({ entries: {} });
+    useMaterialsStore.setState({ entries: {} });
     setLoggedOut(true);
     void navigation.home();
   };
