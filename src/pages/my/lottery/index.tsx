@@ -7,8 +7,11 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { keyOf, rankOf, verifyDraw } from '@/domain/lottery';
 import { formatMonthDayTime, toMs } from '@/domain/time';
+import { nextAction } from '@/domain/status';
 import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
+import { useApplicationsStore } from '@/stores/applications';
+import { useClockStore } from '@/stores/clock';
 import './index.css';
 
 function Hex({ label, value }: { label: string; value: string }) {
@@ -27,11 +30,19 @@ export default function Lottery() {
   const { id } = usePageParams();
   const [outcome, setOutcome] = useState<LotteryOutcome | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
+  const app = useApplicationsStore((s) => (id ? s.byId[id] ?? null : null));
+  const loadOne = useApplicationsStore((s) => s.loadOne);
+  const { calendar, load: loadClock, serverNow } = useClockStore();
 
   useEffect(() => {
+    void loadClock();
     if (!id) return;
+    void loadOne(id);
     void api.lottery(id).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
-  }, [id]);
+  }, [id, loadOne, loadClock]);
+
+  // Deadlines and the fallback window come from the server's calendar via the domain, never fixed text.
+  const next = app && calendar ? nextAction(app, serverNow(), calendar) : null;
 
   // Recomputed here, not trusted from the server: commitment, seed, order and this child's key.
   const proof = useMemo(() => {
@@ -59,19 +70,16 @@ export default function Lottery() {
           <View className='lt-verdict'>{outcome.withoutLottery ? '直接录取（报名人数未超过招生计划，无需摇号）' : outcome.admitted ? '摇号录取' : '未录取'}</View>
           {outcome.rank !== null ? <View>{`摇号顺序：第 ${outcome.rank} 位`}</View> : null}
           {!outcome.admitted && outcome.waitingPosition !== null ? <View>{`候补顺序：第 ${outcome.waitingPosition} 位`}</View> : null}
-          {outcome.admitted ? (
-            <View className='lt-next'>请在6月20日18:00前完成入学确认，逾期视为自动放弃。</View>
-          ) : (
-            <View className='lt-next'>
-              <View>可于6月21日至6月29日报名公办学校（公办兜底），学位有保障。</View>
-              <View className='btn btn-primary' role='button' onClick={() => void navigation.to('/pages/apply/index?stage=primary')}>
-                报名公办学校
-              </View>
+          {next ? <View className='lt-next'>{next.text}</View> : null}
+          {!outcome.admitted && app && next?.action === 'submit' ? (
+            // The fallback is for the same child and stage (幼升小 or 小升初) as the lost application.
+            <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+              报名公办学校
             </View>
-          )}
+          ) : null}
           {id ? (
-            <View className='btn' role='button' onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
-              返回办件详情
+            <View className={`btn${outcome.admitted && next?.action === 'confirm' ? ' btn-primary' : ''}`} role='button' onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
+              {outcome.admitted && next?.action === 'confirm' ? '去确认入学' : '返回办件详情'}
             </View>
           ) : null}
         </View>
