@@ -61,6 +61,12 @@ export default function ReportCodePage() {
               <Text className='rc-value'>{formatMonthDayTime(toMs(code.payload.issuedAt))}</Text>
             </View>
           </View>
+          <View className='rc-text'>
+            <View className='rc-key'>报到码文本（无法扫码时，长按复制后发给学校老师核验）</View>
+            <Text className='rc-text-value' selectable data-testid='report-code-text'>
+              {code.code}
+            </Text>
+          </View>
           <View className='muted rc-tip'>报到时请将屏幕亮度调到最高，出示给学校老师扫描。报到码经教育部门数字签名，老师可离线核验真伪，请勿转发给他人。</View>
         </View>
       ) : null}
