@@ -5,7 +5,7 @@ import type { ApiError } from '@contract/errors';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
-import { keyOf, rankOf, verifyDraw } from '@/domain/lottery';
+import { drawLottery, keyOf, rankOf, verifyDraw } from '@/domain/lottery';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { nextAction } from '@/domain/status';
 import { api } from '@/services';
@@ -49,7 +49,9 @@ export default function Lottery() {
     if (!outcome?.draw) return null;
     const draw = outcome.draw;
     const check = verifyDraw(draw);
-    const rank = rankOf(draw, outcome.pseudonym);
+    // The rank comes from the order drawn again here, not from the published order (which may be the forged part).
+    const redrawn = drawLottery(draw, draw.entrants, draw.publicRandomness, draw.drawnAt);
+    const rank = redrawn.ok ? rankOf(redrawn.draw, outcome.pseudonym) : null;
     const entrant = draw.entrants.find((e) => e.pseudonym === outcome.pseudonym);
     const key = entrant ? keyOf(draw.seed, entrant) : null;
     const keyOk = key !== null && key === outcome.key;
