@@ -1,0 +1,73 @@
+import { createH5Bridge } from '@/bridge/h5';
+import { setBridge } from '@/bridge';
+import { DRAFT_INDEX_KEY, clearDrafts, draftKeys, loadJson, removeKey, saveJson } from './persisted';
+import { draftKey } from './applyDraft';
+import { resubmitKey } from './applications';
+import { upkeepDraftKey } from './upkeep';
+import { materialsDraftKey } from './materials';
+import { ADD_CHILD_DRAFT_KEY } from './children';
+
+describe('persisted storage: the draft index behind logout', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+    setBridge(createH5Bridge({ origin: 'http://localhost' }));
+  });
+
+  it('indexes every draft: key it saves, once, and nothing else', async () => {
+    await saveJson(draftKey('primary'), { childId: 'c1' });
+    await saveJson(draftKey('primary'), { childId: 'c2' });
+    await saveJson(upkeepDraftKey('c1'), { info: {} });
+    await saveJson('session', { token: 't' });
+    await saveJson('currentDistrict', '500112');
+    expect(await draftKeys()).toEqual([draftKey('primary'), upkeepDraftKey('c1')]);
+    expect(await loadJson(draftKey('primary'))).toEqual({ childId: 'c2' });
+  });
+
+  it('drops a removed draft from the index', async () => {
+    await saveJson(draftKey('junior'), {});
+    await saveJson(resubmitKey('A1'), {});
+    await removeKey(draftKey('junior'));
+    expect(await draftKeys()).toEqual([resubmitKey('A1')]);
+    expect(await loadJson(draftKey('junior'))).toBeNull();
+  });
+
+  it('loses no entry when drafts of different stores are saved at the same moment', async () => {
+    const keys = [draftKey('primary'), upkeepDraftKey('c1'), upkeepDraftKey('c2'), materialsDraftKey('c1'), resubmitKey('A9'), ADD_CHILD_DRAFT_KEY];
+    await Promise.all(keys.map((k, i) => saveJson(k, { i })));
+    expect([...(await draftKeys())].sort()).toEqual([...keys].sort());
+  });
+
+  it('clearDrafts removes every draft of every store, keeps settings, and empties the index', async () => {
+    await saveJson(draftKey('primary'), { childId: 'c1' });
+    await saveJson(upkeepDraftKey('c1'), { info: { householdAddress: '重庆市渝北区金龙路88号' } });
+    await saveJson(materialsDraftKey('c1'), { files: {} });
+    await saveJson(resubmitKey('A1'), { materials: {} });
+    await saveJson(ADD_CHILD_DRAFT_KEY, { name: '张小雨' });
+    await saveJson('ui', { parentChoice: 'elder' });
+    await saveJson('currentDistrict', '500112');
+    // A draft written before the index existed, named by the caller.
+    await createH5Bridge({ origin: 'http://localhost' }).storage.set(draftKey('junior'), '{}');
+
+    await clearDrafts([draftKey('junior')]);
+
+    for (const k of [draftKey('primary'), draftKey('junior'), upkeepDraftKey('c1'), materialsDraftKey('c1'), resubmitKey('A1'), ADD_CHILD_DRAFT_KEY]) {
+      expect(await loadJson(k)).toBeNull();
+    }
+    expect(await draftKeys()).toEqual([]);
+    expect(await loadJson(DRAFT_INDEX_KEY)).toBeNull();
+    expect(await loadJson('ui')).toEqual({ parentChoice: 'elder' });
+    expect(await loadJson('currentDistrict')).toBe('500112');
+    expect(Object.keys(window.localStorage).filter((k) => k.includes('draft:'))).toEqual([]);
+  });
+
+  it('a draft saved while drafts are being cleared is either removed or still indexed, never orphaned', async () => {
+    await saveJson(draftKey('primary'), {});
+    const clearing = clearDrafts();
+    const saving = saveJson(upkeepDraftKey('c3'), { typed: true });
+    await Promise.all([clearing, saving]);
+    const left = await loadJson(upkeepDraftKey('c3'));
+    if (left) expect(await draftKeys()).toContain(upkeepDraftKey('c3'));
+    await clearDrafts();
+    expect(await loadJson(upkeepDraftKey('c3'))).toBeNull();
+  });
+});
