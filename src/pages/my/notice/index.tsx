@@ -11,6 +11,7 @@ import { formatMonthDay, toMs } from '@/domain/time';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
 import { navigation, usePageParams } from '@/services/navigation';
+import { useApplicationsStore } from '@/stores/applications';
 import './index.css';
 
 /** 电子入学通知书 (Q27): view, and download the PDF through the host (token in a header, never a URL). */
@@ -19,11 +20,15 @@ export default function Notice() {
   const [notice, setNotice] = useState<AdmissionNotice | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [download, setDownload] = useState<'idle' | 'busy' | 'ok' | 'failed'>('idle');
+  // The report code is per child: its page takes the child's record id (payload.childId is the masked ID number).
+  const childId = useApplicationsStore((s) => (id ? s.byId[id]?.childId ?? null : null));
+  const loadOne = useApplicationsStore((s) => s.loadOne);
 
   useEffect(() => {
     if (!id) return;
+    void loadOne(id);
     void api.notice(id).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
-  }, [id]);
+  }, [id, loadOne]);
 
   const save = async () => {
     if (!notice || download === 'busy') return;
@@ -67,9 +72,11 @@ export default function Notice() {
           </View>
           {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}
           {download === 'failed' ? <NoticeBanner tone='error' title='下载未成功，请检查网络后重试' urgent /> : null}
-          <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(notice.reportCode.payload.childId)}`)}>
-            查看报到码
-          </View>
+          {childId ? (
+            <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(childId)}`)}>
+              查看报到码
+            </View>
+          ) : null}
         </View>
       ) : null}
       <HelpLinks />
