@@ -9,6 +9,7 @@
  *   addDraft / loadAddDraft / updateAddDraft / clearAddDraft   the 手动新增 draft (draft:child-add)
  */
 import { create } from 'zustand';
+import Taro from '@tarojs/taro';
 import type { AddChildRequest, Child } from '@contract/api';
 import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
@@ -92,6 +93,18 @@ export const useChildrenStore = create<ChildrenState>((set, get) => ({
 /** The name to show: the 户口簿 name when the parent corrected it, else the birth-certificate name. */
 export const displayName = (child: Child) => child.realName || child.birthCertificateName;
 
+/** The page to come back to, with its query (the H5 page stack may report the route without it). */
+function hereWithQuery(): string | null {
+  const here = navigation.currentPath();
+  if (!here || here.includes('?')) return here;
+  const params = (Taro.getCurrentInstance?.()?.router?.params ?? {}) as Record<string, string | undefined>;
+  const query = Object.entries(params)
+    .filter(([key, value]) => key !== 'stamp' && !key.startsWith('$') && value)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
+    .join('&');
+  return query ? `${here}?${query}` : here;
+}
+
 let expiryInstalled = false;
 /**
  * When the server says the session expired, remember the page and send the parent to face login;
@@ -102,7 +115,7 @@ export function installSessionExpiryRedirect() {
   if (expiryInstalled) return;
   expiryInstalled = true;
   auth.onExpired(() => {
-    const here = navigation.currentPath();
+    const here = hereWithQuery();
     if (here?.startsWith('/pages/login/')) return;
     useSessionStore.getState().expire(here);
     void navigation.to('/pages/login/index');
