@@ -37,9 +37,7 @@ const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
 function Choice({ label, selected, onSelect, hint }: { label: string; selected: boolean; onSelect: () => void; hint?: string }) {
   return (
     <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' aria-checked={selected} onClick={onSelect}>
-      <View className='choice-mark' aria-hidden>
-        {selected ? '●' : '○'}
-      </View>
+      <View className='choice-mark' aria-hidden />
       <View className='choice-body'>
         <View>{label}</View>
         {hint ? <View className='muted'>{hint}</View> : null}
