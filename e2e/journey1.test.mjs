@@ -32,10 +32,13 @@ const visible = (page, text) => currentPage(page).getByText(text).first().waitFo
  * (page scale 2), which would make later taps land on the wrong element: reset it after each one.
  */
 async function shot(page, name) {
+  // Let the page's slide-in finish: mid-animation the document is twice as wide.
+  await page.waitForTimeout(400);
   await screenshot(page, name);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
   await cdp.detach();
+  await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(100);
 }
 
