@@ -9,7 +9,7 @@ import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
 import type { MaterialCode } from '@contract/materials';
 import { api } from '@/services';
-import { DRAFT_KEY_PREFIX } from './session';
+import { DRAFT_KEY_PREFIX, useSessionStore } from './session';
 import { loadJson, removeKey, saveJson } from './persisted';
 import { newAttemptKey } from './applyDraft';
 
@@ -68,6 +68,8 @@ export const useApplicationsStore = create<ApplicationsState>((set, get) => {
     busy: false,
     async load() {
       set({ loading: true, error: null });
+      // A page opened first after a reload: the saved session must be back before asking.
+      await useSessionStore.getState().restore();
       const answer = await api.applications();
       if (!answer.ok) return set({ loading: false, error: answer.error });
       const byId = { ...get().byId };
@@ -75,6 +77,7 @@ export const useApplicationsStore = create<ApplicationsState>((set, get) => {
       set({ loading: false, list: answer.data.applications, byId });
     },
     async loadOne(id) {
+      await useSessionStore.getState().restore();
       const answer = await api.application(id);
       if (!answer.ok) return { ok: false, error: answer.error };
       remember(answer.data.application);

@@ -40,6 +40,8 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   expiredNotice: false,
   async restore() {
     if (get().restored) return;
+    // A login in this visit is newer than anything saved.
+    if (get().session || auth.token()) return set({ restored: true });
     const saved = await loadJson<{ session: Session; returnTo: string | null }>(SESSION_KEY);
     // Expiry is the server's to judge (a 401 brings the parent back through login to this page): the
     // phone's clock may be wrong, and judging by it logged parents out on every reload.

@@ -17,11 +17,15 @@ import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
-import { useChildrenStore } from '@/stores/children';
+import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
+import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
 import './index.css';
+
+// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
+installSessionExpiryRedirect();
 
 const PROPERTY_NAMES: Record<PropertyKind, string> = {
   certificate: '有不动产权证书',
@@ -88,8 +92,11 @@ export default function Apply() {
     void load(stage);
     void loadClock();
     if (districts.length === 0) void loadDistricts();
-    void loadChildren();
-    void loadApplications();
+    // After a reload this may be the first page: the saved session comes back before personal data is asked for.
+    void useSessionStore.getState().restore().then(() => {
+      void loadChildren();
+      void loadApplications();
+    });
   }, [stage, load, loadClock, loadDistricts, loadChildren, loadApplications, districts.length]);
 
   // The current district (当前区域) is the default; a draft keeps the one it was started in.

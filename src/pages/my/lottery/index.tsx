@@ -12,7 +12,12 @@ import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
+import { useSessionStore } from '@/stores/session';
+import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
+
+// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
+installSessionExpiryRedirect();
 
 function Hex({ label, value }: { label: string; value: string }) {
   return (
@@ -38,7 +43,7 @@ export default function Lottery() {
     void loadClock();
     if (!id) return;
     void loadOne(id);
-    void api.lottery(id).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
+    void useSessionStore.getState().restore().then(() => api.lottery(id)).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
   }, [id, loadOne, loadClock]);
 
   // Deadlines and the fallback window come from the server's calendar via the domain, never fixed text.

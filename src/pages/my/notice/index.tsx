@@ -12,7 +12,12 @@ import { api } from '@/services';
 import { auth } from '@/services/auth';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
+import { useSessionStore } from '@/stores/session';
+import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
+
+// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
+installSessionExpiryRedirect();
 
 /** 电子入学通知书 (Q27): view, and download the PDF through the host (token in a header, never a URL). */
 export default function Notice() {
@@ -27,7 +32,7 @@ export default function Notice() {
   useEffect(() => {
     if (!id) return;
     void loadOne(id);
-    void api.notice(id).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
+    void useSessionStore.getState().restore().then(() => api.notice(id)).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
   }, [id, loadOne]);
 
   const save = async () => {
