@@ -7,6 +7,7 @@
  *   setRealName(id, name)   户口簿姓名 when it differs from the birth certificate (null clears it)
  *   reveal(id)              the full ID number for the 显示 toggle (never stored)
  *   addDraft / loadAddDraft / updateAddDraft / clearAddDraft   the 手动新增 draft (draft:child-add)
+ *   reset()                 forget everything in memory (logout)
  */
 import { create } from 'zustand';
 import Taro from '@tarojs/taro';
@@ -42,6 +43,8 @@ interface ChildrenState {
   loadAddDraft(): Promise<void>;
   updateAddDraft(patch: Partial<AddChildDraft>): void;
   clearAddDraft(): Promise<void>;
+  /** Forgets everything in memory (logout; the stored drafts are cleared by the session store). */
+  reset(): void;
 }
 
 export const useChildrenStore = create<ChildrenState>((set, get) => ({
@@ -87,6 +90,9 @@ export const useChildrenStore = create<ChildrenState>((set, get) => ({
   async clearAddDraft() {
     set({ addDraft: EMPTY_ADD_DRAFT });
     await removeKey(ADD_CHILD_DRAFT_KEY);
+  },
+  reset() {
+    set({ children: [], loaded: false, loading: false, error: null, addDraft: EMPTY_ADD_DRAFT, addDraftLoaded: false });
   },
 }));
 

@@ -44,6 +44,8 @@ interface MaterialsState {
   choose(childId: string, patch: Partial<Pick<MaterialsSelection, 'schoolType' | 'source' | 'stage' | 'districtCode'>>): Promise<void>;
   setFiles(childId: string, code: MaterialCode, fileIds: string[]): void;
   files(childId: string): Partial<Record<MaterialCode, string[]>>;
+  /** Forgets everything in memory (logout; the stored drafts are cleared by the session store). */
+  reset(): void;
 }
 
 export const useMaterialsStore = create<MaterialsState>((set, get) => {
@@ -66,6 +68,9 @@ export const useMaterialsStore = create<MaterialsState>((set, get) => {
 
   return {
     entries: {},
+    reset() {
+      set({ entries: {} });
+    },
     async load(childId, context) {
       const saved = await loadJson<MaterialsSelection>(materialsDraftKey(childId));
       const selection: MaterialsSelection = {

@@ -57,6 +57,8 @@ interface UpkeepState {
   save(childId: string): Promise<ApiResult<UpkeepResponse>>;
   discard(childId: string): Promise<void>;
   forRegistration(childId: string): UpkeepInfo | null;
+  /** Forgets everything in memory (logout; the stored drafts are cleared by the session store). */
+  reset(): void;
 }
 
 const blankEntry = (): UpkeepEntry => ({ draft: emptyUpkeep(), saved: null, verification: [], dirty: false, loaded: false, error: null });
@@ -68,6 +70,9 @@ export const useUpkeepStore = create<UpkeepState>((set, get) => {
 
   return {
     entries: {},
+    reset() {
+      set({ entries: {} });
+    },
     async load(childId) {
       const [answer, stored] = await Promise.all([api.upkeep(childId), loadJson<StoredDraft>(upkeepDraftKey(childId))]);
       const saved = answer.ok ? answer.data.upkeep : get().entries[childId]?.saved ?? null;

@@ -1,11 +1,13 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { useMockHost } from '../../../../test/pageHarness';
 import { visited } from '../../../../test/navigationMock';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { checkChar } from '@/domain/idNumber';
 import AddChild from './index';
+
+import { draftKeys } from '@/stores/persisted';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
@@ -66,6 +68,8 @@ describe('manual add page', () => {
     typeInto(await screen.findByLabelText('子女姓名'), '张一诺');
     typeInto(screen.getByLabelText('子女身份证件号码'), '5101042017');
     fireEvent.click(screen.getByRole('radio', { name: '母亲' }));
+    // Drafts are written through a queue (persisted.ts): let it drain, as a real reload would.
+    await act(async () => void (await draftKeys()));
     first.unmount();
     freshStore();
     render(<AddChild />);

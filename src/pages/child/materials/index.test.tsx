@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { useMockHost } from '../../../../test/pageHarness';
 import { visited, setPageParams } from '../../../../test/navigationMock';
 import { getBridge, setBridge } from '@/bridge';
@@ -9,6 +9,8 @@ import { useMaterialsStore } from '@/stores/materials';
 import { useDistrictStore } from '@/stores/district';
 import { http, HttpResponse } from 'msw';
 import Materials from './index';
+
+import { draftKeys } from '@/stores/persisted';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
@@ -90,6 +92,7 @@ describe('my materials page', () => {
     expect(uploads[0].materialCode).toBe('residencePermit');
     expect(uploads[0].size).toBe(JPEG.length);
 
+    await act(async () => void (await draftKeys()));
     first.unmount();
     freshStores();
     render(<Materials />);

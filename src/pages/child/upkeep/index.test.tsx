@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent, waitFor, within } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor, within } from '@testing-library/react';
 import { useMockHost } from '../../../../test/pageHarness';
 import { visited, setPageParams } from '../../../../test/navigationMock';
 import { useChildrenStore } from '@/stores/children';
@@ -8,6 +8,8 @@ import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import Upkeep from './index';
+
+import { draftKeys } from '@/stores/persisted';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
@@ -75,6 +77,8 @@ describe('child information upkeep page', () => {
     const first = render(<Upkeep />);
     typeInto(await screen.findByLabelText('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号');
     typeInto(field('不动产单元号'), '500112003004');
+    // Drafts are written through a queue (persisted.ts): let it drain, as a real reload would.
+    await act(async () => void (await draftKeys()));
     first.unmount();
     freshStores();
     render(<Upkeep />);
