@@ -95,6 +95,8 @@ describe('Uploader', () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: '上传户口簿照片' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('“合同.pdf”不是图片。请上传 JPG、PNG 格式的照片');
+    // Retrying the same wrong file makes no sense: only picking another one is offered.
+    expect(screen.queryByRole('button', { name: '重试上传' })).toBeNull();
     fake.picks.push({ path: 'blob:e', name: 'empty.jpg', size: 0, mime: 'image/jpeg' });
     fireEvent.click(screen.getByRole('button', { name: '上传户口簿照片' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('这个文件是空的'));

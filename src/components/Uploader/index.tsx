@@ -67,6 +67,8 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
     setProgress(null);
     if (!outcome.ok) {
       if (outcome.reason !== 'cancelled') setError(outcome.message);
+      // Retrying the same file only helps when the network or the server failed, not for a bad file.
+      if (outcome.reason !== 'network' && outcome.reason !== 'server') setLastPicked(null);
       return;
     }
     setLastPicked(null);
@@ -121,9 +123,9 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
 
       {error ? (
         <View className='uploader-error' role='alert'>
-          <Text>{error}</Text>
+          <View>{error}</View>
           {lastPicked ? (
-            <View className='link' role='button' onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
+            <View className='link uploader-retry' role='button' onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
               重试上传
             </View>
           ) : null}

@@ -347,10 +347,14 @@ export default function Upkeep() {
         </Section>
       ) : null}
 
-      {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error'} /> : null}
-      {open ? (
-        <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
-          {busy ? '正在保存…' : '保存信息'}
+      {open || banner ? (
+        <View className='upkeep-footer'>
+          {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error'} /> : null}
+          {open ? (
+            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
+              {busy ? '正在保存…' : '保存信息'}
+            </View>
+          ) : null}
         </View>
       ) : null}
       {entry.saved ? (
