@@ -1,4 +1,4 @@
-import { View, Text, Image } from '@tarojs/components';
+import { View, Image } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import { routes } from '@contract/api';
 import type { PickedImage } from '@contract/bridge';
