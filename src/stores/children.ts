@@ -19,6 +19,12 @@ import { navigation } from '@/services/navigation';
 import { useSessionStore, DRAFT_KEY_PREFIX } from './session';
 import { loadJson, removeKey, saveJson } from './persisted';
 
+/**
+ * The saved session (token) is restored before the first API call of a page opened directly or
+ * after a reload; idempotent. Shared by the journey's stores.
+ */
+export const signedIn = () => useSessionStore.getState().restore();
+
 /** 手动新增 form as typed, kept under draft:child-add so a reload or a killed app loses nothing. */
 export interface AddChildDraft {
   name: string;
@@ -55,21 +61,25 @@ export const useChildrenStore = create<ChildrenState>((set, get) => ({
   async load(force = false) {
     if (get().loading || (get().loaded && !force)) return;
     set({ loading: true, error: null });
+    await signedIn();
     const answer = await api.children();
     if (!answer.ok) return set({ loading: false, error: answer.error });
     set({ children: answer.data.children, loaded: true, loading: false });
   },
   async add(req) {
+    await signedIn();
     const answer = await api.addChild(req);
     if (answer.ok) set({ children: [...get().children.filter((c) => c.id !== answer.data.id), answer.data] });
     return answer;
   },
   async setRealName(childId, realName) {
+    await signedIn();
     const answer = await api.updateChild(childId, { realName });
     if (answer.ok) set({ children: get().children.map((c) => (c.id === childId ? answer.data : c)) });
     return answer;
   },
   async reveal(childId) {
+    await signedIn();
     const answer = await api.revealChild(childId);
     return answer.ok ? answer.data.idNumber : null;
   },

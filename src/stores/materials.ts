@@ -14,6 +14,7 @@ import type { MaterialChecklist, MaterialCode, SchoolType, Stage, StudentSource 
 import type { ApiError } from '@contract/errors';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
+import { signedIn } from './children';
 import { loadJson, saveJson } from './persisted';
 
 export const materialsDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}materials:${childId}`;
@@ -57,6 +58,7 @@ export const useMaterialsStore = create<MaterialsState>((set, get) => {
 
   async function fetchChecklist(childId: string) {
     const { selection } = get().entries[childId];
+    await signedIn();
     put(childId, { loading: true, error: null });
     const answer = await api.materials({ districtCode: selection.districtCode, stage: selection.stage, schoolType: selection.schoolType, source: selection.source, childId });
     // A slower answer for an earlier choice must not overwrite the current one.

@@ -18,6 +18,7 @@ import type { UpkeepInfo, UpkeepResponse, VerificationResult } from '@contract/a
 import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
+import { signedIn } from './children';
 import { loadJson, removeKey, saveJson } from './persisted';
 
 export const upkeepDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}upkeep:${childId}`;
@@ -74,6 +75,7 @@ export const useUpkeepStore = create<UpkeepState>((set, get) => {
       set({ entries: {} });
     },
     async load(childId) {
+      await signedIn();
       const [answer, stored] = await Promise.all([api.upkeep(childId), loadJson<StoredDraft>(upkeepDraftKey(childId))]);
       const saved = answer.ok ? answer.data.upkeep : get().entries[childId]?.saved ?? null;
       const verification = answer.ok ? answer.data.verification : get().entries[childId]?.verification ?? [];
@@ -95,6 +97,7 @@ export const useUpkeepStore = create<UpkeepState>((set, get) => {
       });
     },
     async save(childId) {
+      await signedIn();
       const entry = get().entries[childId] ?? blankEntry();
       const answer = await api.saveUpkeep(childId, entry.draft);
       if (answer.ok) {
