@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
@@ -102,6 +103,7 @@ export default function Children() {
       <View className='btn children-add' role='button' onClick={() => void navigation.to('/pages/child/add/index')}>
         ＋ 手动新增子女
       </View>
+      <HelpLinks />
     </Page>
   );
 }

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
@@ -135,6 +136,7 @@ export default function Login() {
           )}
         </View>
       ) : null}
+      <HelpLinks />
     </Page>
   );
 }

@@ -7,6 +7,7 @@ import { validateName } from '@/domain/validators';
 import { localDateOf, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
@@ -136,6 +137,7 @@ export default function AddChild() {
         </View>
       </View>
       <View className='muted add-note'>只有孩子的法定监护人可以为其报名，系统会核验您与孩子的监护关系。</View>
+      <HelpLinks />
     </Page>
   );
 }

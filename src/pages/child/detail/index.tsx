@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { validateName } from '@/domain/validators';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
@@ -175,6 +176,7 @@ export default function ChildDetail() {
           <Text className='muted'>录取后9月报到时出示 ›</Text>
         </View>
       </View>
+      <HelpLinks />
     </Page>
   );
 }

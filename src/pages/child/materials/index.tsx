@@ -7,6 +7,7 @@ import { missingRequired, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '@/domain/mater
 import { STAGE_NAMES } from '@/domain/eligibility';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
 import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
@@ -151,6 +152,7 @@ export default function Materials() {
       <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/child/detail/index?childId=${childId}`)}>
         完成，返回子女详情
       </View>
+      <HelpLinks />
     </Page>
   );
 }

@@ -9,6 +9,7 @@ import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
@@ -362,6 +363,7 @@ export default function Upkeep() {
           下一步：我的材料
         </View>
       ) : null}
+      <HelpLinks />
     </Page>
   );
 }
