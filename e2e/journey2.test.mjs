@@ -38,14 +38,18 @@ async function qa(page, method, url, body) {
  * A full-page screenshot leaves Chromium's mobile emulation zoomed (page scale 2, a tall viewport),
  * which makes later taps land on the wrong element: put the phone back to 390 x 844 after each one.
  */
-async function screenshot(page, name) {
-  await page.waitForTimeout(400);
-  await fullShot(page, name);
+async function resetPhone(page) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
   await cdp.detach();
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(100);
+}
+async function screenshot(page, name) {
+  await resetPhone(page);
+  await page.waitForTimeout(300);
+  await fullShot(page, name);
+  await resetPhone(page);
 }
 
 const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
@@ -71,7 +75,8 @@ async function reopen(page, identity = 'two-children') {
   const before = page.url();
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 }).catch(() => undefined);
-  await page.waitForTimeout(1200);
+  // The page's first request answers 401 if the session expired in server time; give it a moment.
+  if (!/pages\/login/.test(before)) await page.waitForURL(/pages\/login/, { timeout: 3500 }).catch(() => undefined);
   if (/pages\/login/.test(page.url()) && !/pages\/login/.test(before)) {
     await visible(page, '登录已过期，请重新刷脸');
     await button(page, '开始刷脸').click();
@@ -449,8 +454,9 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
     await clock(page, '2024-06-20T10:00:00+08:00', { reload: false });
     assert.equal((await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: losing })).status, 200);
 
-    await go(page, `/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`);
+    // Two days later the parent opens the app again (刷脸 once more) and looks at the result.
     await reopen(page);
+    await go(page, `/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`);
     const result = currentPage(page).locator('[data-testid="lottery-result"]');
     await result.waitFor();
     assert.match(await result.innerText(), /未录取/);
@@ -480,6 +486,7 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
       await field('户籍地址').fill('重庆市渝北区龙溪街道金龙路1号');
       await field('实际居住地址').fill('重庆市渝北区龙溪街道金龙路1号');
       await field('不动产单元号（28位）').fill(UNIT);
+      await field('监护人姓名').fill('李娜');
       await field('监护人手机号码').fill('13800138000');
     }
     await uploadRequired(page);

@@ -66,6 +66,7 @@ function missingUpkeep(u: UpkeepInfo | null): string[] {
   if (!u.householdAddress.text.trim()) out.push('户籍地址');
   if (!u.residenceAddress.text.trim()) out.push('实际居住地址');
   if (u.property.kind === 'certificate' && (u.property.unitNumber ?? '').replace(/\s/g, '').length !== 28) out.push('28位不动产单元号');
+  if (!u.guardians[0]?.name.trim()) out.push('监护人姓名');
   if (!u.guardians[0]?.phone || !/^1\d{10}$/.test(u.guardians[0].phone)) out.push('监护人手机号码');
   return out;
 }
@@ -351,6 +352,14 @@ export default function Apply() {
                   error={showErrors && (upkeep?.property.unitNumber ?? '').replace(/\s/g, '').length !== 28 ? '不动产单元号应为28位' : undefined}
                 />
               ) : null}
+              {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
+              <TextField
+                id='ap-guardian'
+                label='监护人姓名'
+                value={upkeep?.guardians[0]?.name ?? ''}
+                onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
+                error={showErrors && !upkeep?.guardians[0]?.name.trim() ? '请填写监护人姓名' : undefined}
+              />
               <TextField
                 id='ap-phone'
                 label='监护人手机号码'
