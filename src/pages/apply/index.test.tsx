@@ -40,4 +40,16 @@ describe('在线申报', () => {
     fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
     expect(await screen.findByText(/请阅读申报须知并勾选/)).toBeInTheDocument();
   });
+
+  it('a parent who skipped upkeep is asked for the guardian name too, beside the field', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    useApplyDraftStore.setState({
+      draft: { ...emptyDraft('primary'), districtCode: '500112', childId: 'CH-two-children-primary', nature: 'public', schoolType: 'publicNormal', notesAccepted: true },
+    });
+    render(<Apply />);
+    expect(await screen.findByText('监护人姓名')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
+    expect(await screen.findByText('请填写监护人姓名')).toBeInTheDocument();
+  });
 });
