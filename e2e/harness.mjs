@@ -52,11 +52,15 @@ export async function qa(page, method, url, body) {
   );
 }
 
-/** Waits for the current Taro page to finish its slide-in, then saves a screenshot. */
+/**
+ * Waits for the current Taro page to finish its slide-in, then saves what the phone shows.
+ * Not fullPage: Taro pages scroll inside themselves, and a full-page capture of an emulated phone
+ * leaves the page zoomed so later taps land on the wrong element.
+ */
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.waitForTimeout(350);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** The visible Taro page (H5 keeps earlier pages in the DOM, hidden). */

@@ -22,10 +22,14 @@ export const navigation = {
     const pages = Taro.getCurrentPages();
     const page = pages[pages.length - 1] as { route?: string; options?: Record<string, string> } | undefined;
     if (!page?.route) return null;
-    const query = Object.entries(page.options ?? {})
-      .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
+    const route = page.route.split('?')[0].replace(/^\//, '');
+    // H5 pages report the route without options; the router of the current instance has them.
+    const params = { ...(Taro.getCurrentInstance?.()?.router?.params ?? {}), ...(page.options ?? {}) } as Record<string, string | undefined>;
+    const query = Object.entries(params)
+      .filter(([key, value]) => value && key !== 'stamp' && !key.startsWith('$'))
+      .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
       .join('&');
-    return `/${page.route.replace(/^\//, '')}${query ? `?${query}` : ''}`;
+    return `/${route}${query ? `?${query}` : ''}`;
   },
 };
 

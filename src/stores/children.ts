@@ -10,12 +10,9 @@
  *   reset()                 forget everything in memory (logout)
  */
 import { create } from 'zustand';
-import Taro from '@tarojs/taro';
 import type { AddChildRequest, Child } from '@contract/api';
 import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
-import { auth } from '@/services/auth';
-import { navigation } from '@/services/navigation';
 import { useSessionStore, DRAFT_KEY_PREFIX } from './session';
 import { loadJson, removeKey, saveJson } from './persisted';
 
@@ -108,32 +105,3 @@ export const useChildrenStore = create<ChildrenState>((set, get) => ({
 
 /** The name to show: the 户口簿 name when the parent corrected it, else the birth-certificate name. */
 export const displayName = (child: Child) => child.realName || child.birthCertificateName;
-
-/** The page to come back to, with its query (the H5 page stack may report the route without it). */
-function hereWithQuery(): string | null {
-  const here = navigation.currentPath();
-  if (!here || here.includes('?')) return here;
-  const params = (Taro.getCurrentInstance?.()?.router?.params ?? {}) as Record<string, string | undefined>;
-  const query = Object.entries(params)
-    .filter(([key, value]) => key !== 'stamp' && !key.startsWith('$') && value)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value as string)}`)
-    .join('&');
-  return query ? `${here}?${query}` : here;
-}
-
-let expiryInstalled = false;
-/**
- * When the server says the session expired, remember the page and send the parent to face login;
- * the login page brings them back (useSessionStore.takeReturnTo). Idempotent; called by the
- * journey's pages (the app shell may call it at launch instead).
- */
-export function installSessionExpiryRedirect() {
-  if (expiryInstalled) return;
-  expiryInstalled = true;
-  auth.onExpired(() => {
-    const here = hereWithQuery();
-    if (here?.startsWith('/pages/login/')) return;
-    useSessionStore.getState().expire(here);
-    void navigation.to('/pages/login/index');
-  });
-}

@@ -8,13 +8,12 @@ import { useSessionStore } from '@/stores/session';
 import { useUiStore, selectElder } from '@/stores/ui';
 import { APPLY_DRAFT_KEYS, useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
-import { ADD_CHILD_DRAFT_KEY, useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
+import { ADD_CHILD_DRAFT_KEY, useChildrenStore } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 /** 个人中心: 我的申请, 我的子女, 设置 (长辈版), 退出登录. */
 export default function My() {

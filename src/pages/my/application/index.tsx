@@ -16,11 +16,9 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useClockStore } from '@/stores/clock';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 /** Names of the materials a reviewer may ask for again (补正). */
 export const MATERIAL_NAMES: Record<MaterialCode, string> = {

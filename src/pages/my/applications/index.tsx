@@ -7,11 +7,9 @@ import { STATUS_INFO } from '@/domain/status';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 const TONE_TAG = { default: 'tag-muted', primary: 'tag-info', success: 'tag-ok', warning: 'tag-warn', danger: 'tag-error' } as const;
 

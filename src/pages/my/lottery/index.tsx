@@ -13,11 +13,9 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 function Hex({ label, value }: { label: string; value: string }) {
   return (

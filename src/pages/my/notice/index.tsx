@@ -13,11 +13,9 @@ import { auth } from '@/services/auth';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useSessionStore } from '@/stores/session';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 /** 电子入学通知书 (Q27): view, and download the PDF through the host (token in a header, never a URL). */
 export default function Notice() {
