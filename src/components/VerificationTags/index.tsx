@@ -1,24 +1,8 @@
 import { View, Text } from '@tarojs/components';
-import type { DataKind, VerificationResult } from '@contract/child';
+import type { VerificationResult } from '@contract/child';
+import { DATA_KIND_NAMES } from '@/domain/materials';
 import { VerificationTag } from '../VerificationTag';
 import './index.css';
-
-/** Names of the shared data kinds (Q6) as parents know them. */
-export const DATA_KIND_NAMES: Record<DataKind, string> = {
-  householdRegister: '户籍',
-  residencePermit: '居住证',
-  marriage: '婚姻',
-  property: '不动产',
-  birthCertificate: '出生医学证明',
-  socialInsurance: '社保',
-  businessLicense: '营业执照',
-  disability: '残疾人证',
-  militaryFamily: '军人家庭',
-  housingProvident: '公积金',
-  rentalRecord: '租赁备案',
-  schoolRoll: '学籍',
-  deathOrGuardianship: '监护关系',
-};
 
 interface Props {
   results: VerificationResult[];
