@@ -35,7 +35,8 @@ export async function openApp(browser, baseUrl, { elder = false, width = 390, he
   page.on('console', (message) => consoleLines.push(message.text()));
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
   await page.goto(`${baseUrl}/#/pages/index/index`);
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 }).catch(() => undefined);
+  // The home page's phase card needs the calendar from the mock: once it shows, the mock host answers.
+  await page.locator('[data-testid="phase-card"]').first().waitFor({ timeout: 30000 });
   if (elder) await qa(page, 'POST', '/__qa/ui-style', { style: 'elder' });
   return { context, page, consoleLines };
 }
