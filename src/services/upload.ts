@@ -85,7 +85,25 @@ export function checkPicked(image: PickedImage): { ok: true } | { ok: false; rea
   return { ok: true };
 }
 
+/**
+ * Uploads in flight, by material and picked file: a double tap or a replayed start joins the
+ * running upload instead of sending the same photo a second time.
+ */
+const inFlight = new Map<string, UploadHandle>();
+
 export function startUpload(image: PickedImage, options: UploadOptions): UploadHandle {
+  const key = `${options.materialCode}|${image.path}|${image.size}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const handle = startUploadOnce(image, options);
+  inFlight.set(key, handle);
+  void handle.result.finally(() => {
+    if (inFlight.get(key) === handle) inFlight.delete(key);
+  });
+  return handle;
+}
+
+function startUploadOnce(image: PickedImage, options: UploadOptions): UploadHandle {
   const bridge = getBridge();
   const sleep = options.sleep ?? defaultSleep;
   const backoff = options.backoffMs ?? [1000, 3000];

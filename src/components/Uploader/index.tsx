@@ -45,12 +45,15 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
   const [error, setError] = useState<string | null>(null);
   const [lastPicked, setLastPicked] = useState<{ image: PickedImage; replacing: string | null } | null>(null);
   const handle = useRef<UploadHandle | null>(null);
+  // A double tap lands before React re-renders the button away: refuse the second one at once.
+  const active = useRef(false);
   const latestIds = useRef(fileIds);
   latestIds.current = fileIds;
 
   useEffect(() => () => handle.current?.cancel(), []);
 
   const run = async (image: PickedImage, replacing: string | null) => {
+    if (handle.current) return;
     setError(null);
     setLastPicked({ image, replacing });
     setProgress({ stage: 'checking', attempt: 1, fraction: 0 });
@@ -77,8 +80,17 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
   };
 
   const pick = async (replacing: string | null) => {
+    if (active.current || handle.current) return;
+    active.current = true;
+    // Released after a second too: a browser that never reports a closed picker must not lock the button.
+    const release = setTimeout(() => (active.current = false), 1000);
     setError(null);
-    const picked = await getBridge().pickImages({ count: 1, sources: ['camera', 'album'] });
+    const picked = await getBridge()
+      .pickImages({ count: 1, sources: ['camera', 'album'] })
+      .finally(() => {
+        clearTimeout(release);
+        active.current = false;
+      });
     if (!picked.ok) {
       if (picked.error.kind === 'unavailable') setError('当前应用暂不支持选择照片，请更新渝快办到最新版本后重试。');
       else if (picked.error.kind !== 'cancelled') setError('没能打开相机或相册，请检查是否已允许访问相册后重试。');
