@@ -11,12 +11,17 @@ import { createMockServer } from '@mock/node';
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { auth } from '@/services/auth';
+import { installSessionExpiryRedirect } from '@/stores/sessionExpiry';
 
 export const ORIGIN = 'http://localhost';
 
 export function useMockHost() {
   const mock = createMockServer();
-  beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+  beforeAll(() => {
+    mock.server.listen({ onUnhandledRequest: 'error' });
+    // What the app shell does at launch: an expired session goes to login and back.
+    installSessionExpiryRedirect();
+  });
   beforeEach(async () => {
     await mock.reset();
     window.localStorage.clear();

@@ -17,15 +17,12 @@ import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
-import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
 import './index.css';
-
-// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 const PROPERTY_NAMES: Record<PropertyKind, string> = {
   certificate: '有不动产权证书',

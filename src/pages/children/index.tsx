@@ -4,14 +4,12 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
-import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from './childLabels';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 /** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
 export default function Children() {

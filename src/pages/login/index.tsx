@@ -6,12 +6,9 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import { getBridge } from '@/bridge';
 import { navigation } from '@/services/navigation';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 const CHILDREN = '/pages/children/index';
 

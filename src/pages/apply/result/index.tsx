@@ -11,11 +11,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useClockStore } from '@/stores/clock';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
-
-// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 /** 提交成功 with the 办件编号 the parent quotes on the hotline. */
 export default function Result() {

@@ -10,14 +10,11 @@ import { maskAddress, maskName, maskPhone } from '@/domain/masking';
 import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
-import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '../labels';
 import './index.css';
-
-// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 function Row({ k, v }: { k: string; v: string }) {
   return (

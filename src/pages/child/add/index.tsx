@@ -9,13 +9,11 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
-import { useChildrenStore, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
 const cnDate = (d: string) => {

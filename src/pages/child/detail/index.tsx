@@ -6,12 +6,10 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
-import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore, displayName } from '@/stores/children';
 import { navigation, usePageParams } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);

@@ -10,14 +10,12 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
-import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore, displayName } from '@/stores/children';
 import { useMaterialsStore } from '@/stores/materials';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 const SCHOOL_TYPES = Object.keys(SCHOOL_TYPE_NAMES) as SchoolType[];
 const SOURCES = Object.keys(SOURCE_NAMES) as StudentSource[];

@@ -10,11 +10,7 @@ import { api } from '@/services';
 import { usePageParams } from '@/services/navigation';
 import { useSessionStore } from '@/stores/session';
 import { formatMonthDayTime, toMs } from '@/domain/time';
-import { installSessionExpiryRedirect } from '@/stores/children';
 import './index.css';
-
-// An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-installSessionExpiryRedirect();
 
 /** 我的子女 → 详情 → 报到码 (Q27): the signed code as a large QR code a teacher scans in September. */
 export default function ReportCodePage() {

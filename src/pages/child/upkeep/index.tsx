@@ -15,7 +15,7 @@ import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
 import { VerificationTag } from '@/components/VerificationTag';
-import { useChildrenStore, displayName, installSessionExpiryRedirect } from '@/stores/children';
+import { useChildrenStore, displayName } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
@@ -24,8 +24,6 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '../../children/childLabels';
 import '../add/index.css';
 import './index.css';
-
-installSessionExpiryRedirect();
 
 const PROPERTY_KINDS: Array<{ kind: PropertyKind; label: string }> = [
   { kind: 'certificate', label: '有不动产权证书' },
