@@ -8,6 +8,7 @@ export interface ReportCodePayload {
   schoolName: string;
   /** Masked child name and ID, e.g. "张*明", "5001**********1234". */
   child: string;
+  /** The child's ID number, masked (e.g. "5001**********1234"): what a teacher compares with the child's papers. Not a record id. */
   childId: string;
   year: number;
   issuedAt: string;

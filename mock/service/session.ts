@@ -42,6 +42,7 @@ export async function createSession(ctx: ServiceContext, ticket: unknown): Promi
       identityId: identity.id,
       createdAt: new Date(now).toISOString(),
       expiresAt: new Date(now + SESSION_TTL_MS).toISOString(),
+      realExpiresAtMs: ctx.realNow() + SESSION_TTL_MS,
     };
     state.sessions[session.token] = session;
     // Face login is what finds the children through shared birth records (Q13).
@@ -69,8 +70,9 @@ export async function endSession(ctx: ServiceContext, authorization: string | nu
 export function requireIdentity(ctx: ServiceContext, state: MockState, authorization: string | null): HostIdentity {
   const bearer = authorization?.replace(/^Bearer\s+/i, '') ?? '';
   const session = state.sessions[bearer];
-  const now = Date.parse(serverNow(ctx, state));
-  if (!session || Date.parse(session.expiresAt) <= now) {
+  // Sessions age in real time: QA jumping the mock calendar by days must not log the parent out
+  // (the sessionExpired fault is how QA tests expiry).
+  if (!session || session.realExpiresAtMs <= ctx.realNow()) {
     refuse('UNAUTHENTICATED', '登录已过期，请重新刷脸登录，您填写的内容不会丢失');
   }
   const identity = findIdentity(session.identityId);

@@ -9,7 +9,10 @@ export interface SessionRecord {
   token: string;
   identityId: string;
   createdAt: string;
+  /** In mock-clock time, as told to the client. */
   expiresAt: string;
+  /** Real epoch ms after which the session is gone. */
+  realExpiresAtMs: number;
 }
 
 export interface FaceTicketRecord {
@@ -83,4 +86,4 @@ export interface MockState {
   sequence: number;
 }
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;

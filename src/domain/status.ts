@@ -8,7 +8,7 @@ import type { Actor, Application, ApplicationAction, ApplicationStatus, HistoryE
 import type { Period, PhaseId, YearCalendar } from '@contract/calendar';
 import type { SchoolNature } from '@contract/district';
 import { effectiveEnd, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
-import { type Instant, formatDeadline, formatMonthDayTime, toMs } from './time';
+import { type Instant, formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from './time';
 
 export type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
 
@@ -371,7 +371,9 @@ export function nextAction(
       const fb = dl(cal, 'publicFallback') ?? none;
       if (passed(fb.deadline)) return { text: '公办学校兜底报名已截止，请拨打区县招生咨询电话', who: 'none', action: null, ...none };
       const head = app.status === 'lotteryLost' ? '未被民办学校录取' : '逾期未确认，视为放弃民办学校学位';
-      return { text: `${head}。请于6月21日至6月29日报名公办学校（公办兜底），截止时间${fb.deadlineText}`, who: 'parent', action: 'submit', ...fb };
+      const period = phasePeriod(cal, 'publicFallback');
+      const window = period ? `${formatMonthDay(toMs(period.start))}至${fb.deadlineText}` : `${fb.deadlineText}前`;
+      return { text: `${head}。请于${window}报名公办学校（公办兜底）`, who: 'parent', action: 'submit', ...fb };
     }
     case 'confirmed': {
       const d = dl(cal, 'notice') ?? none;

@@ -77,7 +77,7 @@ export default function ApplicationDetail() {
         {error ? (
           <NoticeBanner tone='error' title='暂时无法获取办件' urgent>
             <Text>{error.message}</Text>
-            <View className='btn' role='button' onClick={() => void refresh()}>
+            <View className='btn' role='button' tabIndex={0} onClick={() => void refresh()}>
               重新加载
             </View>
           </NoticeBanner>
@@ -141,21 +141,21 @@ export default function ApplicationDetail() {
 
         {app.status === 'forfeited' || deadlinePassedForConfirm ? (
           <NoticeBanner tone='error' title='已逾期未确认，视为放弃该学位'>
-            <Text>{`入学确认已于 ${app.confirmBy ? formatMonthDayTime(toMs(app.confirmBy)) : next.deadlineText ?? ''} 截止。${app.nature === 'private' ? '可在6月21日至6月29日报名公办学校（公办兜底）。' : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
+            <Text>{`入学确认已于 ${app.confirmBy ? formatMonthDayTime(toMs(app.confirmBy)) : next.deadlineText ?? ''} 截止。${app.nature === 'private' && next.deadlineText ? `可在${next.deadlineText}前报名公办学校（公办兜底）。` : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
           </NoticeBanner>
         ) : null}
 
         {confirmable && next.deadline ? (
           <View>
             {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
-            <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void run('已确认入学', () => confirm(app.id))}>
+            <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void run('已确认入学', () => confirm(app.id))}>
               确认入学
             </View>
           </View>
         ) : null}
 
         {(app.status === 'submitted' || app.status === 'privateRegistered') && !askWithdraw ? (
-          <View className='btn' role='button' onClick={() => setAskWithdraw(true)}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => setAskWithdraw(true)}>
             撤回申请
           </View>
         ) : null}
@@ -163,10 +163,10 @@ export default function ApplicationDetail() {
           <View className='ad-confirm' role='alertdialog' aria-label='确认撤回'>
             <View>撤回后申请回到草稿，可修改后在报名时间内重新提交。确定撤回吗？</View>
             <View className='row'>
-              <View className='btn btn-inline' role='button' onClick={() => setAskWithdraw(false)}>
+              <View className='btn btn-inline' role='button' tabIndex={0} onClick={() => setAskWithdraw(false)}>
                 不撤回
               </View>
-              <View className='btn btn-primary btn-inline' role='button' onClick={() => void doWithdraw()}>
+              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onClick={() => void doWithdraw()}>
                 确定撤回
               </View>
             </View>
@@ -174,26 +174,26 @@ export default function ApplicationDetail() {
         ) : null}
         {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
         {app.status === 'withdrawn' && next.action ? (
-          <View className='btn btn-primary' role='button' onClick={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
             修改并重新提交
           </View>
         ) : null}
         {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
-          <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
             报名公办学校（公办兜底）
           </View>
         ) : null}
         {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
-          <View className='btn' role='button' onClick={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
             查看录取结果和摇号过程
           </View>
         ) : null}
         {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
           <View>
-            <View className='btn btn-primary' role='button' onClick={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
+            <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
               查看电子入学通知书
             </View>
-            <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
+            <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
               查看报到码
             </View>
           </View>
@@ -224,7 +224,7 @@ export default function ApplicationDetail() {
           ))}
           <View
             className={`btn btn-primary${!fixComplete || busy ? ' btn-disabled' : ''}`}
-            role='button'
+            role='button' tabIndex={0}
             aria-disabled={!fixComplete || busy}
             onClick={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}
           >
