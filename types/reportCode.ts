@@ -6,7 +6,7 @@ export interface ReportCodePayload {
   app: string;
   schoolId: string;
   schoolName: string;
-  /** Masked child name and ID, e.g. "张*明", "5001**********1234". */
+  /** Masked child name, e.g. "张*明". */
   child: string;
   /** The child's ID number, masked (e.g. "5001**********1234"): what a teacher compares with the child's papers. Not a record id. */
   childId: string;
