@@ -188,6 +188,22 @@ export default function Upkeep() {
         </NoticeBanner>
       )}
 
+      {entry.error ? (
+        // The saved copy could not be read: say so, or the parent might retype what the server has.
+        <NoticeBanner tone='error' title='暂时无法读取已保存的信息' urgent>
+          <Text>{entry.error.message}</Text>
+          <View
+            className='btn'
+            role='button'
+            onClick={() => {
+              if (childId) void load(childId);
+            }}
+          >
+            重新加载
+          </View>
+        </NoticeBanner>
+      ) : null}
+
       {entry.saved ? (
         <View className='card upkeep-saved' data-testid='upkeep-saved'>
           <View className='row'>
