@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { LotteryEntrant } from '@contract/lottery';
-import { commitEntrants, drawLottery, keyOf, listCommitmentOf, lotteryOutcome, pseudonymFor, rankOf, runSchoolLottery, sha256hex, verifyDraw } from './lottery';
+import { canonicalEntrantList, commitEntrants, drawLottery, keyOf, listCommitmentOf, lotteryOutcome, pseudonymFor, rankOf, runSchoolLottery, sha256hex, verifyDraw } from './lottery';
 
 const entrants = (n: number, salt = 's'): LotteryEntrant[] => Array.from({ length: n }, (_, i) => ({ pseudonym: pseudonymFor(`app-${i}`, salt), tier: 1 }));
 const base = { drawId: 'd1', schoolId: 'school-1', committedAt: '2024-06-19T22:00:00+08:00', drawnAt: '2024-06-20T09:00:00+08:00', publicRandomness: '2024-06-19 福彩3D 123' };
@@ -95,5 +95,15 @@ describe('lottery', () => {
     expect(r2.withoutLottery).toBe(false);
     expect(r2.admitted).toHaveLength(4);
     expect(r2.waiting).toHaveLength(1);
+  });
+});
+
+describe('list commitment', () => {
+  it('is the SHA-256 of the published canonical text, also when hashed in chunks', () => {
+    const entrants = Array.from({ length: 5000 }, (_, i) => ({ pseudonym: pseudonymFor(`a${i}`, 'salt'), tier: i % 7 === 0 ? 0 : 1, familyGroup: i % 997 === 0 ? `f${i}` : undefined }));
+    const text = canonicalEntrantList('500112-P-6', 90, entrants);
+    expect(text.startsWith('ruxue-lottery-v1\n500112-P-6\n90\n')).toBe(true);
+    expect(listCommitmentOf('500112-P-6', 90, entrants)).toBe(sha256hex(text));
+    expect(listCommitmentOf('500112-P-6', 91, entrants)).not.toBe(sha256hex(text));
   });
 });

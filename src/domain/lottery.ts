@@ -60,12 +60,32 @@ function canonicalOfSorted(schoolId: string, places: number, sorted: readonly Lo
   return `ruxue-lottery-v1\n${schoolId}\n${places}\n${lines.join('')}`;
 }
 
+/**
+ * sha256hex(canonicalOfSorted(...)) without building the whole text: 100,000 entrants make an
+ * 8 MB string and byte array, so the lines are hashed in chunks (same bytes, same digest).
+ */
+function commitmentOfSorted(schoolId: string, places: number, sorted: readonly LotteryEntrant[]): string {
+  const hash = sha256.create();
+  hash.update(utf8Encode(`ruxue-lottery-v1\n${schoolId}\n${places}\n`));
+  const CHUNK = 2048;
+  for (let i = 0; i < sorted.length; i += CHUNK) {
+    let text = '';
+    const end = Math.min(sorted.length, i + CHUNK);
+    for (let j = i; j < end; j++) {
+      const e = sorted[j];
+      text += `${e.pseudonym}|${e.tier}|${e.familyGroup ?? ''}\n`;
+    }
+    hash.update(utf8Encode(text));
+  }
+  return bytesToHex(hash.digest());
+}
+
 export function canonicalEntrantList(schoolId: string, places: number, entrants: readonly LotteryEntrant[]): string {
   return canonicalOfSorted(schoolId, places, sortByPseudonym(entrants));
 }
 
 export function listCommitmentOf(schoolId: string, places: number, entrants: readonly LotteryEntrant[]): string {
-  return sha256hex(canonicalEntrantList(schoolId, places, entrants));
+  return commitmentOfSorted(schoolId, places, sortByPseudonym(entrants));
 }
 
 /** Q21: lottery only when applicants exceed places. */
@@ -154,7 +174,7 @@ export function drawLottery(
 ): { ok: true; draw: LotteryDraw } | DrawError {
   if (new Set(entrants.map((e) => e.pseudonym)).size !== entrants.length) return { ok: false, message: '名单中有重复的申请人' };
   const sorted = sortByPseudonym(entrants);
-  if (sha256hex(canonicalOfSorted(commitment.schoolId, commitment.places, sorted)) !== commitment.listCommitment || entrants.length !== commitment.entrantCount) {
+  if (commitmentOfSorted(commitment.schoolId, commitment.places, sorted) !== commitment.listCommitment || entrants.length !== commitment.entrantCount) {
     return { ok: false, message: '名单与摇号前公布的承诺值不一致，不能摇号' };
   }
   const seed = seedOf(commitment.listCommitment, publicRandomness, commitment.schoolId);
@@ -238,7 +258,7 @@ export function runSchoolLottery(args: {
     return { withoutLottery: true, admitted: args.entrants.map((e) => e.pseudonym), waiting: [], draw: null };
   }
   const sorted = sortByPseudonym(args.entrants);
-  const listCommitment = sha256hex(canonicalOfSorted(args.schoolId, args.places, sorted));
+  const listCommitment = commitmentOfSorted(args.schoolId, args.places, sorted);
   const seed = seedOf(listCommitment, args.publicRandomness, args.schoolId);
   const draw: LotteryDraw = {
     drawId: args.drawId,
