@@ -509,3 +509,81 @@ for (const row of rows) {
     }
   });
 }
+
+/** Personal data that must never leave the page in a URL or the console. */
+const PERSONAL = [CHILD_ID_NUMBER, '13883216574', '王子涵', '李娜', '王梓涵'];
+const leaks = (text) => PERSONAL.filter((p) => text.includes(p) || text.includes(encodeURIComponent(p)));
+
+test('security: no personal data in URLs or the console, masked by default, markup shown as text, double tap submits once, drafts gone after logout', async () => {
+  const { page, context, consoleLines } = await openApp(browser, server.url);
+  const urls = [];
+  page.on('request', (request) => urls.push(request.url()));
+  page.on('framenavigated', (frame) => urls.push(frame.url()));
+  let dialogs = 0;
+  page.on('dialog', (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  try {
+    await arrange(page, 'registration-open');
+    await login(page);
+    await chooseDistrict(page, '渝北');
+    // Masked by default.
+    await go(page, `/pages/child/detail/index?childId=${encodeURIComponent(await firstChildId(page))}`);
+    await currentPage(page).locator('[data-testid="masked-text"]').waitFor();
+    assert.doesNotMatch(await currentPage(page).innerText(), new RegExp(CHILD_ID_NUMBER));
+    // Markup as a real-name correction: text or refused in Chinese, never an element.
+    const XSS = '<img src=x onerror=alert(1)>';
+    await currentPage(page).getByRole('button', { name: /填写户口簿姓名|修改户口簿姓名/ }).click();
+    await input(page, '户口簿姓名').fill(XSS);
+    await button(page, '保存户口簿姓名').click();
+    await page.waitForTimeout(800);
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'markup never becomes an element');
+    // Markup as an address.
+    await go(page, `/pages/child/upkeep/index?childId=${encodeURIComponent(await firstChildId(page))}`);
+    await visible(page, '信息维护开放中');
+    await input(page, '户籍地址（户口簿地址）').fill(`重庆市渝北区${XSS}金龙路88号`);
+    await button(page, '与户籍地址相同').click();
+    await page.waitForTimeout(500);
+    assert.equal(await page.locator('img[src="x"]').count(), 0, 'markup in an address never becomes an element');
+    assert.equal(dialogs, 0, 'no script ran');
+
+    // A double tap on 确认提交 makes one application.
+    await go(page, '/pages/apply/index?stage=primary');
+    await fillPublicApplication(page);
+    await button(page, '下一步：核对报名信息').click();
+    await page.waitForURL(/pages\/apply\/review/);
+    await button(page, '确认提交').dblclick();
+    await visible(page, '提交成功', 30000);
+    await page.waitForTimeout(1000);
+    assert.equal(Object.keys((await state(page)).applications).length, 1, 'one application after a double tap');
+
+    // A double tap on an upload button sends one photo.
+    await go(page, `/pages/child/materials/index?childId=${encodeURIComponent(await firstChildId(page))}`);
+    await currentPage(page).getByRole('radio', { name: /随迁子女/ }).click();
+    const permit = currentPage(page).locator('[data-testid="material-residencePermit"]');
+    await permit.getByText('必传').waitFor();
+    const before = Object.keys((await state(page)).uploads).length;
+    const chooser = page.waitForEvent('filechooser');
+    await permit.getByRole('button', { name: '上传居住证照片' }).dblclick();
+    await (await chooser).setFiles({ name: '居住证.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '居住证') });
+    await permit.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
+    await page.waitForTimeout(1500);
+    assert.equal(Object.keys((await state(page)).uploads).length, before + 1, 'one upload after a double tap');
+
+    // Logout clears every draft on the phone.
+    await go(page, '/pages/my/index');
+    await button(page, '退出登录').click();
+    await page.waitForURL(/pages\/index\/index/);
+    const drafts = await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.includes('draft:')));
+    assert.deepEqual(drafts, [], 'no draft left after logout');
+
+    assert.deepEqual(urls.flatMap(leaks), [], 'no personal data in any URL');
+    assert.deepEqual(consoleLines.flatMap(leaks), [], 'no personal data in the console');
+  } catch (error) {
+    await page.screenshot({ path: 'screenshots/res-fail-security.png' }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+});
