@@ -14,7 +14,10 @@ import { draftKeys } from '@/stores/persisted';
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
 const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
-const field = (label: string) => screen.getByLabelText(label);
+/** The Taro input element a label names (the native input inside may carry the same label). */
+const pick = (els: HTMLElement[]) => els.find((el) => el.tagName.toLowerCase() === 'taro-input-core') ?? els[0];
+const field = (label: string) => pick(screen.getAllByLabelText(label));
+const findField = async (label: string) => pick(await screen.findAllByLabelText(label));
 const freshStores = () => {
   useChildrenStore.setState({ children: [], loaded: false, loading: false, error: null });
   useUpkeepStore.setState({ entries: {} });
@@ -42,7 +45,7 @@ describe('child information upkeep page', () => {
   });
 
   async function fillValid() {
-    typeInto(await screen.findByLabelText('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号3栋2单元501');
+    typeInto(await findField('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号3栋2单元501');
     fireEvent.click(screen.getByRole('button', { name: '与户籍地址相同' }));
     typeInto(field('权利人姓名（证书上的产权人）'), '李娜');
     typeInto(field('监护人1姓名'), '李娜');
@@ -75,14 +78,14 @@ describe('child information upkeep page', () => {
   it('keeps what was typed across a reload with a fresh store', async () => {
     await arrange('2024-05-14T10:00:00+08:00');
     const first = render(<Upkeep />);
-    typeInto(await screen.findByLabelText('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号');
+    typeInto(await findField('户籍地址（户口簿地址）'), '重庆市渝北区龙溪街道金龙路88号');
     typeInto(field('不动产单元号'), '500112003004');
     // Drafts are written through a queue (persisted.ts): let it drain, as a real reload would.
     await act(async () => void (await draftKeys()));
     first.unmount();
     freshStores();
     render(<Upkeep />);
-    await waitFor(() => expect(screen.getByLabelText('户籍地址（户口簿地址）')).toHaveAttribute('value', '重庆市渝北区龙溪街道金龙路88号'));
+    await waitFor(() => expect(field('户籍地址（户口簿地址）')).toHaveAttribute('value', '重庆市渝北区龙溪街道金龙路88号'));
     expect(field('不动产单元号')).toHaveAttribute('value', '500112003004');
   });
 
@@ -90,7 +93,7 @@ describe('child information upkeep page', () => {
     await arrange('2024-05-08T10:00:00+08:00');
     render(<Upkeep />);
     expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 00:00 开放/)).toBeInTheDocument();
-    expect(screen.getByLabelText('户籍地址（户口簿地址）')).toBeInTheDocument();
+    expect(field('户籍地址（户口簿地址）')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '保存信息' })).toBeNull();
   });
 
