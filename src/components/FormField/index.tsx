@@ -39,9 +39,13 @@ export function FormField({ label, value, onInput, error, hint, placeholder, typ
         placeholder={placeholder}
         maxlength={maxlength ?? 140}
         disabled={disabled}
+        // The outer element (found by its label) groups the field; the native input inside gets the
+        // same name as a title (a second aria-labelledby would make two elements with one label).
+        role='group'
         aria-labelledby={labelId}
         aria-describedby={describedBy}
         aria-invalid={error ? 'true' : 'false'}
+        nativeProps={{ title: label, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false' }}
         onInput={(e) => onInput(String(e.detail.value ?? ''))}
         onBlur={onBlur}
       />

@@ -38,7 +38,7 @@ export function MaskedValue({ label, masked, full, reveal }: MaskedValueProps) {
       </Text>
       <View
         className='masked-toggle'
-        role='button'
+        role='button' tabIndex={0}
         aria-pressed={shown !== null}
         aria-label={`${shown !== null ? '隐藏' : '显示'}${label}`}
         onClick={() => void toggle()}

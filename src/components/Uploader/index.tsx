@@ -127,7 +127,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
           <View className='uploader-status' role='status' aria-live='polite'>
             {STAGE_TEXT[progress.stage](progress)}
           </View>
-          <View className='btn btn-inline uploader-cancel' role='button' aria-label={`取消上传${label}`} onClick={() => handle.current?.cancel()}>
+          <View className='btn btn-inline uploader-cancel' role='button' tabIndex={0} aria-label={`取消上传${label}`} onClick={() => handle.current?.cancel()}>
             取消上传
           </View>
         </View>
@@ -137,7 +137,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
         <View className='uploader-error' role='alert'>
           <View>{error}</View>
           {lastPicked ? (
-            <View className='link uploader-retry' role='button' onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
+            <View className='link uploader-retry' role='button' tabIndex={0} onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
               重试上传
             </View>
           ) : null}
@@ -145,7 +145,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
       ) : null}
 
       {!busy && !full ? (
-        <View className='btn uploader-pick' role='button' aria-label={`上传${label}照片`} onClick={() => void pick(null)}>
+        <View className='btn uploader-pick' role='button' tabIndex={0} aria-label={`上传${label}照片`} onClick={() => void pick(null)}>
           {fileIds.length ? '＋ 继续添加照片' : '＋ 拍照或从相册上传'}
         </View>
       ) : null}
@@ -190,10 +190,10 @@ function Thumb({ fileId, label, disabled, onReplace, onRemove }: ThumbProps) {
       )}
       <View className='uploader-ok'>✓ 已上传</View>
       <View className='uploader-actions'>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' aria-label={`更换${label}`} onClick={onReplace}>
+        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-label={`更换${label}`} onClick={onReplace}>
           更换
         </View>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' aria-label={`删除${label}`} onClick={onRemove}>
+        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-label={`删除${label}`} onClick={onRemove}>
           删除
         </View>
       </View>

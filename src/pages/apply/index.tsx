@@ -37,7 +37,7 @@ const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
 
 function Choice({ label, selected, onSelect, hint }: { label: string; selected: boolean; onSelect: () => void; hint?: string }) {
   return (
-    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' aria-checked={selected} onClick={onSelect}>
+    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' tabIndex={0} aria-checked={selected} onClick={onSelect}>
       <View className='choice-mark' aria-hidden />
       <View className='choice-body'>
         <View>{label}</View>
@@ -170,7 +170,7 @@ export default function Apply() {
     <Page title={STAGE_APPLY_ENTRY[stage]}>
       <View className='steps' role='list' aria-label='申报步骤'>
         {['选择学校', '阅读须知', '填写信息', '上传材料', '确认提交'].map((s, i) => (
-          <View key={s} role='listitem' className={`step${i === 0 ? ' step-current' : ''}`}>{`${i + 1} ${s}`}</View>
+          <View key={s} role='listitem' className={`step${i === 0 ? ' step-current' : ''}`} aria-current={i === 0 ? 'step' : undefined}>{`${i + 1} ${s}`}</View>
         ))}
       </View>
       <NoticeBanner tone='info' title='报名先后不影响录取结果'>
@@ -182,7 +182,7 @@ export default function Apply() {
         <View className='card-title'>1. 当前区域</View>
         <View className='row'>
           <Text>{district ? district.name : '尚未选择'}</Text>
-          <View className='link' role='button' onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
             {district ? '更换区域' : '选择区域'}
           </View>
         </View>
@@ -195,7 +195,7 @@ export default function Apply() {
         {eligible.length === 0 ? (
           <View className='muted'>
             没有符合本学段年龄的子女。
-            <View className='link' role='button' onClick={() => void navigation.to('/pages/children/index')}>
+            <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/children/index')}>
               前往我的子女
             </View>
           </View>
@@ -270,7 +270,7 @@ export default function Apply() {
           <View>{school.brochure.fees}</View>
           <View className='muted'>{`招生计划 ${school.brochure.places} 人。报名人数不超过计划的全部录取；超过的于6月20日电脑随机摇号，录取后须在6月20日18:00前确认入学。`}</View>
           {!draft.brochureRead ? (
-            <View className='btn' role='button' onClick={() => void update({ brochureRead: true })}>
+            <View className='btn' role='button' tabIndex={0} onClick={() => void update({ brochureRead: true })}>
               我已阅读招生简章，继续
             </View>
           ) : (
@@ -288,7 +288,7 @@ export default function Apply() {
           ))}
           <View
             className={`tick${draft.notesAccepted ? ' tick-on' : ''}`}
-            role='checkbox'
+            role='checkbox' tabIndex={0}
             aria-checked={draft.notesAccepted}
             aria-disabled={notes.length === 0}
             onClick={() => notes.length > 0 && void update({ notesAccepted: !draft.notesAccepted })}
@@ -304,7 +304,7 @@ export default function Apply() {
       {draft.childId && draft.schoolType && !brochureFirst ? (
         <View className='card'>
           <View className='card-title'>5. 报名信息</View>
-          <View className='btn' role='button' onClick={() => void quoteUpkeep()}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void quoteUpkeep()}>
             一键引用子女信息维护内容
           </View>
           {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
@@ -322,7 +322,7 @@ export default function Apply() {
               <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
               <View>{`房产情况：${PROPERTY_NAMES[upkeep.property.kind]}`}</View>
               <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
-              <View className='link' role='button' onClick={() => void update({ upkeepQuoted: false })}>
+              <View className='link' role='button' tabIndex={0} onClick={() => void update({ upkeepQuoted: false })}>
                 修改
               </View>
             </View>
@@ -405,7 +405,7 @@ export default function Apply() {
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' aria-disabled={!canContinue} onClick={next}>
+      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' tabIndex={0} aria-disabled={!canContinue} onClick={next}>
         下一步：核对报名信息
       </View>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>
@@ -420,9 +420,13 @@ function TextField({ id, label, value, onChange, error, hint }: { id: string; la
       <Text id={id} className='field-label'>
         {label}
       </Text>
-      <Input className='field-input' aria-labelledby={id} value={value} onInput={(e) => onChange(e.detail.value)} />
+      <Input className='field-input' role='group' aria-labelledby={id} nativeProps={{ title: label, 'aria-invalid': error ? 'true' : 'false' }} value={value} onInput={(e) => onChange(e.detail.value)} />
       {hint ? <View className='field-hint'>{hint}</View> : null}
-      {error ? <View className='field-error'>{error}</View> : null}
+      {error ? (
+        <View className='field-error' role='alert'>
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }

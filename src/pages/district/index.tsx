@@ -70,10 +70,10 @@ export default function District() {
             </View>
           ) : null}
           <View className='district-actions'>
-            <View className='btn' role='button' aria-expanded={policyOpen} onClick={() => setPolicyOpen(!policyOpen)}>
+            <View className='btn' role='button' tabIndex={0} aria-expanded={policyOpen} onClick={() => setPolicyOpen(!policyOpen)}>
               {policyOpen ? '收起政策' : '政策查看'}
             </View>
-            <View className='btn' role='button' aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onClick={() => void call(current.consultationPhone)}>
+            <View className='btn' role='button' tabIndex={0} aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onClick={() => void call(current.consultationPhone)}>
               {`联系我们 ☎ ${current.consultationPhone}`}
             </View>
           </View>
@@ -95,7 +95,7 @@ export default function District() {
               ))}
             </View>
           ) : null}
-          <View className='btn btn-primary' role='button' onClick={() => void navigation.to('/pages/children/index')}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/children/index')}>
             下一步：我的子女
           </View>
         </View>
@@ -110,7 +110,9 @@ export default function District() {
             className='field-input'
             value={query}
             placeholder='输入区县名称，如“渝北”'
+            role='group'
             aria-labelledby='district-search-label'
+            nativeProps={{ title: '搜索区县' }}
             onInput={(e) => setQuery(String(e.detail.value ?? ''))}
           />
         </View>
@@ -122,7 +124,7 @@ export default function District() {
         {error ? (
           <NoticeBanner tone='error' title='暂时无法获取区县列表' urgent>
             <Text>{error.reopensAt ? error.message : `${error.message}`}</Text>
-            <View className='btn' role='button' onClick={() => void load()}>
+            <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
               重新加载
             </View>
           </NoticeBanner>
@@ -132,7 +134,7 @@ export default function District() {
           {shown.map((d) => (
             <View
               key={d.code}
-              role='radio'
+              role='radio' tabIndex={0}
               aria-checked={d.code === currentCode}
               className={`list-item district-item${d.code === currentCode ? ' district-item-on' : ''}`}
               onClick={() => {

@@ -86,11 +86,11 @@ export default function Login() {
         </View>
         <View className='muted'>本服务只接收渝快办返回的核验结果，不会获取或保存您的人脸照片。</View>
         {session && !failure ? (
-          <View className='btn btn-primary' role='button' onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
             已登录，继续办理
           </View>
         ) : (
-          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void start()}>
+          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
           </View>
         )}
@@ -109,7 +109,7 @@ export default function Login() {
             <>
               <View className='row'>
                 <Text>{`${district.name}招生咨询电话：${district.consultationPhone}`}</Text>
-                <View className='btn btn-inline' role='button' aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
+                <View className='btn btn-inline' role='button' tabIndex={0} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
                   拨打
                 </View>
               </View>
@@ -126,7 +126,7 @@ export default function Login() {
           ) : (
             <View>
               <View className='muted'>请先选择孩子9月就读学校所在的区县，查看该区县的咨询电话和线下报名点。</View>
-              <View className='btn' role='button' onClick={() => void navigation.to('/pages/district/index')}>
+              <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
                 选择区县，查看咨询电话
               </View>
             </View>

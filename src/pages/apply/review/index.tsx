@@ -68,7 +68,7 @@ export default function Review() {
     <Page title='核对报名信息'>
       <View className='steps' role='list' aria-label='申报步骤'>
         {['选择学校', '阅读须知', '填写信息', '上传材料', '确认提交'].map((s, i) => (
-          <View key={s} role='listitem' className={`step${i === 4 ? ' step-current' : ' step-done'}`}>{i === 4 ? `5 ${s}` : `✓ ${s}`}</View>
+          <View key={s} role='listitem' className={`step${i === 4 ? ' step-current' : ' step-done'}`} aria-current={i === 4 ? 'step' : undefined}>{i === 4 ? `5 ${s}` : `✓ ${s}`}</View>
         ))}
       </View>
       <View className='card'>
@@ -86,7 +86,7 @@ export default function Review() {
           <Row k='已上传材料' v={`${materialCount} 张照片`} />
           <Row k='申报须知' v={draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选'} />
         </View>
-        <View className='link' role='button' onClick={() => void navigation.back()}>
+        <View className='link' role='button' tabIndex={0} onClick={() => void navigation.back()}>
           返回修改
         </View>
       </View>
@@ -112,7 +112,7 @@ export default function Review() {
       ) : null}
       <View
         className={`btn btn-primary${submitting || !draft.notesAccepted ? ' btn-disabled' : ''}`}
-        role='button'
+        role='button' tabIndex={0}
         aria-disabled={submitting || !draft.notesAccepted}
         aria-busy={submitting}
         onClick={() => void onSubmit()}

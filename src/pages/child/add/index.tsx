@@ -111,7 +111,7 @@ export default function AddChild() {
             {RELATIONSHIPS.map((r) => (
               <View
                 key={r}
-                role='radio'
+                role='radio' tabIndex={0}
                 aria-checked={draft.relationship === r}
                 className={`chip${draft.relationship === r ? ' chip-on' : ''}`}
                 onClick={() => {
@@ -130,7 +130,7 @@ export default function AddChild() {
           ) : null}
         </View>
         {formError ? <NoticeBanner tone='error' title={formError} urgent /> : null}
-        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
+        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
         </View>
       </View>

@@ -40,7 +40,7 @@ export default function ChildDetail() {
           </NoticeBanner>
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
-            <View className='link' role='button' onClick={() => void navigation.replace('/pages/children/index')}>
+            <View className='link' role='button' tabIndex={0} onClick={() => void navigation.replace('/pages/children/index')}>
               返回我的子女
             </View>
           </NoticeBanner>
@@ -129,7 +129,7 @@ export default function ChildDetail() {
               }}
             />
             <View className='detail-edit-actions'>
-              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' onClick={() => void saveRealName(realName)}>
+              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onClick={() => void saveRealName(realName)}>
                 保存户口簿姓名
               </View>
               <View className='btn' role='button' onClick={() => setEditing(false)}>
@@ -141,7 +141,7 @@ export default function ChildDetail() {
           <View className='detail-edit-actions'>
             <View
               className='btn'
-              role='button'
+              role='button' tabIndex={0}
               onClick={() => {
                 setRealNameInput(child.realName ?? '');
                 setNameError(null);
@@ -151,7 +151,7 @@ export default function ChildDetail() {
               {differs ? '修改户口簿姓名' : '填写户口簿姓名'}
             </View>
             {differs ? (
-              <View className='btn' role='button' onClick={() => void saveRealName(null)}>
+              <View className='btn' role='button' tabIndex={0} onClick={() => void saveRealName(null)}>
                 恢复为出生证姓名
               </View>
             ) : null}
@@ -161,15 +161,15 @@ export default function ChildDetail() {
 
       <View className='card'>
         <View className='card-title'>办理事项</View>
-        <View className='list-item detail-link' role='button' onClick={() => go('/pages/child/upkeep/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/upkeep/index')}>
           <Text>子女信息维护</Text>
           <Text className='muted'>户籍、居住、房产、监护人 ›</Text>
         </View>
-        <View className='list-item detail-link' role='button' onClick={() => go('/pages/child/materials/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/materials/index')}>
           <Text>我的材料</Text>
           <Text className='muted'>需要准备和上传的材料 ›</Text>
         </View>
-        <View className='list-item detail-link' role='button' onClick={() => go('/pages/child/report-code/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/report-code/index')}>
           <Text>报到码</Text>
           <Text className='muted'>录取后9月报到时出示 ›</Text>
         </View>

@@ -36,7 +36,7 @@ export default function ReportCodePage() {
         <NoticeBanner tone={error.code === 'NOT_FOUND' || error.code === 'INVALID_TRANSITION' ? 'info' : 'error'} title='暂时无法显示报到码' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>报到码在完成入学确认、发放电子入学通知书后生成（7月20日前）。</View>
-          <View className='btn' role='button' onClick={() => void load()}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
             重新加载
           </View>
         </NoticeBanner>

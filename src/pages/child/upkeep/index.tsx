@@ -53,7 +53,7 @@ function Chips<T extends string>({ label, options, value, onChange, disabled }: 
       </Text>
       <View className='chips' role='radiogroup' aria-labelledby={id}>
         {options.map((o) => (
-          <View key={o.value} role='radio' aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
+          <View key={o.value} role='radio' tabIndex={0} aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
             {o.label}
           </View>
         ))}
@@ -99,7 +99,7 @@ export default function Upkeep() {
     return (
       <Page title='子女信息维护'>
         <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
-          <View className='btn' role='button' onClick={() => void navigation.replace('/pages/children/index')}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.replace('/pages/children/index')}>
             去我的子女
           </View>
         </NoticeBanner>
@@ -170,7 +170,7 @@ export default function Upkeep() {
       {!code ? (
         <NoticeBanner tone='warn' title='请先选择当前区域'>
           <Text>信息维护的开放时间按区县分批安排。</Text>
-          <View className='btn' role='button' onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
             选择当前区域
           </View>
         </NoticeBanner>
@@ -252,7 +252,7 @@ export default function Upkeep() {
           onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
           extra={
             open ? (
-              <View className='link' role='button' onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
+              <View className='link' role='button' tabIndex={0} onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
                 与户籍地址相同
               </View>
             ) : null
@@ -280,7 +280,7 @@ export default function Upkeep() {
                 </View>
               }
               extra={
-                <View className='btn upkeep-host-btn' role='button' onClick={() => void getBridge().openHostPage('myRealEstate')}>
+                <View className='btn upkeep-host-btn' role='button' tabIndex={0} onClick={() => void getBridge().openHostPage('myRealEstate')}>
                   打开渝快办“我的不动产”查看
                 </View>
               }
@@ -340,7 +340,7 @@ export default function Upkeep() {
           </View>
         ))}
         {open && d.guardians.length < 2 ? (
-          <View className='link' role='button' onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
+          <View className='link' role='button' tabIndex={0} onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
             ＋ 添加另一位监护人
           </View>
         ) : null}
@@ -366,14 +366,14 @@ export default function Upkeep() {
         <View className='upkeep-footer'>
           {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error'} /> : null}
           {open ? (
-            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' aria-disabled={busy} onClick={() => void submit()}>
+            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
             </View>
           ) : null}
         </View>
       ) : null}
       {entry.saved ? (
-        <View className='btn' role='button' onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+        <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
           下一步：我的材料
         </View>
       ) : null}

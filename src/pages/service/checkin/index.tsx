@@ -46,7 +46,7 @@ export default function CheckIn() {
       {keyError ? (
         <NoticeBanner tone='error' title='暂时无法获取核验公钥' urgent>
           <Text>{keyError.message}</Text>
-          <View className='btn' role='button' onClick={() => void loadKey()}>
+          <View className='btn' role='button' tabIndex={0} onClick={() => void loadKey()}>
             重新获取
           </View>
         </NoticeBanner>
@@ -60,7 +60,9 @@ export default function CheckIn() {
           </Text>
           <Textarea
             className='field-input ci-input'
+            role='group'
             aria-labelledby='ci-code-label'
+            nativeProps={{ title: '报到码' }}
             placeholder='请粘贴报到码文本'
             value={input}
             maxlength={2000}
@@ -71,7 +73,7 @@ export default function CheckIn() {
           />
           <View className='field-hint'>目前请粘贴报到码文本核验；扫码核验需宿主应用提供扫码能力，开通后可直接扫描家长手机上的二维码。</View>
         </View>
-        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' aria-disabled={!key || !input.trim()} onClick={verify}>
+        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={!key || !input.trim()} onClick={verify}>
           核验
         </View>
       </View>
