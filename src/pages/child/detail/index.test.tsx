@@ -1,13 +1,17 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { render, screen, fireEvent, waitFor, cleanup } from '@testing-library/react';
 import { useMockHost } from '../../../../test/pageHarness';
 import { visited, setPageParams } from '../../../../test/navigationMock';
 import { useChildrenStore } from '@/stores/children';
-import ChildDetail from './index';
+import { useSessionStore } from '@/stores/session';
+import { draftKeys } from '@/stores/persisted';
+import ChildDetail, { realNameDraftKey } from './index';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
 const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
+/** The Taro input a label names (the native input inside may carry the same label). */
+const nameInput = async () => (await screen.findAllByLabelText('户口簿姓名')).find((el) => el.tagName.toLowerCase() === 'taro-input-core') ?? screen.getAllByLabelText('户口簿姓名')[0];
 
 describe('child detail page', () => {
   const mock = useMockHost();
@@ -35,7 +39,7 @@ describe('child detail page', () => {
   it('corrects the real name (Q14) without blocking, with a wrong name refused beside the field', async () => {
     render(<ChildDetail />);
     fireEvent.click(await screen.findByRole('button', { name: '填写户口簿姓名' }));
-    const input = screen.getByLabelText('户口簿姓名');
+    const input = await nameInput();
     typeInto(input, 'Wang');
     fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
     expect(await screen.findByRole('alert')).toHaveClass('field-error');
@@ -47,6 +51,29 @@ describe('child detail page', () => {
     expect(screen.getByText('王子涵')).toBeInTheDocument();
     const saved = await mock.api<{ children: Array<{ id: string; realName?: string }> }>('GET', '/api/v1/children');
     expect(saved.data.children.find((c) => c.id === childId)?.realName).toBe('王梓涵');
+  });
+
+  it('keeps the typed 户口簿姓名 through an expired session and a re-login, then saves it and drops the draft', async () => {
+    render(<ChildDetail />);
+    fireEvent.click(await screen.findByRole('button', { name: '填写户口簿姓名' }));
+    typeInto(await nameInput(), '王梓涵');
+    await mock.api('POST', '/__qa/faults', { route: '/children/', kind: 'sessionExpired', times: 1 });
+    fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
+    await waitFor(() => expect(visited).toContain('/pages/login/index'));
+    expect(useSessionStore.getState().session).toBeNull();
+    await waitFor(async () => expect(await draftKeys()).toContain(realNameDraftKey(childId)));
+
+    // Re-login; the page opens afresh (new page instance, empty store) and the correction is back.
+    cleanup();
+    useChildrenStore.setState({ children: [], loaded: false, loading: false, error: null });
+    await mock.login('two-children');
+    render(<ChildDetail />);
+    await waitFor(async () => expect(await nameInput()).toHaveAttribute('value', '王梓涵'));
+    const save = screen.getByRole('button', { name: '保存户口簿姓名' });
+    expect(save).not.toHaveClass('btn-disabled');
+    fireEvent.click(save);
+    expect(await screen.findByText('已保存户口簿姓名“王梓涵”，报名时将使用此姓名。', { exact: false })).toBeInTheDocument();
+    await waitFor(async () => expect(await draftKeys()).not.toContain(realNameDraftKey(childId)));
   });
 
   it('links to upkeep, materials and the report code with the child id', async () => {

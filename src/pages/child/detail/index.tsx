@@ -7,9 +7,13 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { useChildrenStore, displayName } from '@/stores/children';
+import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persisted';
 import { navigation, usePageParams } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
 import './index.css';
+
+/** The 户口簿姓名 being typed, kept as a draft so a re-login after an expired session does not lose it. */
+export const realNameDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}real-name:${childId}`;
 
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);
@@ -30,6 +34,20 @@ export default function ChildDetail() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // A correction typed before a re-login (or a reload) comes back, still open for saving.
+  useEffect(() => {
+    if (!childId) return;
+    let live = true;
+    void loadJson<{ realName: string }>(realNameDraftKey(childId)).then((kept) => {
+      if (!live || typeof kept?.realName !== 'string') return;
+      setRealNameInput(kept.realName);
+      setEditing(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, [childId]);
 
   if (!child) {
     return (
@@ -68,6 +86,7 @@ export default function ChildDetail() {
     const answer = await setRealName(child.id, next);
     setBusy(false);
     if (!answer.ok) return setNameError(answer.error.fieldErrors?.realName ?? answer.error.message);
+    void removeKey(realNameDraftKey(child.id));
     setEditing(false);
     setNameError(null);
     setSaved(next ? `已保存户口簿姓名“${next}”，报名时将使用此姓名。` : '已恢复为出生医学证明上的姓名。');
@@ -126,13 +145,22 @@ export default function ChildDetail() {
               onInput={(v) => {
                 setRealNameInput(v);
                 setNameError(null);
+                void saveJson(realNameDraftKey(child.id), { realName: v });
               }}
             />
             <View className='detail-edit-actions'>
               <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onClick={() => void saveRealName(realName)}>
                 保存户口簿姓名
               </View>
-              <View className='btn' role='button' onClick={() => setEditing(false)}>
+              <View
+                className='btn'
+                role='button'
+                tabIndex={0}
+                onClick={() => {
+                  setEditing(false);
+                  void removeKey(realNameDraftKey(child.id));
+                }}
+              >
                 取消
               </View>
             </View>
