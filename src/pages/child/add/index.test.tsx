@@ -60,6 +60,10 @@ describe('manual add page', () => {
     expect(screen.getByText('请选择您与子女的关系')).toBeInTheDocument();
     expect(screen.getByLabelText('子女身份证件号码')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('子女姓名')).toHaveAttribute('value', '张一诺');
+    // Focus moves to the summary at the top, which lists what to fix.
+    const summary = screen.getByTestId('error-summary');
+    expect(summary).toHaveFocus();
+    expect(summary).toHaveTextContent('请选择您与子女的关系');
     expect(visited).toHaveLength(0);
   });
 
@@ -84,7 +88,11 @@ describe('manual add page', () => {
     typeInto(screen.getByLabelText('子女身份证件号码'), '50011220180312004X');
     fireEvent.click(screen.getByRole('radio', { name: '父亲' }));
     fireEvent.click(screen.getByRole('button', { name: '确认新增' }));
-    expect(await screen.findByText(/无监护关系/)).toBeInTheDocument();
+    // The refusal is listed in the error summary at the top, which takes the focus, and shown on the form.
+    const summary = await screen.findByTestId('error-summary');
+    await waitFor(() => expect(summary).toHaveTextContent(/无监护关系/));
+    expect(summary).toHaveFocus();
+    expect(screen.getAllByText(/无监护关系/).length).toBeGreaterThan(1);
     expect(visited).toHaveLength(0);
   });
 });

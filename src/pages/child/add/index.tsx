@@ -6,6 +6,7 @@ import { eligibleStage } from '@/domain/eligibility';
 import { validateName } from '@/domain/validators';
 import { localDateOf, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
@@ -29,6 +30,8 @@ export default function AddChild() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Refused submissions so far: each one moves the focus to the error summary.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void loadAddDraft();
@@ -56,6 +59,7 @@ export default function AddChild() {
     setFormError(null);
     if (!name.ok || !id.ok || !draft.relationship || (age && !age.stage)) {
       setFormError('请按红色提示修改后再提交，已填写的内容不会丢失。');
+      setAttempt((n) => n + 1);
       return;
     }
     setBusy(true);
@@ -64,6 +68,7 @@ export default function AddChild() {
     if (!answer.ok) {
       setServerErrors(answer.error.fieldErrors ?? {});
       setFormError(answer.error.message);
+      setAttempt((n) => n + 1);
       return;
     }
     await clearAddDraft();
@@ -72,8 +77,12 @@ export default function AddChild() {
 
   if (!addDraftLoaded) return <Page title='手动新增子女'>{null}</Page>;
 
+  const fieldProblems = [nameError, idError, relationshipError].filter((e): e is string => !!e);
+  const problems = attempt > 0 ? (fieldProblems.length ? fieldProblems : formError ? [formError] : []) : [];
+
   return (
     <Page title='手动新增子女'>
+      <ErrorSummary errors={problems} attempt={attempt} />
       <NoticeBanner tone='info' title='请按孩子的户口簿或身份证填写'>
         <Text>填写的内容会自动保存在本机，退出后再进来可以继续填写。</Text>
       </NoticeBanner>
@@ -129,7 +138,7 @@ export default function AddChild() {
             </View>
           ) : null}
         </View>
-        {formError ? <NoticeBanner tone='error' title={formError} urgent /> : null}
+        {formError ? <NoticeBanner tone='error' title={formError} /> : null}
         <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
         </View>

@@ -1,0 +1,30 @@
+import '@testing-library/jest-dom';
+import { render, screen } from '@testing-library/react';
+import { ErrorSummary } from './index';
+
+describe('ErrorSummary', () => {
+  it('shows nothing while there is no problem', () => {
+    render(<ErrorSummary errors={[]} attempt={1} />);
+    expect(screen.queryByTestId('error-summary')).toBeNull();
+  });
+
+  it('lists every problem in an alert and takes the focus on each refused attempt', () => {
+    const { rerender } = render(<ErrorSummary errors={['请填写子女姓名', '请选择您与子女的关系']} attempt={1} />);
+    const summary = screen.getByTestId('error-summary');
+    expect(summary).toHaveAttribute('role', 'alert');
+    expect(summary).toHaveTextContent('请修改以下 2 处后再提交');
+    expect(summary).toHaveTextContent('1. 请填写子女姓名');
+    expect(summary).toHaveTextContent('2. 请选择您与子女的关系');
+    expect(summary).toHaveAttribute('tabindex', '-1');
+    expect(summary).toHaveFocus();
+    summary.blur();
+    rerender(<ErrorSummary errors={['请填写子女姓名']} attempt={2} />);
+    expect(screen.getByTestId('error-summary')).toHaveFocus();
+    expect(screen.getByTestId('error-summary')).toHaveTextContent('请修改以下 1 处');
+  });
+
+  it('does not steal the focus before the parent has tried to submit', () => {
+    render(<ErrorSummary errors={['请填写子女姓名']} attempt={0} />);
+    expect(screen.getByTestId('error-summary')).not.toHaveFocus();
+  });
+});

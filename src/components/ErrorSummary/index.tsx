@@ -1,0 +1,42 @@
+import { View, Text } from '@tarojs/components';
+import { useEffect, useRef } from 'react';
+
+interface Props {
+  /** The problems, in Chinese, in the order of the form; nothing is shown when empty. */
+  errors: string[];
+  /** Changes on every refused submission (e.g. a counter): focus moves to the summary each time. */
+  attempt: number;
+  title?: string;
+}
+
+/**
+ * The list of what stopped a submission, at the top of the form. When a form is refused (by the
+ * client's checks or the server's fieldErrors) focus moves here so a screen reader reads it at once
+ * and a parent with large type sees it without scrolling. Each problem is also shown beside its field.
+ */
+export function ErrorSummary({ errors, attempt, title }: Props) {
+  const ref = useRef<unknown>(null);
+  const shown = errors.length > 0;
+  useEffect(() => {
+    if (!shown || attempt === 0 || process.env.TARO_ENV !== 'h5') return;
+    // On H5 the ref is the rendered element; the mini-program has no programmatic focus.
+    const el = ref.current as { focus?: () => void; scrollIntoView?: (o?: unknown) => void } | null;
+    el?.scrollIntoView?.({ block: 'center' });
+    el?.focus?.();
+  }, [attempt, shown]);
+  if (!shown) return null;
+  return (
+    <View ref={ref} className='banner banner-error error-summary' role='alert' aria-live='assertive' tabIndex={-1} data-testid='error-summary'>
+      <View className='banner-title'>
+        <Text>{title ?? `【出错了】请修改以下 ${errors.length} 处后再提交，已填写的内容不会丢失`}</Text>
+      </View>
+      <View role='list'>
+        {errors.map((message, i) => (
+          <View key={`${i}-${message}`} role='listitem' className='error-summary-item'>
+            {`${i + 1}. ${message}`}
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
