@@ -41,6 +41,34 @@ describe('在线申报', () => {
     expect(await screen.findByText(/请阅读申报须知并勾选/)).toBeInTheDocument();
   });
 
+  it('when the school list fails to load, says so in Chinese and 重试 brings it', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    await mock.api('POST', '/__qa/faults', { route: '/schools', kind: 'error500', times: 1 });
+    useApplyDraftStore.setState({ draft: { ...emptyDraft('primary'), districtCode: '500112', nature: 'public', schoolType: 'publicNormal' } });
+    render(<Apply />);
+    expect(await screen.findByText('暂时无法获取学校名单', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText(/服务暂时出现问题/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByRole('radiogroup', { name: '学校' })).toBeInTheDocument();
+    expect(screen.queryByText('暂时无法获取学校名单', { exact: false })).not.toBeInTheDocument();
+  });
+
+  it('when the materials checklist fails to load, says so in Chinese and 重试 brings it', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    await mock.api('POST', '/__qa/faults', { route: '/materials', kind: 'error500', times: 1 });
+    useApplyDraftStore.setState({
+      draft: { ...emptyDraft('primary'), districtCode: '500112', childId: 'CH-two-children-primary', nature: 'public', schoolType: 'publicNormal' },
+    });
+    render(<Apply />);
+    expect(await screen.findByText('暂时无法获取材料清单', { exact: false })).toBeInTheDocument();
+    expect(screen.queryByTestId('materials')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    expect(await screen.findByTestId('materials')).toBeInTheDocument();
+    expect(screen.queryByText('暂时无法获取材料清单', { exact: false })).not.toBeInTheDocument();
+  });
+
   it('a parent who skipped upkeep is asked for the guardian name too, beside the field', async () => {
     await mock.reset('registration-open');
     await mock.login('two-children');

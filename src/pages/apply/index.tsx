@@ -83,6 +83,10 @@ export default function Apply() {
   const [schools, setSchools] = useState<SchoolsResponse | null>(null);
   const [schoolsError, setSchoolsError] = useState<ApiError | null>(null);
   const [checklist, setChecklist] = useState<MaterialChecklist | null>(null);
+  const [checklistError, setChecklistError] = useState<ApiError | null>(null);
+  /** Bumped by 重试 to ask again for what failed to load (schools or the materials checklist). */
+  const [schoolsTry, setSchoolsTry] = useState(0);
+  const [checklistTry, setChecklistTry] = useState(0);
   const [quoteMessage, setQuoteMessage] = useState<{ tone: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   const [showErrors, setShowErrors] = useState(false);
 
@@ -109,13 +113,22 @@ export default function Apply() {
     if (!districtCode) return;
     setSchoolsError(null);
     void api.schools(districtCode, stage).then((answer) => (answer.ok ? setSchools(answer.data) : setSchoolsError(answer.error)));
-  }, [districtCode, stage]);
+  }, [districtCode, stage, schoolsTry]);
 
   useEffect(() => {
+    setChecklistError(null);
     if (!draft?.districtCode || !draft.schoolType) return setChecklist(null);
     const q = { districtCode: draft.districtCode, stage, schoolType: draft.schoolType, source: draft.source, childId: draft.childId ?? undefined };
-    void api.materials(q).then((answer) => setChecklist(answer.ok ? answer.data : null));
-  }, [draft?.districtCode, draft?.schoolType, draft?.source, draft?.childId, stage]);
+    let live = true;
+    void api.materials(q).then((answer) => {
+      if (!live) return;
+      setChecklist(answer.ok ? answer.data : null);
+      setChecklistError(answer.ok ? null : answer.error);
+    });
+    return () => {
+      live = false;
+    };
+  }, [draft?.districtCode, draft?.schoolType, draft?.source, draft?.childId, stage, checklistTry]);
 
   const eligible = children.filter((c) => c.eligibleStage === stage);
   const school: School | null = schools?.schools.find((s) => s.id === draft?.schoolId) ?? null;
@@ -187,7 +200,14 @@ export default function Apply() {
           </View>
         </View>
         <View className='muted'>当前区域是孩子9月就读学校所在的区县。</View>
-        {schoolsError ? <View className='field-error' role='alert'>{schoolsError.message}</View> : null}
+        {schoolsError ? (
+          <NoticeBanner tone='error' title='暂时无法获取学校名单' urgent>
+            <Text>{schoolsError.message}</Text>
+            <View className='btn' role='button' tabIndex={0} onClick={() => setSchoolsTry((n) => n + 1)}>
+              重试
+            </View>
+          </NoticeBanner>
+        ) : null}
       </View>
 
       <View className='card'>
@@ -369,6 +389,15 @@ export default function Apply() {
         </View>
       ) : null}
 
+      {checklistError && !checklist && !brochureFirst ? (
+        <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
+          <Text>{checklistError.message}</Text>
+          <View className='muted'>已上传的材料和填写的内容都已保存。</View>
+          <View className='btn' role='button' tabIndex={0} onClick={() => setChecklistTry((n) => n + 1)}>
+            重试
+          </View>
+        </NoticeBanner>
+      ) : null}
       {checklist && !brochureFirst ? (
         <View className='card' data-testid='materials'>
           <View className='card-title'>6. 上传材料</View>
