@@ -8,6 +8,7 @@ import { DATA_KIND_NAMES, MATERIAL_NAMES } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
@@ -87,6 +88,8 @@ export default function Upkeep() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Refused saves so far: each one moves the focus to the error summary.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void loadChildren();
@@ -150,20 +153,43 @@ export default function Upkeep() {
     d.guardians.forEach((_, i) => Object.assign(all, { [`guardians.${i}.name`]: true, [`guardians.${i}.phone`]: true }));
     setTouched(all);
     const invalid = !checks['householdAddress.text'].ok || !checks['residenceAddress.text'].ok || (unit && !unit.ok) || guardianChecks.some((g) => !g.name.ok || !g.phone.ok);
-    if (invalid) return setBanner({ tone: 'error', text: '请按红色提示修改后再保存，已填写的内容已保存在本机。' });
+    if (invalid) {
+      setAttempt((n) => n + 1);
+      return setBanner({ tone: 'error', text: '请按红色提示修改后再保存，已填写的内容已保存在本机。' });
+    }
     setBusy(true);
     const answer = await save(childId);
     setBusy(false);
     if (!answer.ok) {
       setServerErrors(answer.error.fieldErrors ?? {});
+      setAttempt((n) => n + 1);
       return setBanner({ tone: 'error', text: answer.error.message });
     }
     setServerErrors({});
     setBanner({ tone: 'ok', text: '信息已保存。报名时可“一键引用”，无需重复填写。' });
   };
 
+  // What stopped the last save, listed at the top (each is also shown beside its field).
+  const labelled: [string, string, string | null][] = [
+    ['householdAddress.text', '户籍地址', err('householdAddress.text', checks['householdAddress.text'])],
+    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text', checks['residenceAddress.text'])],
+    ['property.unitNumber', '不动产单元号', serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] && unit && !unit.ok ? unit.message ?? null : null)],
+    ...d.guardians.flatMap((_, i): [string, string, string | null][] => [
+      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`, guardianChecks[i].name)],
+      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`, guardianChecks[i].phone)],
+    ]),
+  ];
+  const known = new Set(labelled.map(([path]) => path));
+  const fieldProblems = [
+    ...labelled.filter(([, , m]) => m).map(([, label, m]) => `${label}：${m}`),
+    ...Object.entries(serverErrors).filter(([path]) => !known.has(path)).map(([, m]) => m),
+  ];
+  // Only refusals of what was typed; other failures (session, network) stay in the banner below.
+  const problems = attempt > 0 && banner?.tone === 'error' ? fieldProblems : [];
+
   return (
     <Page title='子女信息维护'>
+      <ErrorSummary errors={problems} attempt={attempt} />
       <StepBar steps={JOURNEY_STEPS} current={3} />
       {child ? <View className='upkeep-child'>{`为 ${displayName(child)} 维护信息`}</View> : null}
 
@@ -364,7 +390,8 @@ export default function Upkeep() {
 
       {open || banner ? (
         <View className='upkeep-footer'>
-          {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error'} /> : null}
+          {/* A refusal is announced by the error summary at the top; this repeats it beside the button. */}
+          {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error' && problems.length === 0} /> : null}
           {open ? (
             <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
