@@ -110,6 +110,8 @@ async function arrange(page, scenario) {
   const r = await qa(page, 'POST', '/__qa/reset', { scenario });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await go(page, '/pages/index/index');
+  // A new parent on this phone: no session or draft left from the previous scenario.
+  await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
   await login(page);
@@ -179,7 +181,8 @@ async function measure(page) {
     for (const el of texts) {
       const style = getComputedStyle(el);
       const size = parseFloat(style.fontSize);
-      fonts[pathOf(el)] = { size, what: describe(el) };
+      // Decorative glyphs (aria-hidden icons) are not text a parent reads.
+      if (!el.closest('[aria-hidden="true"]')) fonts[pathOf(el)] = { size, what: describe(el) };
       const lh = style.lineHeight === 'normal' ? NaN : parseFloat(style.lineHeight) / size;
       if (!(lh >= 1.3 - 0.01)) lineHeights.push(`${describe(el)} line-height ${style.lineHeight} at ${size}px`);
       if (el.scrollWidth > el.clientWidth + 1 && style.display !== 'inline' && !['auto', 'scroll'].includes(style.overflowX)) {
@@ -358,5 +361,74 @@ test('notice, report code and check-in (confirmed-with-notice)', async () => {
       ['checkin', '/pages/service/checkin/index'],
     ]);
     assert.deepEqual(problems, []);
+  });
+});
+
+test('the parent\'s 长辈版 switch in 个人中心 is announced, switches the whole module and survives a reload', async () => {
+  await withApp(async (page) => {
+    await arrange(page, 'fresh');
+    await go(page, '/pages/my/index');
+    await settle(page, '/pages/my/index');
+    const sw = currentPage(page).getByRole('switch', { name: '长辈版' });
+    assert.equal(await sw.getAttribute('aria-checked'), 'false');
+    await sw.click();
+    assert.equal(await sw.getAttribute('aria-checked'), 'true');
+    const status = currentPage(page).getByRole('status').filter({ hasText: '已切换为长辈版' });
+    await status.waitFor();
+    assert.equal(await status.getAttribute('aria-live'), 'polite');
+    await currentPage(page).locator('[data-testid="page"].elder').waitFor();
+    // Every other page follows, also after a reload.
+    await go(page, '/pages/children/index');
+    await settle(page, '/pages/children/index');
+    await currentPage(page).locator('[data-testid="page"].elder').waitFor();
+    await page.reload();
+    await settle(page, '/pages/children/index');
+    await currentPage(page).locator('[data-testid="page"].elder').waitFor({ timeout: 10000 });
+    await screenshot(page, 'a11y-switch-elder-reloaded');
+    // Switched off again: the parent's choice wins over nothing, the module is back to normal.
+    await go(page, '/pages/my/index');
+    await settle(page, '/pages/my/index');
+    await currentPage(page).getByRole('switch', { name: '长辈版' }).click();
+    await currentPage(page).getByRole('status').filter({ hasText: '当前为标准版' }).waitFor();
+    await currentPage(page).locator('[data-testid="page"]:not(.elder)').waitFor();
+  });
+});
+
+test('the host\'s 长辈版 (/__qa/ui-style) reaches every page, live and after a reload', async () => {
+  await withApp(async (page) => {
+    await arrange(page, 'fresh');
+    await hostStyle(page, 'elder');
+    await go(page, '/pages/district/index');
+    await settle(page, '/pages/district/index');
+    await currentPage(page).locator('[data-testid="page"].elder').waitFor();
+    await page.reload();
+    await settle(page, '/pages/district/index');
+    await currentPage(page).locator('[data-testid="page"].elder').waitFor({ timeout: 10000 });
+    await hostStyle(page, 'normal');
+  });
+});
+
+test('a refused form moves the focus to its error summary (manual add, upkeep)', async () => {
+  await withApp(async (page) => {
+    const state = await arrange(page, 'fresh');
+    await go(page, '/pages/child/add/index');
+    await settle(page, '/pages/child/add/index');
+    await currentPage(page).getByRole('button', { name: '确认新增', exact: true }).click();
+    const summary = currentPage(page).locator('[data-testid="error-summary"]');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('role'), 'alert');
+    assert.match(await summary.innerText(), /请选择您与子女的关系/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'error-summary');
+    await screenshot(page, 'a11y-child-add-refused');
+
+    const child = childOf(state, '王子涵');
+    await go(page, `/pages/child/upkeep/index?childId=${child}`);
+    await settle(page, '/pages/child/upkeep/index');
+    await currentPage(page).getByLabel('不动产单元号', { exact: true }).locator('input').fill('500112003004XB00011F00010001').catch(() => undefined);
+    await currentPage(page).getByRole('button', { name: '保存信息', exact: true }).click();
+    const upkeepSummary = currentPage(page).locator('[data-testid="error-summary"]');
+    await upkeepSummary.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'error-summary');
+    await screenshot(page, 'a11y-upkeep-refused');
   });
 });

@@ -32,7 +32,7 @@ export default function Help() {
     <Page title='政策查看 · 联系我们'>
       <View className='help-tabs' role='tablist' aria-label='帮助内容'>
         {(['policy', 'contact'] as Tab[]).map((t) => (
-          <View key={t} role='tab' aria-selected={tab === t} className={`help-tab${tab === t ? ' help-tab-active' : ''}`} onClick={() => setTab(t)}>
+          <View key={t} role='tab' tabIndex={tab === t ? 0 : -1} aria-selected={tab === t} className={`help-tab${tab === t ? ' help-tab-active' : ''}`} onClick={() => setTab(t)}>
             {t === 'policy' ? '政策查看' : '联系我们'}
           </View>
         ))}
