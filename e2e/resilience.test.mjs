@@ -140,6 +140,32 @@ async function fillPublicApplication(page) {
 }
 
 const state = async (page) => (await qa(page, 'GET', '/__qa/state')).body;
+
+/** Waits until an input shows a value (a draft restored after a re-login arrives a moment later). */
+async function expectValue(locator, value, what) {
+  const deadline = Date.now() + 8000;
+  let seen = '';
+  while (Date.now() < deadline) {
+    seen = await locator.inputValue().catch(() => '');
+    if (seen === value) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.equal(seen, value, what);
+}
+
+/**
+ * Waits until the fault just injected has hit a request (its remaining count went down, or it is
+ * used up), so a message still shown from an earlier fault can never pass for this one.
+ */
+async function waitForHit(page, times, what) {
+  const deadline = Date.now() + 25000;
+  for (;;) {
+    const faults = (await state(page)).faults ?? [];
+    if (faults.length === 0 || faults[0].remaining < times) return;
+    if (Date.now() > deadline) assert.fail(`${what}: the fault never hit the call`);
+    await page.waitForTimeout(200);
+  }
+}
 const firstApp = async (page) => Object.values((await state(page)).applications)[0];
 const firstChildId = async (page) => {
   const s = await state(page);
@@ -213,9 +239,12 @@ const rows = [
       await currentPage(page).getByRole('radio', { name: '母亲' }).click();
     },
     trigger: (page) => button(page, '确认新增').click(),
+    loginOnExpiry: true,
     draft: async (page) => {
-      assert.equal(await input(page, '子女姓名').inputValue(), '张小雨');
-      assert.equal(await input(page, '子女身份证件号码').inputValue(), '500112201801150026');
+      // After the session-expired re-login this is the add form again, refilled from its draft.
+      assert.match(page.url(), /pages\/child\/add/);
+      await expectValue(input(page, '子女姓名'), '张小雨', 'child name kept');
+      await expectValue(input(page, '子女身份证件号码'), '500112201801150026', 'ID number kept');
     },
     done: (page) => visible(page, '出生医学证明姓名'),
     repeatable: false,
@@ -231,7 +260,8 @@ const rows = [
       await input(page, '户口簿姓名').fill('王梓涵');
     },
     trigger: (page) => button(page, '保存户口簿姓名').click(),
-    draft: async (page) => assert.equal(await input(page, '户口簿姓名').inputValue(), '王梓涵'),
+    loginOnExpiry: true,
+    draft: (page) => expectValue(input(page, '户口簿姓名'), '王梓涵', '户口簿姓名 kept through the fault (a draft after a re-login)'),
     done: (page) => visible(page, '已保存户口簿姓名'),
     repeatable: false,
   },
@@ -307,13 +337,23 @@ const rows = [
       await currentPage(page).locator('[data-testid="material-residencePermit"]').getByText('必传').waitFor();
     },
     trigger: (page) => pickPhoto(page, currentPage(page).locator('[data-testid="material-residencePermit"]'), '居住证'),
+    // The upload itself tries 3 times (network and 5xx), so the fault must outlast them.
+    times: (kind) => (kind === 'sessionExpired' ? 1 : 3),
     retry: async (page) => {
       const again = currentPage(page).getByRole('button', { name: '重试上传' });
       if (await again.count()) await again.click();
       else await pickPhoto(page, currentPage(page).locator('[data-testid="material-residencePermit"]'), '居住证');
     },
     done: (page) => currentPage(page).locator('[data-testid="material-residencePermit"]').getByText('✓ 已上传').waitFor({ timeout: 30000 }),
-    repeatable: false,
+    // Thumbnails load from /api/v1/uploads/<id> too: remove the photo so the next kind's fault
+    // can only hit the next upload.
+    reset: async (page) => {
+      const permit = currentPage(page).locator('[data-testid="material-residencePermit"]');
+      await permit.getByRole('button', { name: /删除/ }).first().click();
+      await permit.getByRole('button', { name: '上传居住证照片' }).waitFor();
+      await page.waitForTimeout(1100);
+    },
+    repeatable: true,
   },
   {
     name: 'schools (申报)',
@@ -333,6 +373,31 @@ const rows = [
     repeatable: true,
   },
   {
+    name: 'apply upkeep read (一键引用)',
+    route: '/upkeep',
+    scenario: 'registration-open',
+    setup: async (page) => {
+      await login(page);
+      await chooseDistrict(page, '渝北');
+      await go(page, '/pages/apply/index?stage=primary');
+      const p = currentPage(page);
+      await p.getByRole('radiogroup', { name: '子女', exact: true }).getByRole('radio').first().click();
+      await p.getByRole('radiogroup', { name: '学校性质', exact: true }).getByRole('radio', { name: /公办学校/ }).click();
+      await p.getByRole('radiogroup', { name: '学校类型', exact: true }).getByRole('radio', { name: /公办学位紧张学校/ }).click();
+      await button(page, '一键引用子女信息维护内容').waitFor();
+    },
+    trigger: (page) => button(page, '一键引用子女信息维护内容').click(),
+    // The same button asks again.
+    retry: (page) => button(page, '一键引用子女信息维护内容').click(),
+    draft: async (page) => {
+      const p = currentPage(page);
+      assert.equal(await p.getByRole('radiogroup', { name: '子女', exact: true }).getByRole('radio').first().getAttribute('aria-checked'), 'true');
+      assert.equal(await p.getByRole('radiogroup', { name: '学校类型', exact: true }).getByRole('radio', { name: /公办学位紧张学校/ }).getAttribute('aria-checked'), 'true');
+    },
+    done: (page) => currentPage(page).locator('[data-testid="quoted-upkeep"]').waitFor(),
+    repeatable: true,
+  },
+  {
     name: 'applications submit (确认提交)',
     route: `${API}/applications`,
     scenario: 'registration-open',
@@ -345,10 +410,34 @@ const rows = [
       await page.waitForURL(/pages\/apply\/review/);
       await visible(page, '核对报名信息');
     },
-    trigger: (page) => button(page, '确认提交').click(),
+    // After an unanswered attempt the same button reads 再次提交 and replays the same key.
+    trigger: (page) => currentPage(page).getByRole('button', { name: /^(确认提交|再次提交)$/ }).click(),
+    retry: (page) => currentPage(page).getByRole('button', { name: /^(确认提交|再次提交)$/ }).click(),
     done: async (page) => {
       await visible(page, '提交成功', 30000);
       assert.equal(Object.keys((await state(page)).applications).length, 1, 'exactly one application after faults and retries');
+    },
+    repeatable: false,
+  },
+  {
+    name: 'applications resubmit (补正)',
+    route: '/resubmit',
+    scenario: 'awaiting-correction',
+    setup: async (page) => {
+      await login(page);
+      await go(page, `/pages/my/application/index?id=${encodeURIComponent((await firstApp(page)).id)}`);
+      const fix = currentPage(page).locator('[data-testid="correction"]');
+      await fix.waitFor();
+      await pickPhoto(page, fix, '户口簿');
+      await fix.getByRole('button', { name: /删除户口簿/ }).first().waitFor({ timeout: 30000 });
+    },
+    trigger: (page) => button(page, '提交补正材料').click(),
+    draft: (page) => currentPage(page).locator('[data-testid="correction"]').getByRole('button', { name: /删除户口簿/ }).first().waitFor({ timeout: 10000 }),
+    done: async (page) => {
+      await visible(page, '补正材料已提交，等待复审', 30000);
+      const apps = Object.values((await state(page)).applications);
+      assert.equal(apps.length, 1, 'still one application');
+      assert.equal(apps[0].status, 'resubmitted');
     },
     repeatable: false,
   },
@@ -455,9 +544,13 @@ async function retryControl(page, row) {
 /** Runs one fault kind against a row: message, retry control, draft intact; clears the fault. */
 async function oneFault(page, row, kind) {
   const what = `${row.name} × ${kind}`;
-  const r = await qa(page, 'POST', '/__qa/faults', kind === 'sessionExpired' ? { route: row.route, kind, times: 1 } : { route: row.route, kind });
+  // offline: GETs and keyed writes are retried twice by the client, so 3 misses reach the parent;
+  // a page may ask for the same route twice at start, so reads get double. Leftovers are cleared below.
+  const times = row.times?.(kind) ?? (kind === 'sessionExpired' ? 1 : (kind === 'offline' ? 3 : 1) * (row.repeatable ? 2 : 1));
+  const r = await qa(page, 'POST', '/__qa/faults', { route: row.route, kind, times });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await row.trigger(page);
+  await waitForHit(page, times, what);
   if (kind === 'sessionExpired') {
     // The parent is sent to 刷脸 with a reason, and brought back to the same step after it.
     await currentPage(page).getByText('登录已过期，请重新刷脸').waitFor({ timeout: 15000 }).catch(async (error) => {
@@ -467,6 +560,7 @@ async function oneFault(page, row, kind) {
       });
     });
     await qa(page, 'DELETE', '/__qa/faults');
+    if (row.loginOnExpiry) await page.waitForURL(/pages\/login/, { timeout: 5000 });
     if (/pages\/login/.test(page.url())) {
       await faceLogin(page);
       await page.waitForURL((url) => !/pages\/login/.test(url.href), { timeout: 15000 });
@@ -493,7 +587,7 @@ for (const row of rows) {
         if (row.repeatable) {
           await retryControl(page, row);
           await row.done(page);
-          if (kind !== kinds[kinds.length - 1]) await row.setup?.reset?.(page);
+          if (kind !== kinds[kinds.length - 1]) await row.reset?.(page);
         }
       }
       if (!row.repeatable) {
@@ -509,6 +603,124 @@ for (const row of rows) {
     }
   });
 }
+
+const rowNamed = (name) => rows.find((r) => r.name === name);
+const TIMEOUT_TEXT = '服务器响应超时';
+const QUEUE_TEXT = '当前访问人数较多，请稍候';
+
+/** Runs a case in its own phone (own storage, own mock); a failure leaves a screenshot. */
+async function onPhone(name, body) {
+  const { page, context, consoleLines } = await openApp(browser, server.url);
+  try {
+    await body(page);
+    assert.ok(!consoleLines.some((l) => l.includes(CHILD_ID_NUMBER) || l.includes('13883216574')), `${name}: no personal data in the console`);
+  } catch (error) {
+    await page.screenshot({ path: `screenshots/res-fail-${name.replace(/\W+/g, '_')}.png` }).catch(() => undefined);
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Timeout: the mock answers after 20 s, the client gives up at 15 s (and retries GETs and keyed
+ * writes twice by itself), so the fault stays until the parent has seen the message.
+ */
+async function timeoutCase(row, check) {
+  await onPhone(`timeout ${row.name}`, async (page) => {
+    const what = `${row.name} × timeout`;
+    await arrange(page, row.scenario);
+    await row.setup(page);
+    await check?.before?.(page);
+    assert.equal((await qa(page, 'POST', '/__qa/faults', { route: row.route, kind: 'timeout' })).status, 200);
+    await row.trigger(page);
+    const p = currentPage(page);
+    await p.getByText(TIMEOUT_TEXT).first().waitFor({ timeout: 75000 });
+    assert.doesNotMatch(await p.innerText(), RAW, `${what}: no raw error`);
+    assert.ok(row.retry || (await p.getByRole('button', { name: RETRY }).count()) > 0, `${what}: a way to retry`);
+    await qa(page, 'DELETE', '/__qa/faults');
+    if (row.draft) await row.draft(page);
+    await retryControl(page, row);
+    await row.done(page);
+    await check?.after?.(page);
+  });
+}
+
+/** Submit keys: every attempt, timed out or not, carries the draft's one idempotency key, and a replay makes nothing new. */
+function submitKeyCheck() {
+  const posts = [];
+  return {
+    before: async (page) => {
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && new URL(request.url()).pathname === `${API}/applications`) posts.push(request);
+      });
+    },
+    after: async (page) => {
+      const keys = [...new Set(posts.map((r) => r.headers()['idempotency-key']))];
+      assert.ok(posts.length >= 2, `submit was tried more than once (${posts.length})`);
+      assert.equal(keys.length, 1, `one idempotency key for every attempt: ${keys.join(', ')}`);
+      assert.ok(keys[0], 'the key is sent');
+      const apps = Object.values((await state(page)).applications);
+      assert.equal(apps.length, 1, 'exactly one application after the timeout and the retry');
+      // Replaying the last request as it was sent returns the same application.
+      const last = posts[posts.length - 1];
+      const replay = await page.evaluate(
+        async ([url, headers, body]) => {
+          const response = await fetch(url, { method: 'POST', headers, body });
+          return { status: response.status, body: await response.json() };
+        },
+        [last.url(), last.headers(), last.postData()],
+      );
+      assert.ok(replay.status < 300, `replay answered ${replay.status}`);
+      assert.equal(replay.body.application?.id, apps[0].id, 'the replay returns the first application');
+      assert.equal(Object.keys((await state(page)).applications).length, 1, 'still one application after a replay');
+    },
+  };
+}
+
+/**
+ * Sustained overload on a save: the queue message shows, the whole app sends at most 8 requests in
+ * any minute while it waits, and the save completes once the server recovers.
+ */
+async function overloadCase() {
+  const row = rowNamed('upkeep put (保存信息)');
+  await onPhone('overload upkeep put', async (page) => {
+    await arrange(page, row.scenario);
+    await row.setup(page);
+    const sent = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith(API)) sent.push({ at: Date.now(), url: request.url() });
+    });
+    assert.equal((await qa(page, 'POST', '/__qa/faults', { route: row.route, kind: 'overloaded' })).status, 200);
+    const start = Date.now();
+    await row.trigger(page);
+    await currentPage(page).getByText(QUEUE_TEXT).first().waitFor({ timeout: 15000 });
+    // Keep the server overloaded a while, then let it recover.
+    await page.waitForTimeout(Math.max(0, 28000 - (Date.now() - start)));
+    await currentPage(page).getByText(QUEUE_TEXT).first().waitFor({ timeout: 5000 }); // still queued, still told
+    await qa(page, 'DELETE', '/__qa/faults');
+    await row.done(page).catch(() => visible(page, '信息已保存', 60000));
+    await row.draft(page);
+    const saves = sent.filter((r) => r.url.includes('/upkeep'));
+    assert.ok(saves.length >= 2, `the save was retried under overload (${saves.length})`);
+    for (const first of sent) {
+      const inMinute = sent.filter((r) => r.at >= first.at && r.at < first.at + 60000).length;
+      assert.ok(inMinute <= 8, `at most 8 requests a minute under overload, saw ${inMinute}: ${sent.map((r) => `${r.at - start}ms ${new URL(r.url).pathname}`).join(', ')}`);
+    }
+  });
+}
+
+test('timeout on home calendar, upkeep save and submit (timeout message, retry, draft kept, one application); sustained overload queues at ≤ 8 requests a minute', async () => {
+  // Each case waits 15–50 s on the clock, not the CPU: run them side by side, each in its own phone.
+  const results = await Promise.allSettled([
+    timeoutCase(rowNamed('calendar (home)')),
+    timeoutCase(rowNamed('upkeep put (保存信息)')),
+    timeoutCase(rowNamed('applications submit (确认提交)'), submitKeyCheck()),
+    overloadCase(),
+  ]);
+  const failed = results.filter((r) => r.status === 'rejected').map((r) => r.reason);
+  if (failed.length) throw failed.length === 1 ? failed[0] : new AggregateError(failed, failed.map((e) => e.message).join('\n---\n'));
+});
 
 /** Personal data that must never leave the page in a URL or the console. */
 const PERSONAL = [CHILD_ID_NUMBER, '13883216574', '王子涵', '李娜', '王梓涵'];
