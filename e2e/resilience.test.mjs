@@ -340,11 +340,15 @@ const rows = [
     // The upload itself tries 3 times (network and 5xx), so the fault must outlast them.
     times: (kind) => (kind === 'sessionExpired' ? 1 : 3),
     retry: async (page) => {
+      const permit = currentPage(page).locator('[data-testid="material-residencePermit"]');
+      // The upload's own automatic retry may already have got through once the fault cleared.
+      await page.waitForTimeout(500);
+      if (await permit.getByText('✓ 已上传').count()) return;
       const again = currentPage(page).getByRole('button', { name: '重试上传' });
       if (await again.count()) await again.click();
       else await pickPhoto(page, currentPage(page).locator('[data-testid="material-residencePermit"]'), '居住证');
     },
-    done: (page) => currentPage(page).locator('[data-testid="material-residencePermit"]').getByText('✓ 已上传').waitFor({ timeout: 30000 }),
+    done: (page) => currentPage(page).locator('[data-testid="material-residencePermit"]').getByText('✓ 已上传').first().waitFor({ timeout: 30000 }),
     // Thumbnails load from /api/v1/uploads/<id> too: remove the photo so the next kind's fault
     // can only hit the next upload.
     reset: async (page) => {
