@@ -107,11 +107,11 @@ async function chooseDistrict(page, name) {
 
 /** A QA scenario, then a reload so the app reads the scenario's clock, then face login and 渝北区. */
 async function arrange(page, scenario) {
+  // A new parent on this phone: no session or draft left from the previous scenario.
+  await page.evaluate(() => localStorage.clear());
   const r = await qa(page, 'POST', '/__qa/reset', { scenario });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await go(page, '/pages/index/index');
-  // A new parent on this phone: no session or draft left from the previous scenario.
-  await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
   await login(page);
