@@ -306,6 +306,8 @@ const rows = [
       await input(page, '监护人1手机号码').fill('13883216574');
     },
     trigger: (page) => button(page, '保存信息').click(),
+    // 保存信息 stays on the page after a failure: tapping it again is the retry.
+    retry: (page) => button(page, '保存信息').click(),
     draft: async (page) => {
       assert.equal(await input(page, '户籍地址（户口簿地址）').inputValue(), '重庆市渝北区龙溪街道金龙路88号3栋2单元501');
       assert.equal(await input(page, '不动产单元号').inputValue(), '500112003004GB00011F00010001');
