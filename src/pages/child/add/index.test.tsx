@@ -91,7 +91,7 @@ describe('manual add page', () => {
     // The refusal is listed in the error summary at the top, which takes the focus, and shown on the form.
     const summary = await screen.findByTestId('error-summary');
     await waitFor(() => expect(summary).toHaveTextContent(/无监护关系/));
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(screen.getAllByText(/无监护关系/).length).toBeGreaterThan(1);
     expect(visited).toHaveLength(0);
   });
