@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import { ErrorSummary } from './index';
 
 describe('ErrorSummary', () => {
@@ -8,7 +8,7 @@ describe('ErrorSummary', () => {
     expect(screen.queryByTestId('error-summary')).toBeNull();
   });
 
-  it('lists every problem in an alert and takes the focus on each refused attempt', () => {
+  it('lists every problem in an alert and takes the focus on each refused attempt', async () => {
     const { rerender } = render(<ErrorSummary errors={['请填写子女姓名', '请选择您与子女的关系']} attempt={1} />);
     const summary = screen.getByTestId('error-summary');
     expect(summary).toHaveAttribute('role', 'alert');
@@ -16,10 +16,10 @@ describe('ErrorSummary', () => {
     expect(summary).toHaveTextContent('1. 请填写子女姓名');
     expect(summary).toHaveTextContent('2. 请选择您与子女的关系');
     expect(summary).toHaveAttribute('tabindex', '-1');
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
     summary.blur();
     rerender(<ErrorSummary errors={['请填写子女姓名']} attempt={2} />);
-    expect(screen.getByTestId('error-summary')).toHaveFocus();
+    await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
     expect(screen.getByTestId('error-summary')).toHaveTextContent('请修改以下 1 处');
   });
 

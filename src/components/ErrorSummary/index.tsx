@@ -20,9 +20,13 @@ export function ErrorSummary({ errors, attempt, title }: Props) {
   useEffect(() => {
     if (!shown || attempt === 0 || process.env.TARO_ENV !== 'h5') return;
     // On H5 the ref is the rendered element; the mini-program has no programmatic focus.
-    const el = ref.current as { focus?: () => void; scrollIntoView?: (o?: unknown) => void } | null;
-    el?.scrollIntoView?.({ block: 'center' });
-    el?.focus?.();
+    // After the element's attributes (tabindex) have reached the DOM.
+    const timer = setTimeout(() => {
+      const el = ref.current as { focus?: () => void; scrollIntoView?: (o?: unknown) => void } | null;
+      el?.scrollIntoView?.({ block: 'center' });
+      el?.focus?.();
+    }, 0);
+    return () => clearTimeout(timer);
   }, [attempt, shown]);
   if (!shown) return null;
   return (

@@ -62,7 +62,7 @@ describe('manual add page', () => {
     expect(screen.getByLabelText('子女姓名')).toHaveAttribute('value', '张一诺');
     // Focus moves to the summary at the top, which lists what to fix.
     const summary = screen.getByTestId('error-summary');
-    expect(summary).toHaveFocus();
+    await waitFor(() => expect(summary).toHaveFocus());
     expect(summary).toHaveTextContent('请选择您与子女的关系');
     expect(visited).toHaveLength(0);
   });
