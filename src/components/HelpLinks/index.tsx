@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { navigation } from '@/services/navigation';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const HELP = '/pages/service/help/index';
@@ -8,13 +9,13 @@ const HELP = '/pages/service/help/index';
 export function HelpLinks() {
   return (
     <View className='help-links' role='navigation' aria-label='帮助'>
-      <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to(`${HELP}?tab=policy`)}>
+      <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`${HELP}?tab=policy`)}>
         政策查看
       </View>
       <View className='help-links-dot' aria-hidden>
         ·
       </View>
-      <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to(`${HELP}?tab=contact`)}>
+      <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`${HELP}?tab=contact`)}>
         联系我们
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import './index.css';
 import { useState } from 'react';
+import { pressKey } from '@/components/Pressable';
 
 export interface MaskedValueProps {
   label: string;
@@ -38,7 +39,7 @@ export function MaskedValue({ label, masked, full, reveal }: MaskedValueProps) {
       </Text>
       <View
         className='masked-toggle'
-        role='button' tabIndex={0}
+        role='button' tabIndex={0} onKeyDown={pressKey}
         aria-pressed={shown !== null}
         aria-label={`${shown !== null ? '隐藏' : '显示'}${label}`}
         onClick={() => void toggle()}

@@ -6,6 +6,7 @@ import type { MaterialCode } from '@contract/materials';
 import { getBridge } from '@/bridge';
 import { auth } from '@/services/auth';
 import { startUpload, type UploadHandle, type UploadOptions, type UploadStage } from '@/services/upload';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 export interface UploaderProps {
@@ -127,7 +128,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
           <View className='uploader-status' role='status' aria-live='polite'>
             {STAGE_TEXT[progress.stage](progress)}
           </View>
-          <View className='btn btn-inline uploader-cancel' role='button' tabIndex={0} aria-label={`取消上传${label}`} onClick={() => handle.current?.cancel()}>
+          <View className='btn btn-inline uploader-cancel' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`取消上传${label}`} onClick={() => handle.current?.cancel()}>
             取消上传
           </View>
         </View>
@@ -137,7 +138,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
         <View className='uploader-error' role='alert'>
           <View>{error}</View>
           {lastPicked ? (
-            <View className='link uploader-retry' role='button' tabIndex={0} onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
+            <View className='link uploader-retry' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
               重试上传
             </View>
           ) : null}
@@ -145,7 +146,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
       ) : null}
 
       {!busy && !full ? (
-        <View className='btn uploader-pick' role='button' tabIndex={0} aria-label={`上传${label}照片`} onClick={() => void pick(null)}>
+        <View className='btn uploader-pick' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`上传${label}照片`} onClick={() => void pick(null)}>
           {fileIds.length ? '＋ 继续添加照片' : '＋ 拍照或从相册上传'}
         </View>
       ) : null}
@@ -190,10 +191,10 @@ function Thumb({ fileId, label, disabled, onReplace, onRemove }: ThumbProps) {
       )}
       <View className='uploader-ok'>✓ 已上传</View>
       <View className='uploader-actions'>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-label={`更换${label}`} onClick={onReplace}>
+        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`更换${label}`} onClick={onReplace}>
           更换
         </View>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-label={`删除${label}`} onClick={onRemove}>
+        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`删除${label}`} onClick={onRemove}>
           删除
         </View>
       </View>

@@ -22,6 +22,7 @@ import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const PROPERTY_NAMES: Record<PropertyKind, string> = {
@@ -37,7 +38,7 @@ const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
 
 function Choice({ label, selected, onSelect, hint }: { label: string; selected: boolean; onSelect: () => void; hint?: string }) {
   return (
-    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' tabIndex={0} aria-checked={selected} onClick={onSelect}>
+    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selected} onClick={onSelect}>
       <View className='choice-mark' aria-hidden />
       <View className='choice-body'>
         <View>{label}</View>
@@ -195,7 +196,7 @@ export default function Apply() {
         <View className='card-title'>1. 当前区域</View>
         <View className='row'>
           <Text>{district ? district.name : '尚未选择'}</Text>
-          <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
             {district ? '更换区域' : '选择区域'}
           </View>
         </View>
@@ -203,7 +204,7 @@ export default function Apply() {
         {schoolsError ? (
           <NoticeBanner tone='error' title='暂时无法获取学校名单' urgent>
             <Text>{schoolsError.message}</Text>
-            <View className='btn' role='button' tabIndex={0} onClick={() => setSchoolsTry((n) => n + 1)}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setSchoolsTry((n) => n + 1)}>
               重试
             </View>
           </NoticeBanner>
@@ -215,7 +216,7 @@ export default function Apply() {
         {eligible.length === 0 ? (
           <View className='muted'>
             没有符合本学段年龄的子女。
-            <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/children/index')}>
+            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/children/index')}>
               前往我的子女
             </View>
           </View>
@@ -290,7 +291,7 @@ export default function Apply() {
           <View>{school.brochure.fees}</View>
           <View className='muted'>{`招生计划 ${school.brochure.places} 人。报名人数不超过计划的全部录取；超过的于6月20日电脑随机摇号，录取后须在6月20日18:00前确认入学。`}</View>
           {!draft.brochureRead ? (
-            <View className='btn' role='button' tabIndex={0} onClick={() => void update({ brochureRead: true })}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ brochureRead: true })}>
               我已阅读招生简章，继续
             </View>
           ) : (
@@ -308,7 +309,7 @@ export default function Apply() {
           ))}
           <View
             className={`tick${draft.notesAccepted ? ' tick-on' : ''}`}
-            role='checkbox' tabIndex={0}
+            role='checkbox' tabIndex={0} onKeyDown={pressKey}
             aria-checked={draft.notesAccepted}
             aria-disabled={notes.length === 0}
             onClick={() => notes.length > 0 && void update({ notesAccepted: !draft.notesAccepted })}
@@ -324,7 +325,7 @@ export default function Apply() {
       {draft.childId && draft.schoolType && !brochureFirst ? (
         <View className='card'>
           <View className='card-title'>5. 报名信息</View>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void quoteUpkeep()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void quoteUpkeep()}>
             一键引用子女信息维护内容
           </View>
           {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
@@ -342,7 +343,7 @@ export default function Apply() {
               <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
               <View>{`房产情况：${PROPERTY_NAMES[upkeep.property.kind]}`}</View>
               <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
-              <View className='link' role='button' tabIndex={0} onClick={() => void update({ upkeepQuoted: false })}>
+              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ upkeepQuoted: false })}>
                 修改
               </View>
             </View>
@@ -393,7 +394,7 @@ export default function Apply() {
         <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
           <Text>{checklistError.message}</Text>
           <View className='muted'>已上传的材料和填写的内容都已保存。</View>
-          <View className='btn' role='button' tabIndex={0} onClick={() => setChecklistTry((n) => n + 1)}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setChecklistTry((n) => n + 1)}>
             重试
           </View>
         </NoticeBanner>
@@ -434,7 +435,7 @@ export default function Apply() {
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' tabIndex={0} aria-disabled={!canContinue} onClick={next}>
+      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!canContinue} onClick={next}>
         下一步：核对报名信息
       </View>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>

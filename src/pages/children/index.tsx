@@ -9,6 +9,7 @@ import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from './childLabels';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
@@ -30,7 +31,7 @@ export default function Children() {
       <Page title='我的子女'>
         <NoticeBanner tone='info' title='请先刷脸登录'>
           <Text>刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</Text>
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/login/index')}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/login/index')}>
             去刷脸登录
           </View>
         </NoticeBanner>
@@ -47,7 +48,7 @@ export default function Children() {
       {!district ? (
         <View className='card children-district'>
           <Text>尚未选择当前区域。</Text>
-          <View className='link' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
             去选择孩子9月就读的区县
           </View>
         </View>
@@ -63,7 +64,7 @@ export default function Children() {
       {error ? (
         <NoticeBanner tone='error' title='暂时无法获取子女信息' urgent>
           <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void load(true)}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load(true)}>
             重新加载
           </View>
         </NoticeBanner>
@@ -90,7 +91,7 @@ export default function Children() {
             <View className={`child-eligibility ${eligibility.ok ? 'child-eligible' : 'child-not-eligible'}`}>{eligibility.text}</View>
             {child.greenChannel ? <Text className='tag tag-info'>绿色通道</Text> : null}
             <View className='child-actions'>
-              <View className='btn btn-primary' role='button' tabIndex={0} aria-label={`查看${displayName(child)}的详情`} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${child.id}`)}>
+              <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`查看${displayName(child)}的详情`} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${child.id}`)}>
                 详情与信息维护
               </View>
             </View>
@@ -98,7 +99,7 @@ export default function Children() {
         );
       })}
 
-      <View className='btn children-add' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/child/add/index')}>
+      <View className='btn children-add' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/child/add/index')}>
         ＋ 手动新增子女
       </View>
       <HelpLinks />

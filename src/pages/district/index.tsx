@@ -10,6 +10,7 @@ import { useDistrictStore } from '@/stores/district';
 import { useClockStore } from '@/stores/clock';
 import { getBridge } from '@/bridge';
 import { navigation } from '@/services/navigation';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** "5月7日 至 5月13日（含当日）": a start at local midnight reads as a date only. */
@@ -70,10 +71,10 @@ export default function District() {
             </View>
           ) : null}
           <View className='district-actions'>
-            <View className='btn' role='button' tabIndex={0} aria-expanded={policyOpen} onClick={() => setPolicyOpen(!policyOpen)}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} aria-expanded={policyOpen} onClick={() => setPolicyOpen(!policyOpen)}>
               {policyOpen ? '收起政策' : '政策查看'}
             </View>
-            <View className='btn' role='button' tabIndex={0} aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onClick={() => void call(current.consultationPhone)}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onClick={() => void call(current.consultationPhone)}>
               {`联系我们 ☎ ${current.consultationPhone}`}
             </View>
           </View>
@@ -95,7 +96,7 @@ export default function District() {
               ))}
             </View>
           ) : null}
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/children/index')}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/children/index')}>
             下一步：我的子女
           </View>
         </View>
@@ -124,7 +125,7 @@ export default function District() {
         {error ? (
           <NoticeBanner tone='error' title='暂时无法获取区县列表' urgent>
             <Text>{error.reopensAt ? error.message : `${error.message}`}</Text>
-            <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
               重新加载
             </View>
           </NoticeBanner>
@@ -134,7 +135,7 @@ export default function District() {
           {shown.map((d) => (
             <View
               key={d.code}
-              role='radio' tabIndex={0}
+              role='radio' tabIndex={0} onKeyDown={pressKey}
               aria-checked={d.code === currentCode}
               className={`list-item district-item${d.code === currentCode ? ' district-item-on' : ''}`}
               onClick={() => {

@@ -8,6 +8,7 @@ import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const STAGES: Stage[] = ['primary', 'junior'];
@@ -37,7 +38,7 @@ export default function Home() {
         {error ? (
           <NoticeBanner tone='error' title='暂时无法获取招生日程' urgent>
             <Text>{error.message}</Text>
-            <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void load(true)}>
+            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load(true)}>
               重新加载
             </View>
           </NoticeBanner>
@@ -81,7 +82,7 @@ export default function Home() {
         <View className='card'>
           <View className='card-title'>刷脸登录</View>
           <View className='muted'>通过渝快办刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => go('/pages/login/index')}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/login/index')}>
             刷脸登录
           </View>
         </View>
@@ -95,12 +96,12 @@ export default function Home() {
       <View className='card'>
         <View className='card-title'>办理入口</View>
         <View className='tiles'>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go('/pages/district/index')}>当前区域</View>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go('/pages/children/index')}>我的子女</View>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go('/pages/child/upkeep/index')}>子女信息维护</View>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</View>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go('/pages/my/applications/index')}>我的申请</View>
-          <View className='tile' role='button' tabIndex={0} onClick={() => go('/pages/service/help/index')}>政策查看 · 联系我们</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/district/index')}>当前区域</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/children/index')}>我的子女</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>子女信息维护</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/my/applications/index')}>我的申请</View>
+          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/service/help/index')}>政策查看 · 联系我们</View>
         </View>
       </View>
     </Page>

@@ -8,6 +8,7 @@ import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { getBridge } from '@/bridge';
 import { navigation } from '@/services/navigation';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const CHILDREN = '/pages/children/index';
@@ -86,11 +87,11 @@ export default function Login() {
         </View>
         <View className='muted'>本服务只接收渝快办返回的核验结果，不会获取或保存您的人脸照片。</View>
         {session && !failure ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
             已登录，继续办理
           </View>
         ) : (
-          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void start()}>
+          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
           </View>
         )}
@@ -109,7 +110,7 @@ export default function Login() {
             <>
               <View className='row'>
                 <Text>{`${district.name}招生咨询电话：${district.consultationPhone}`}</Text>
-                <View className='btn btn-inline' role='button' tabIndex={0} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
+                <View className='btn btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
                   拨打
                 </View>
               </View>
@@ -126,7 +127,7 @@ export default function Login() {
           ) : (
             <View>
               <View className='muted'>请先选择孩子9月就读学校所在的区县，查看该区县的咨询电话和线下报名点。</View>
-              <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
+              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
                 选择区县，查看咨询电话
               </View>
             </View>

@@ -11,6 +11,7 @@ import { useApplicationsStore } from '@/stores/applications';
 import { ADD_CHILD_DRAFT_KEY, useChildrenStore } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
@@ -52,22 +53,22 @@ export default function My() {
         ) : (
           <View>
             <View className='card-title'>尚未登录</View>
-            <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => go('/pages/login/index')}>
+            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/login/index')}>
               刷脸登录
             </View>
           </View>
         )}
       </View>
       <View className='card'>
-        <View className='list-item' role='button' tabIndex={0} onClick={() => go('/pages/my/applications/index')}>
+        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/my/applications/index')}>
           <Text>我的申请</Text>
           <Text className='muted'>查看进度、撤回、补正、入学确认 ›</Text>
         </View>
-        <View className='list-item' role='button' tabIndex={0} onClick={() => go('/pages/children/index')}>
+        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/children/index')}>
           <Text>我的子女</Text>
           <Text className='muted'>子女信息、报到码 ›</Text>
         </View>
-        <View className='list-item' role='button' tabIndex={0} onClick={() => go('/pages/service/help/index')}>
+        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/service/help/index')}>
           <Text>政策查看 · 联系我们</Text>
           <Text className='muted'>›</Text>
         </View>
@@ -79,7 +80,7 @@ export default function My() {
             <View>长辈版</View>
             <View className='muted'>字体更大、按钮更大</View>
           </View>
-          <View className={`switch${elder ? ' switch-on' : ''}`} role='switch' tabIndex={0} aria-checked={elder} aria-label='长辈版' onClick={() => void choose(elder ? 'normal' : 'elder')}>
+          <View className={`switch${elder ? ' switch-on' : ''}`} role='switch' tabIndex={0} onKeyDown={pressKey} aria-checked={elder} aria-label='长辈版' onClick={() => void choose(elder ? 'normal' : 'elder')}>
             <View className='switch-track' aria-hidden>
               <View className='switch-knob' />
             </View>
@@ -93,7 +94,7 @@ export default function My() {
         </View>
       </View>
       {session ? (
-        <View className='btn my-logout' role='button' tabIndex={0} onClick={() => void doLogout()}>
+        <View className='btn my-logout' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void doLogout()}>
           退出登录
         </View>
       ) : null}

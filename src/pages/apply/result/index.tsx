@@ -11,6 +11,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useClockStore } from '@/stores/clock';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** 提交成功 with the 办件编号 the parent quotes on the hotline. */
@@ -52,10 +53,10 @@ export default function Result() {
               {next.deadlineText && next.who === 'reviewer' ? <View className='muted'>{`预计审核完成：${next.deadlineText}前`}</View> : null}
             </View>
           ) : null}
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.replace(`/pages/my/application/index?id=${encodeURIComponent(app.id)}`)}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace(`/pages/my/application/index?id=${encodeURIComponent(app.id)}`)}>
             查看办件详情
           </View>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.home()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.home()}>
             返回首页
           </View>
         </View>
@@ -63,7 +64,7 @@ export default function Result() {
         <NoticeBanner tone='error' title='暂时无法显示提交结果' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>请到“个人中心—我的申请”查看是否已提交。</View>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/my/applications/index')}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/my/applications/index')}>
             查看我的申请
           </View>
         </NoticeBanner>

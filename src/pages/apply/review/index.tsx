@@ -14,6 +14,7 @@ import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '../labels';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 function Row({ k, v }: { k: string; v: string }) {
@@ -86,7 +87,7 @@ export default function Review() {
           <Row k='已上传材料' v={`${materialCount} 张照片`} />
           <Row k='申报须知' v={draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选'} />
         </View>
-        <View className='link' role='button' tabIndex={0} onClick={() => void navigation.back()}>
+        <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.back()}>
           返回修改
         </View>
       </View>
@@ -112,7 +113,7 @@ export default function Review() {
       ) : null}
       <View
         className={`btn btn-primary${submitting || !draft.notesAccepted ? ' btn-disabled' : ''}`}
-        role='button' tabIndex={0}
+        role='button' tabIndex={0} onKeyDown={pressKey}
         aria-disabled={submitting || !draft.notesAccepted}
         aria-busy={submitting}
         onClick={() => void onSubmit()}

@@ -14,6 +14,7 @@ import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
@@ -120,7 +121,7 @@ export default function AddChild() {
             {RELATIONSHIPS.map((r) => (
               <View
                 key={r}
-                role='radio' tabIndex={0}
+                role='radio' tabIndex={0} onKeyDown={pressKey}
                 aria-checked={draft.relationship === r}
                 className={`chip${draft.relationship === r ? ' chip-on' : ''}`}
                 onClick={() => {
@@ -139,7 +140,7 @@ export default function AddChild() {
           ) : null}
         </View>
         {formError ? <NoticeBanner tone='error' title={formError} /> : null}
-        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
+        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
         </View>
       </View>

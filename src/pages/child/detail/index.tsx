@@ -10,6 +10,7 @@ import { useChildrenStore, displayName } from '@/stores/children';
 import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persisted';
 import { navigation, usePageParams } from '@/services/navigation';
 import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** The 户口簿姓名 being typed, kept as a draft so a re-login after an expired session does not lose it. */
@@ -58,7 +59,7 @@ export default function ChildDetail() {
           </NoticeBanner>
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
-            <View className='link' role='button' tabIndex={0} onClick={() => void navigation.replace('/pages/children/index')}>
+            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
               返回我的子女
             </View>
           </NoticeBanner>
@@ -149,13 +150,13 @@ export default function ChildDetail() {
               }}
             />
             <View className='detail-edit-actions'>
-              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onClick={() => void saveRealName(realName)}>
+              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(realName)}>
                 保存户口簿姓名
               </View>
               <View
                 className='btn'
                 role='button'
-                tabIndex={0}
+                tabIndex={0} onKeyDown={pressKey}
                 onClick={() => {
                   setEditing(false);
                   void removeKey(realNameDraftKey(child.id));
@@ -169,7 +170,7 @@ export default function ChildDetail() {
           <View className='detail-edit-actions'>
             <View
               className='btn'
-              role='button' tabIndex={0}
+              role='button' tabIndex={0} onKeyDown={pressKey}
               onClick={() => {
                 setRealNameInput(child.realName ?? '');
                 setNameError(null);
@@ -179,7 +180,7 @@ export default function ChildDetail() {
               {differs ? '修改户口簿姓名' : '填写户口簿姓名'}
             </View>
             {differs ? (
-              <View className='btn' role='button' tabIndex={0} onClick={() => void saveRealName(null)}>
+              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(null)}>
                 恢复为出生证姓名
               </View>
             ) : null}
@@ -189,15 +190,15 @@ export default function ChildDetail() {
 
       <View className='card'>
         <View className='card-title'>办理事项</View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/upkeep/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>
           <Text>子女信息维护</Text>
           <Text className='muted'>户籍、居住、房产、监护人 ›</Text>
         </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/materials/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/materials/index')}>
           <Text>我的材料</Text>
           <Text className='muted'>需要准备和上传的材料 ›</Text>
         </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onClick={() => go('/pages/child/report-code/index')}>
+        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/report-code/index')}>
           <Text>报到码</Text>
           <Text className='muted'>录取后9月报到时出示 ›</Text>
         </View>

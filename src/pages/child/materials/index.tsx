@@ -15,6 +15,7 @@ import { useMaterialsStore } from '@/stores/materials';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const SCHOOL_TYPES = Object.keys(SCHOOL_TYPE_NAMES) as SchoolType[];
@@ -49,7 +50,7 @@ export default function Materials() {
       <Page title='我的材料'>
         <NoticeBanner tone='warn' title={!childId ? '请先选择子女' : '请先选择当前区域'}>
           <Text>所需材料按孩子9月就读区县的政策确定。</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(!childId ? '/pages/children/index' : '/pages/district/index')}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(!childId ? '/pages/children/index' : '/pages/district/index')}>
             {!childId ? '去我的子女' : '选择当前区域'}
           </View>
         </NoticeBanner>
@@ -80,7 +81,7 @@ export default function Materials() {
           </Text>
           <View className='chips' role='radiogroup' aria-labelledby='mat-type'>
             {SCHOOL_TYPES.map((t) => (
-              <View key={t} role='radio' tabIndex={0} aria-checked={selection.schoolType === t} className={`chip${selection.schoolType === t ? ' chip-on' : ''}`} onClick={() => void choose(childId, { schoolType: t })}>
+              <View key={t} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selection.schoolType === t} className={`chip${selection.schoolType === t ? ' chip-on' : ''}`} onClick={() => void choose(childId, { schoolType: t })}>
                 {SCHOOL_TYPE_NAMES[t]}
               </View>
             ))}
@@ -92,7 +93,7 @@ export default function Materials() {
           </Text>
           <View className='chips' role='radiogroup' aria-labelledby='mat-source'>
             {SOURCES.map((s) => (
-              <View key={s} role='radio' tabIndex={0} aria-checked={selection.source === s} className={`chip${selection.source === s ? ' chip-on' : ''}`} onClick={() => void choose(childId, { source: s })}>
+              <View key={s} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selection.source === s} className={`chip${selection.source === s ? ' chip-on' : ''}`} onClick={() => void choose(childId, { source: s })}>
                 {SOURCE_NAMES[s]}
               </View>
             ))}
@@ -104,7 +105,7 @@ export default function Materials() {
       {entry.error ? (
         <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
           <Text>{entry.error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void choose(childId, {})}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void choose(childId, {})}>
             重新加载
           </View>
         </NoticeBanner>
@@ -147,7 +148,7 @@ export default function Materials() {
           </View>
         </>
       ) : null}
-      <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${childId}`)}>
+      <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${childId}`)}>
         完成，返回子女详情
       </View>
       <HelpLinks />

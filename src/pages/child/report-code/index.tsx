@@ -10,6 +10,7 @@ import { api } from '@/services';
 import { usePageParams } from '@/services/navigation';
 import { useSessionStore } from '@/stores/session';
 import { formatMonthDayTime, toMs } from '@/domain/time';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** 我的子女 → 详情 → 报到码 (Q27): the signed code as a large QR code a teacher scans in September. */
@@ -36,7 +37,7 @@ export default function ReportCodePage() {
         <NoticeBanner tone={error.code === 'NOT_FOUND' || error.code === 'INVALID_TRANSITION' ? 'info' : 'error'} title='暂时无法显示报到码' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>报到码在完成入学确认、发放电子入学通知书后生成（7月20日前）。</View>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
             重新加载
           </View>
         </NoticeBanner>

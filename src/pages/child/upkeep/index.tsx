@@ -24,6 +24,7 @@ import { getBridge } from '@/bridge';
 import { navigation, usePageParams } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '../../children/childLabels';
 import '../add/index.css';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const PROPERTY_KINDS: Array<{ kind: PropertyKind; label: string }> = [
@@ -54,7 +55,7 @@ function Chips<T extends string>({ label, options, value, onChange, disabled }: 
       </Text>
       <View className='chips' role='radiogroup' aria-labelledby={id}>
         {options.map((o) => (
-          <View key={o.value} role='radio' tabIndex={0} aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
+          <View key={o.value} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
             {o.label}
           </View>
         ))}
@@ -102,7 +103,7 @@ export default function Upkeep() {
     return (
       <Page title='子女信息维护'>
         <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.replace('/pages/children/index')}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
             去我的子女
           </View>
         </NoticeBanner>
@@ -196,7 +197,7 @@ export default function Upkeep() {
       {!code ? (
         <NoticeBanner tone='warn' title='请先选择当前区域'>
           <Text>信息维护的开放时间按区县分批安排。</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
             选择当前区域
           </View>
         </NoticeBanner>
@@ -278,7 +279,7 @@ export default function Upkeep() {
           onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
           extra={
             open ? (
-              <View className='link' role='button' tabIndex={0} onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
+              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
                 与户籍地址相同
               </View>
             ) : null
@@ -306,7 +307,7 @@ export default function Upkeep() {
                 </View>
               }
               extra={
-                <View className='btn upkeep-host-btn' role='button' tabIndex={0} onClick={() => void getBridge().openHostPage('myRealEstate')}>
+                <View className='btn upkeep-host-btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void getBridge().openHostPage('myRealEstate')}>
                   打开渝快办“我的不动产”查看
                 </View>
               }
@@ -366,7 +367,7 @@ export default function Upkeep() {
           </View>
         ))}
         {open && d.guardians.length < 2 ? (
-          <View className='link' role='button' tabIndex={0} onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
+          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
             ＋ 添加另一位监护人
           </View>
         ) : null}
@@ -393,14 +394,14 @@ export default function Upkeep() {
           {/* A refusal is announced by the error summary at the top; this repeats it beside the button. */}
           {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error' && problems.length === 0} /> : null}
           {open ? (
-            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={busy} onClick={() => void submit()}>
+            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
             </View>
           ) : null}
         </View>
       ) : null}
       {entry.saved ? (
-        <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+        <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
           下一步：我的材料
         </View>
       ) : null}

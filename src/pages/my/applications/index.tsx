@@ -7,6 +7,7 @@ import { STATUS_INFO } from '@/domain/status';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
@@ -23,7 +24,7 @@ export default function Applications() {
       {error ? (
         <NoticeBanner tone='error' title='暂时无法获取申请' urgent>
           <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
             重新加载
           </View>
         </NoticeBanner>
@@ -33,7 +34,7 @@ export default function Applications() {
         <View className='card'>
           <View className='card-title'>还没有申请</View>
           <View className='muted'>报名时间内，可从首页进入“幼升小在线申报”或“小升初在线申报”。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.home()}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.home()}>
             返回首页
           </View>
         </View>
@@ -41,7 +42,7 @@ export default function Applications() {
       {list.map((a) => {
         const info = STATUS_INFO[a.status];
         return (
-          <View key={a.id} className='card apps-item' role='button' tabIndex={0} aria-label={`${a.schoolName}，${info.label}`} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(a.id)}`)}>
+          <View key={a.id} className='card apps-item' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`${a.schoolName}，${info.label}`} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(a.id)}`)}>
             <View className='row'>
               <Text className='apps-school'>{a.schoolName}</Text>
               <Text className={`tag ${TONE_TAG[info.tone]}`}>{info.label}</Text>

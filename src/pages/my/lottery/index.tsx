@@ -13,6 +13,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
@@ -78,12 +79,12 @@ export default function Lottery() {
           {next ? <View className='lt-next'>{next.text}</View> : null}
           {!outcome.admitted && app && next?.action === 'submit' ? (
             // The fallback is for the same child and stage (幼升小 or 小升初) as the lost application.
-            <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
               报名公办学校
             </View>
           ) : null}
           {id ? (
-            <View className={`btn${outcome.admitted && next?.action === 'confirm' ? ' btn-primary' : ''}`} role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
+            <View className={`btn${outcome.admitted && next?.action === 'confirm' ? ' btn-primary' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
               {outcome.admitted && next?.action === 'confirm' ? '去确认入学' : '返回办件详情'}
             </View>
           ) : null}

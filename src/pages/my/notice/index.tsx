@@ -13,6 +13,7 @@ import { auth } from '@/services/auth';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useSessionStore } from '@/stores/session';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
@@ -70,13 +71,13 @@ export default function Notice() {
       ) : null}
       {notice ? (
         <View>
-          <View className={`btn btn-primary${download === 'busy' ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={download === 'busy'} onClick={() => void save()}>
+          <View className={`btn btn-primary${download === 'busy' ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={download === 'busy'} onClick={() => void save()}>
             {download === 'busy' ? '正在下载…' : '下载 PDF'}
           </View>
           {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}
           {download === 'failed' ? <NoticeBanner tone='error' title='下载未成功，请检查网络后重试' urgent /> : null}
           {childId ? (
-            <View className='btn' role='button' tabIndex={0} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(childId)}`)}>
+            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(childId)}`)}>
               查看报到码
             </View>
           ) : null}

@@ -8,6 +8,7 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { api } from '@/services';
 import { verifyReportCode } from '@/domain/reportCode';
 import { formatMonthDayTime, toMs } from '@/domain/time';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const REASON_TITLE: Record<'malformed' | 'badSignature' | 'wrongYear', string> = {
@@ -46,7 +47,7 @@ export default function CheckIn() {
       {keyError ? (
         <NoticeBanner tone='error' title='暂时无法获取核验公钥' urgent>
           <Text>{keyError.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void loadKey()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void loadKey()}>
             重新获取
           </View>
         </NoticeBanner>
@@ -73,7 +74,7 @@ export default function CheckIn() {
           />
           <View className='field-hint'>目前请粘贴报到码文本核验；扫码核验需宿主应用提供扫码能力，开通后可直接扫描家长手机上的二维码。</View>
         </View>
-        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} aria-disabled={!key || !input.trim()} onClick={verify}>
+        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key || !input.trim()} onClick={verify}>
           核验
         </View>
       </View>

@@ -5,6 +5,7 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { getBridge } from '@/bridge';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
+import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 type Tab = 'policy' | 'contact';
@@ -41,7 +42,7 @@ export default function Help() {
       {error ? (
         <NoticeBanner tone='error' title='暂时无法获取区县信息' urgent>
           <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onClick={() => void load()}>
+          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
             重新加载
           </View>
         </NoticeBanner>
@@ -52,7 +53,7 @@ export default function Help() {
         <View className='card'>
           <View className='card-title'>请先选择当前区域</View>
           <View className='muted'>当前区域是孩子9月将要就读学校所在的区县，不是现在就读的区县。选择后即可查看该区县的招生政策和咨询电话。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onClick={() => void navigation.to('/pages/district/index')}>
+          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
             选择当前区域
           </View>
         </View>
@@ -75,7 +76,7 @@ export default function Help() {
             <View className='card-title'>招生咨询电话</View>
             <View className='help-phone-row'>
               <Text className='help-phone'>{district.consultationPhone}</Text>
-              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void call(district.consultationPhone)}>
+              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void call(district.consultationPhone)}>
                 拨打电话
               </View>
             </View>
@@ -94,7 +95,7 @@ export default function Help() {
                 <View className='muted'>{`时间：${point.hours}`}</View>
                 <View className='row'>
                   <Text className='muted'>{`电话：${point.phone}`}</Text>
-                  <View className='link' role='button' tabIndex={0} aria-label={`拨打${point.name}电话`} onClick={() => void call(point.phone)}>
+                  <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${point.name}电话`} onClick={() => void call(point.phone)}>
                     拨打
                   </View>
                 </View>
