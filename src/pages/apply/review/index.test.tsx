@@ -76,5 +76,29 @@ describe('核对报名信息 → 确认提交', () => {
     fireEvent.click(await screen.findByRole('button', { name: '确认提交' }));
     expect(await screen.findByText(/提交未成功，报名信息已保留/)).toBeInTheDocument();
     expect(useApplyDraftStore.getState().draft?.schoolId).toBeTruthy();
+    // The refusal is in the error summary, which takes the focus.
+    const summary = screen.getByTestId('error-summary');
+    expect(summary).toHaveTextContent('1. ');
+    await waitFor(() => expect(summary).toHaveFocus());
+  });
+
+  it('lists the server\'s fieldErrors in the error summary and moves the focus there; Enter presses 确认提交', async () => {
+    await prepare(true);
+    useApplyDraftStore.setState((st) => ({ draft: st.draft && { ...st.draft, schoolId: 'no-such-school' } }));
+    render(<Review />);
+    const button = await screen.findByRole('button', { name: '确认提交' });
+    // Keyboard only: Enter on the focused button submits, as a tap does.
+    fireEvent.keyDown(button, { key: 'Enter' });
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('【出错了】提交未成功，报名信息已保留，原因如下');
+    expect(summary).toHaveTextContent('1. 请选择学校');
+    expect(summary).toHaveAttribute('role', 'alert');
+    await waitFor(() => expect(summary).toHaveFocus());
+    // Each refused attempt brings the focus back to the summary.
+    summary.blur();
+    fireEvent.keyDown(screen.getByRole('button', { name: '确认提交' }), { key: ' ' });
+    await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(0);
   });
 });

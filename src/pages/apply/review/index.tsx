@@ -4,6 +4,7 @@ import type { Stage } from '@contract/calendar';
 import type { SchoolsResponse } from '@contract/api';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { HelpLinks } from '@/components/HelpLinks';
 import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
@@ -40,6 +41,8 @@ export default function Review() {
   const loadDistricts = useDistrictStore((s) => s.load);
   const [schools, setSchools] = useState<SchoolsResponse | null>(null);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+  // Refused submissions so far: each one moves the focus to the error summary.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void load(stage);
@@ -58,10 +61,14 @@ export default function Review() {
   const upkeep = draft.upkeep;
   const materialCount = Object.values(draft.materials).reduce((n, ids) => n + (ids?.length ?? 0), 0);
 
+  const refusedFields = outcome?.kind === 'refused' ? Object.values(outcome.error.fieldErrors ?? {}).filter((m) => !!m) : [];
+  const refusedProblems = outcome?.kind === 'refused' ? (refusedFields.length ? refusedFields : [outcome.error.message]) : [];
+
   const onSubmit = async () => {
     const result = await submit();
     if (result.kind === 'busy') return;
     setOutcome(result);
+    if (result.kind === 'refused') setAttempt((n) => n + 1);
     if (result.kind === 'submitted') void navigation.replace(`/pages/apply/result/index?id=${encodeURIComponent(result.application.id)}`);
   };
 
@@ -93,11 +100,15 @@ export default function Review() {
       </View>
 
       {outcome?.kind === 'refused' ? (
-        <NoticeBanner tone='error' title='提交未成功，报名信息已保留' urgent>
-          <Text>{outcome.error.message}</Text>
-          {outcome.error.fieldErrors ? <View>{Object.values(outcome.error.fieldErrors).join('；')}</View> : null}
-          <View className='muted'>没有生成申请，您可以返回修改后再次提交。</View>
-        </NoticeBanner>
+        <>
+          {/* The server's reasons (its fieldErrors, else its message) take the focus on each refusal. */}
+          <ErrorSummary
+            title='【出错了】提交未成功，报名信息已保留，原因如下'
+            errors={refusedProblems}
+            attempt={attempt}
+          />
+          <View className='muted'>没有生成申请，您可以点击“返回修改”修改后再次提交。</View>
+        </>
       ) : null}
       {outcome?.kind === 'unknown' ? (
         <NoticeBanner tone='warn' title='网络不稳定，暂未确认是否提交成功' urgent>
