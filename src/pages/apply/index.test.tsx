@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent } from '@testing-library/react';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import { useMockHost } from '../../../test/pageHarness';
 import { setPageParams } from '../../../test/navigationMock';
@@ -38,7 +38,33 @@ describe('在线申报', () => {
     const tick = await screen.findByRole('checkbox', { name: /我已阅读以上申报须知，知晓并确认相关内容/ });
     expect(tick).toHaveAttribute('aria-checked', 'false');
     fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
-    expect(await screen.findByText(/请阅读申报须知并勾选/)).toBeInTheDocument();
+    // Listed in the error summary at the top (which takes the focus) and again beside the button.
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent(/请修改以下 \d+ 处后再提交/);
+    expect(summary).toHaveTextContent('1. 请阅读申报须知并勾选“我已阅读以上申报须知，知晓并确认相关内容”');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect(screen.getAllByText(/请阅读申报须知并勾选/)).toHaveLength(2);
+  });
+
+  it('keyboard: Enter ticks the 申报须知; each refused 下一步 (Enter or Space) moves the focus to the error summary', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    useApplyDraftStore.setState({ draft: { ...emptyDraft('primary'), districtCode: '500112', nature: 'public', schoolType: 'publicNormal' } });
+    render(<Apply />);
+    const tick = await screen.findByRole('checkbox', { name: /我已阅读以上申报须知，知晓并确认相关内容/ });
+    await waitFor(() => expect(tick).toHaveAttribute('aria-disabled', 'false'));
+    fireEvent.keyDown(tick, { key: 'Enter' });
+    await waitFor(() => expect(tick).toHaveAttribute('aria-checked', 'true'));
+    const next = screen.getByRole('button', { name: '下一步：核对报名信息' });
+    fireEvent.keyDown(next, { key: 'Enter' });
+    const summary = await screen.findByTestId('error-summary');
+    // The tick is done; what is still missing is listed (no child chosen yet).
+    expect(summary).toHaveTextContent('请填写或上传：子女');
+    expect(summary).not.toHaveTextContent('请阅读申报须知');
+    await waitFor(() => expect(summary).toHaveFocus());
+    summary.blur();
+    fireEvent.keyDown(next, { key: ' ' });
+    await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
   });
 
   it('when the school list fails to load, says so in Chinese and 重试 brings it', async () => {

@@ -9,6 +9,7 @@ import type { SchoolsResponse } from '@contract/api';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { Uploader } from '@/components/Uploader';
 import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
@@ -90,6 +91,8 @@ export default function Apply() {
   const [checklistTry, setChecklistTry] = useState(0);
   const [quoteMessage, setQuoteMessage] = useState<{ tone: 'ok' | 'warn' | 'error'; text: string } | null>(null);
   const [showErrors, setShowErrors] = useState(false);
+  // Refused 下一步 attempts so far: each one moves the focus to the error summary.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     void load(stage);
@@ -178,7 +181,16 @@ export default function Apply() {
   const next = () => {
     setShowErrors(true);
     if (canContinue) void navigation.to(`/pages/apply/review/index?stage=${stage}`);
+    else setAttempt((n) => n + 1);
   };
+  // What stops 下一步, in the order of the form, for the error summary.
+  const problems = showErrors && !canContinue
+    ? [
+        ...(blocked ? [blocked.message] : []),
+        ...(draft.notesAccepted ? [] : [`请阅读申报须知并勾选“${NOTES_TICK}”`]),
+        ...missing.map((m) => `请填写或上传：${m}`),
+      ]
+    : [];
 
   return (
     <Page title={STAGE_APPLY_ENTRY[stage]}>
@@ -190,6 +202,7 @@ export default function Apply() {
       <NoticeBanner tone='info' title='报名先后不影响录取结果'>
         <Text>在本区县报名时间内，早报晚报结果相同，请错峰填报。民办学校报名时间为6月17日至6月19日。</Text>
       </NoticeBanner>
+      <ErrorSummary errors={problems} attempt={attempt} />
       {draft.fromApplicationId ? <NoticeBanner tone='info' title='您正在修改已撤回的申请，修改后请重新提交' /> : null}
 
       <View className='card'>
@@ -429,7 +442,7 @@ export default function Apply() {
       ) : null}
 
       {showErrors && !canContinue ? (
-        <NoticeBanner tone='error' title='还不能提交' urgent>
+        <NoticeBanner tone='error' title='还不能提交'>
           {!draft.notesAccepted ? <View>{`请阅读申报须知并勾选“${NOTES_TICK}”。`}</View> : null}
           {missing.length ? <View>{`还需填写或上传：${missing.join('、')}`}</View> : null}
           {blocked ? <View>{blocked.message}</View> : null}
