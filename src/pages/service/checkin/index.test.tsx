@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { act, render, screen, fireEvent } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { routes } from '@contract/api';
 import type { ReportCodePayload } from '@contract/reportCode';
@@ -94,5 +94,26 @@ describe('check-in page (报到核验)', () => {
     typeCode('hello');
     fireEvent.click(screen.getByRole('button', { name: '核验' }));
     expect(await screen.findByTestId('checkin-result')).toHaveTextContent('✗ 无法识别的报到码');
+    // The error summary says so and takes the focus.
+    const summary = screen.getByTestId('error-summary');
+    expect(summary).toHaveTextContent('【核验未通过】请勿凭此报到码办理报到');
+    expect(summary).toHaveTextContent('1. 无法识别的报到码：');
+    await waitFor(() => expect(summary).toHaveFocus());
+  });
+
+  it('核验 with nothing pasted asks for the code in the error summary, which takes the focus each time', async () => {
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    const button = screen.getByRole('button', { name: '核验' });
+    fireEvent.keyDown(button, { key: 'Enter' });
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('【出错了】还不能核验');
+    expect(summary).toHaveTextContent('1. 请先粘贴家长出示的报到码文本，再点击“核验”');
+    await waitFor(() => expect(summary).toHaveFocus());
+    summary.blur();
+    typeCode('   ');
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
+    expect(screen.queryByTestId('checkin-result')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import type { PublicKeyResponse } from '@contract/api';
 import type { ApiError } from '@contract/errors';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { api } from '@/services';
 import { verifyReportCode } from '@/domain/reportCode';
 import { formatMonthDayTime, toMs } from '@/domain/time';
@@ -26,6 +27,9 @@ export default function CheckIn() {
   const [keyError, setKeyError] = useState<ApiError | null>(null);
   const [input, setInput] = useState('');
   const [check, setCheck] = useState<ReportCodeCheck | null>(null);
+  // 核验 with nothing pasted; and the refused attempts so far (each moves the focus to the error summary).
+  const [emptyTried, setEmptyTried] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   const loadKey = useCallback(async () => {
     setKeyError(null);
@@ -37,8 +41,17 @@ export default function CheckIn() {
 
   const verify = () => {
     if (!key) return;
-    setCheck(verifyReportCode(input, key.publicKey, key.year));
+    if (!input.trim()) {
+      setEmptyTried(true);
+      setAttempt((n) => n + 1);
+      return;
+    }
+    const result = verifyReportCode(input, key.publicKey, key.year);
+    setCheck(result);
+    if (!result.valid) setAttempt((n) => n + 1);
   };
+  const problems = emptyTried ? ['请先粘贴家长出示的报到码文本，再点击“核验”'] : check && !check.valid ? [`${REASON_TITLE[check.reason]}：${check.message}`] : [];
+  const summaryTitle = emptyTried ? '【出错了】还不能核验' : '【核验未通过】请勿凭此报到码办理报到';
 
   const payload = check?.payload;
   return (
@@ -54,6 +67,7 @@ export default function CheckIn() {
       ) : null}
       {key ? <View className='tag tag-info ci-key'>{`已加载${key.year}年度核验公钥，可离线核验`}</View> : null}
 
+      <ErrorSummary errors={problems} attempt={attempt} title={summaryTitle} />
       <View className='card'>
         <View className='field'>
           <Text id='ci-code-label' className='field-label'>
@@ -70,6 +84,7 @@ export default function CheckIn() {
             onInput={(e) => {
               setInput(e.detail.value);
               setCheck(null);
+              setEmptyTried(false);
             }}
           />
           <View className='field-hint'>目前请粘贴报到码文本核验；扫码核验需宿主应用提供扫码能力，开通后可直接扫描家长手机上的二维码。</View>
@@ -80,7 +95,7 @@ export default function CheckIn() {
       </View>
 
       {check ? (
-        <View className={`card ci-result ${check.valid ? 'ci-valid' : 'ci-invalid'}`} role='alert' data-testid='checkin-result'>
+        <View className={`card ci-result ${check.valid ? 'ci-valid' : 'ci-invalid'}`} role={check.valid ? 'alert' : undefined} data-testid='checkin-result'>
           <View className='ci-verdict'>{check.valid ? '✓ 报到码有效' : `✗ ${REASON_TITLE[check.reason]}`}</View>
           {!check.valid ? <View className='ci-message'>{check.message}</View> : null}
           {payload ? (
