@@ -57,6 +57,22 @@ describe('核对报名信息 → 确认提交', () => {
     expect(list.data.applications).toHaveLength(1);
   });
 
+  it('takes down the last attempt message while the next attempt is on its way', async () => {
+    await prepare(true);
+    render(<Review />);
+    await mock.api('POST', '/__qa/faults', { route: routes.applications, kind: 'error500', times: 1 });
+    fireEvent.click(await screen.findByRole('button', { name: '确认提交' }));
+    const lastMessage = /暂未确认是否提交成功|提交未成功/;
+    expect(await screen.findByText(lastMessage)).toBeInTheDocument();
+    // The next attempt is retried by the client after a lost answer: meanwhile the old message is gone.
+    await mock.api('POST', '/__qa/faults', { route: routes.applications, kind: 'offline', times: 1 });
+    fireEvent.click(screen.getByRole('button', { name: /^(确认提交|再次提交)$/ }));
+    expect(screen.queryByText(lastMessage)).not.toBeInTheDocument();
+    await waitFor(() => expect(visited.some((u) => u.startsWith('/pages/apply/result/index?id='))).toBe(true), { timeout: 5000 });
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(1);
+  });
+
   it('cannot submit before the 申报须知 are ticked', async () => {
     await prepare(false);
     render(<Review />);

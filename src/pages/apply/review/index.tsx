@@ -65,6 +65,8 @@ export default function Review() {
   const refusedProblems = outcome?.kind === 'refused' ? (refusedFields.length ? refusedFields : [outcome.error.message]) : [];
 
   const onSubmit = async () => {
+    // A new attempt takes down the last attempt's message (unless this tap is ignored as a double tap).
+    if (!useApplyDraftStore.getState().submitting) setOutcome(null);
     const result = await submit();
     if (result.kind === 'busy') return;
     setOutcome(result);

@@ -76,6 +76,20 @@ describe('child detail page', () => {
     await waitFor(async () => expect(await draftKeys()).not.toContain(realNameDraftKey(childId)));
   });
 
+  it('takes down the last failure message while a new save is on its way', async () => {
+    render(<ChildDetail />);
+    fireEvent.click(await screen.findByRole('button', { name: '填写户口簿姓名' }));
+    typeInto(await nameInput(), '王梓涵');
+    await mock.api('POST', '/__qa/faults', { route: '/children/', kind: 'error500', times: 1 });
+    fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
+    expect(await screen.findByText(/服务暂时出现问题/)).toBeInTheDocument();
+    // The next save is retried by the client after a lost answer: meanwhile the old message is gone.
+    await mock.api('POST', '/__qa/faults', { route: '/children/', kind: 'offline', times: 1 });
+    fireEvent.click(screen.getByRole('button', { name: '保存户口簿姓名' }));
+    expect(screen.queryByText(/服务暂时出现问题/)).not.toBeInTheDocument();
+    expect(await screen.findByText('已保存户口簿姓名“王梓涵”，报名时将使用此姓名。', { exact: false }, { timeout: 5000 })).toBeInTheDocument();
+  });
+
   it('links to upkeep, materials and the report code with the child id', async () => {
     render(<ChildDetail />);
     fireEvent.click(await screen.findByRole('button', { name: /子女信息维护/ }));

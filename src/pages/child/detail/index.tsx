@@ -83,6 +83,8 @@ export default function ChildDetail() {
       if (!checked.ok) return setNameError(checked.message);
       next = checked.value === child.birthCertificateName ? null : checked.value;
     }
+    // A new attempt takes down the last failure's message: it must not read as this attempt's answer.
+    setNameError(null);
     setBusy(true);
     const answer = await setRealName(child.id, next);
     setBusy(false);
