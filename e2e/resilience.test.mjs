@@ -54,9 +54,15 @@ async function go(page, path) {
   await page.waitForTimeout(300);
 }
 
-/** Opens a page as a fresh visit (the app starts and makes the page's calls again). */
+/**
+ * Opens a page as a fresh visit (the app starts and makes the page's calls again). The address is
+ * changed without a hashchange, so the running app does not open the page (and spend the fault)
+ * before the reload.
+ */
 async function visit(page, path) {
-  await go(page, path);
+  await page.evaluate((p) => {
+    window.history.replaceState(window.history.state, '', `#${p}`);
+  }, path);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
 }
@@ -732,18 +738,39 @@ test('timeout on home calendar, upkeep save and submit (timeout message, retry, 
 const PERSONAL = [CHILD_ID_NUMBER, '13883216574', '王子涵', '李娜', '王梓涵'];
 const leaks = (text) => PERSONAL.filter((p) => text.includes(p) || text.includes(encodeURIComponent(p)));
 
-test('security: no personal data in URLs or the console, masked by default, markup shown as text, double tap submits once, drafts gone after logout', async () => {
-  const { page, context, consoleLines } = await openApp(browser, server.url);
+/** Logout on the 我的 page must leave no draft: the phone had drafts before (so the check means something). */
+async function logoutClearsDrafts(page) {
+  const draftKeys = () => page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.includes('draft:')));
+  assert.ok((await draftKeys()).length > 0, 'drafts on the phone before logout');
+  await go(page, '/pages/my/index');
+  await button(page, '退出登录').click();
+  await page.waitForURL(/pages\/index\/index/);
+  assert.deepEqual(await draftKeys(), [], 'no draft left after logout');
+}
+
+test('security: no personal data in URLs or the console, masked by default, markup shown as text, double tap submits and uploads once, drafts gone after logout', async () => {
   const urls = [];
-  page.on('request', (request) => urls.push(request.url()));
-  page.on('framenavigated', (frame) => urls.push(frame.url()));
+  const consoles = [];
   let dialogs = 0;
-  page.on('dialog', (dialog) => {
-    dialogs += 1;
-    void dialog.dismiss();
-  });
+  /** A phone whose URLs, console and dialogs are all watched. */
+  async function watchedPhone() {
+    const opened = await openApp(browser, server.url);
+    opened.page.on('request', (request) => urls.push(request.url()));
+    opened.page.on('framenavigated', (frame) => urls.push(frame.url()));
+    opened.page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    consoles.push(opened.consoleLines);
+    return opened;
+  }
+  const XSS = '<img src=x onerror=alert(1)>';
+
+  // Phone 1, 5-14 (upkeep open in 渝北): masking and markup in a name and an address.
+  const one = await watchedPhone();
   try {
-    await arrange(page, 'registration-open');
+    const { page } = one;
+    await arrange(page, 'fresh');
     await login(page);
     await chooseDistrict(page, '渝北');
     // Masked by default.
@@ -751,7 +778,6 @@ test('security: no personal data in URLs or the console, masked by default, mark
     await currentPage(page).locator('[data-testid="masked-text"]').waitFor();
     assert.doesNotMatch(await currentPage(page).innerText(), new RegExp(CHILD_ID_NUMBER));
     // Markup as a real-name correction: text or refused in Chinese, never an element.
-    const XSS = '<img src=x onerror=alert(1)>';
     await currentPage(page).getByRole('button', { name: /填写户口簿姓名|修改户口簿姓名/ }).click();
     await input(page, '户口簿姓名').fill(XSS);
     await button(page, '保存户口簿姓名').click();
@@ -765,7 +791,22 @@ test('security: no personal data in URLs or the console, masked by default, mark
     await page.waitForTimeout(500);
     assert.equal(await page.locator('img[src="x"]').count(), 0, 'markup in an address never becomes an element');
     assert.equal(dialogs, 0, 'no script ran');
+    // The typed address is a draft on the phone until logout.
+    await logoutClearsDrafts(page);
+  } catch (error) {
+    await one.page.screenshot({ path: 'screenshots/res-fail-security-1.png' }).catch(() => undefined);
+    throw error;
+  } finally {
+    await one.context.close();
+  }
 
+  // Phone 2, 6-11 (registration open): double taps on 确认提交 and on an upload.
+  const two = await watchedPhone();
+  try {
+    const { page } = two;
+    await arrange(page, 'registration-open');
+    await login(page);
+    await chooseDistrict(page, '渝北');
     // A double tap on 确认提交 makes one application.
     await go(page, '/pages/apply/index?stage=primary');
     await fillPublicApplication(page);
@@ -788,20 +829,14 @@ test('security: no personal data in URLs or the console, masked by default, mark
     await permit.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(1500);
     assert.equal(Object.keys((await state(page)).uploads).length, before + 1, 'one upload after a double tap');
-
-    // Logout clears every draft on the phone.
-    await go(page, '/pages/my/index');
-    await button(page, '退出登录').click();
-    await page.waitForURL(/pages\/index\/index/);
-    const drafts = await page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.includes('draft:')));
-    assert.deepEqual(drafts, [], 'no draft left after logout');
-
-    assert.deepEqual(urls.flatMap(leaks), [], 'no personal data in any URL');
-    assert.deepEqual(consoleLines.flatMap(leaks), [], 'no personal data in the console');
+    assert.equal(dialogs, 0, 'no script ran');
   } catch (error) {
-    await page.screenshot({ path: 'screenshots/res-fail-security.png' }).catch(() => undefined);
+    await two.page.screenshot({ path: 'screenshots/res-fail-security-2.png' }).catch(() => undefined);
     throw error;
   } finally {
-    await context.close();
+    await two.context.close();
   }
+
+  assert.deepEqual(urls.flatMap(leaks), [], 'no personal data in any URL');
+  assert.deepEqual(consoles.flat().flatMap(leaks), [], 'no personal data in the console');
 });
