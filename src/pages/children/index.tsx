@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useChildrenStore, displayName } from '@/stores/children';
@@ -62,12 +63,7 @@ export default function Children() {
         </View>
       ) : null}
       {error ? (
-        <NoticeBanner tone='error' title='暂时无法获取子女信息' urgent>
-          <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load(true)}>
-            重新加载
-          </View>
-        </NoticeBanner>
+        <LoadError title='暂时无法获取子女信息' error={error} onRetry={() => void load(true)} />
       ) : null}
       {loaded && children.length === 0 ? (
         <View className='card'>

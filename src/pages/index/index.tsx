@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Stage } from '@contract/calendar';
 import { homeGuidance, STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { Page } from '@/components/Page';
-import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
@@ -36,12 +36,7 @@ export default function Home() {
     return (
       <Page title='入学一件事'>
         {error ? (
-          <NoticeBanner tone='error' title='暂时无法获取招生日程' urgent>
-            <Text>{error.message}</Text>
-            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load(true)}>
-              重新加载
-            </View>
-          </NoticeBanner>
+          <LoadError title='暂时无法获取招生日程' error={error} onRetry={() => void load(true)} />
         ) : (
           <View className='muted' role='status'>
             正在获取招生日程…

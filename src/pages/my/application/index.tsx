@@ -5,6 +5,7 @@ import type { ApiError } from '@contract/errors';
 import type { MaterialCode } from '@contract/materials';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
 import { Timeline } from '@/components/Timeline';
 import { Countdown } from '@/components/Countdown';
@@ -76,12 +77,7 @@ export default function ApplicationDetail() {
     return (
       <Page title='办件详情'>
         {error ? (
-          <NoticeBanner tone='error' title='暂时无法获取办件' urgent>
-            <Text>{error.message}</Text>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void refresh()}>
-              重新加载
-            </View>
-          </NoticeBanner>
+          <LoadError title='暂时无法获取办件' error={error} onRetry={() => void refresh()} />
         ) : (
           <View className='muted' role='status'>正在加载…</View>
         )}

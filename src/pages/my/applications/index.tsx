@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
-import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { STATUS_INFO } from '@/domain/status';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
@@ -22,12 +22,7 @@ export default function Applications() {
   return (
     <Page title='我的申请'>
       {error ? (
-        <NoticeBanner tone='error' title='暂时无法获取申请' urgent>
-          <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
-            重新加载
-          </View>
-        </NoticeBanner>
+        <LoadError title='暂时无法获取申请' error={error} onRetry={() => void load()} />
       ) : null}
       {loading && list.length === 0 ? <View className='muted' role='status'>正在加载…</View> : null}
       {!loading && !error && list.length === 0 ? (

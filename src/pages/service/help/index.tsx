@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { Page } from '@/components/Page';
-import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { getBridge } from '@/bridge';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
@@ -40,12 +40,7 @@ export default function Help() {
       </View>
 
       {error ? (
-        <NoticeBanner tone='error' title='暂时无法获取区县信息' urgent>
-          <Text>{error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
-            重新加载
-          </View>
-        </NoticeBanner>
+        <LoadError title='暂时无法获取区县信息' error={error} onRetry={() => void load()} />
       ) : null}
       {loading && !district ? <View className='muted' role='status'>正在加载…</View> : null}
 
