@@ -11,7 +11,7 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { Uploader } from '@/components/Uploader';
-import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { phaseDeadline, STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
 import { api } from '@/services';
@@ -76,6 +76,7 @@ export default function Apply() {
   const stage: Stage = params.stage === 'junior' ? 'junior' : 'primary';
   const { draft, load, update } = useApplyDraftStore();
   const { calendar, load: loadClock, serverNow } = useClockStore();
+  const fallbackDeadline = calendar ? phaseDeadline(calendar, 'publicFallback') : null;
   const { districts, load: loadDistricts } = useDistrictStore();
   const currentCode = useDistrictStore((s) => s.currentCode);
   const children = useChildrenStore((s) => s.children);
@@ -270,7 +271,7 @@ export default function Apply() {
         ) : null}
         {permission?.ok && permission.publicFallback ? (
           <NoticeBanner tone='info' title='公办兜底报名'>
-            <Text>孩子未被民办学校录取，可在6月21日至6月29日报名公办学校。</Text>
+            <Text>{`孩子未被民办学校录取，可报名公办学校${fallbackDeadline ? `，截止时间${fallbackDeadline.text}` : ''}。`}</Text>
           </NoticeBanner>
         ) : null}
         {draft.nature === 'public' ? (

@@ -5,6 +5,7 @@ import { routes } from '@contract/api';
 import type { ReportCodePayload } from '@contract/reportCode';
 import { useMockHost } from '../../../../test/pageHarness';
 import { generateKeyPair, signReportCode } from '@/domain/reportCode';
+import { getBridge } from '@/bridge';
 import CheckIn from './index';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
@@ -115,5 +116,25 @@ describe('check-in page (报到核验)', () => {
     fireEvent.click(screen.getByRole('button', { name: '核验' }));
     await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
     expect(screen.queryByTestId('checkin-result')).toBeNull();
+  });
+
+  it('scans the code through the host and verifies it at once', async () => {
+    const bridge = getBridge();
+    const code = signReportCode(payload, keys.secretKey).code;
+    const scan = jest.spyOn(bridge, 'scanCode').mockResolvedValue({ ok: true, value: code });
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    fireEvent.click(screen.getByRole('button', { name: '扫码核验' }));
+    expect(await screen.findByTestId('checkin-result')).toHaveTextContent('✓ 报到码有效');
+    expect(scan).toHaveBeenCalledTimes(1);
+  });
+
+  it('says to paste the code when the host cannot scan', async () => {
+    jest.spyOn(getBridge(), 'scanCode').mockResolvedValue({ ok: false, error: { kind: 'unavailable' } });
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    fireEvent.click(screen.getByRole('button', { name: '扫码核验' }));
+    expect(await screen.findByText('当前应用暂不能扫码，请粘贴家长出示的报到码文本后点击“核验”。')).toBeInTheDocument();
+    expect(screen.queryByTestId('checkin-result')).not.toBeInTheDocument();
   });
 });

@@ -7,6 +7,7 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { api } from '@/services';
+import { getBridge } from '@/bridge';
 import { verifyReportCode } from '@/domain/reportCode';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { pressKey } from '@/components/Pressable';
@@ -39,16 +40,28 @@ export default function CheckIn() {
   }, []);
   useEffect(() => void loadKey(), [loadKey]);
 
-  const verify = () => {
+  const [scanNote, setScanNote] = useState<string | null>(null);
+  const verify = (code = input) => {
     if (!key) return;
-    if (!input.trim()) {
+    if (!code.trim()) {
       setEmptyTried(true);
       setAttempt((n) => n + 1);
       return;
     }
-    const result = verifyReportCode(input, key.publicKey, key.year);
+    const result = verifyReportCode(code, key.publicKey, key.year);
     setCheck(result);
     if (!result.valid) setAttempt((n) => n + 1);
+  };
+  const scan = async () => {
+    setScanNote(null);
+    const scanned = await getBridge().scanCode();
+    if (scanned.ok) {
+      setInput(scanned.value);
+      setEmptyTried(false);
+      verify(scanned.value);
+    } else if (scanned.error.kind !== 'cancelled') {
+      setScanNote('当前应用暂不能扫码，请粘贴家长出示的报到码文本后点击“核验”。');
+    }
   };
   const problems = emptyTried ? ['请先粘贴家长出示的报到码文本，再点击“核验”'] : check && !check.valid ? [`${REASON_TITLE[check.reason]}：${check.message}`] : [];
   const summaryTitle = emptyTried ? '【出错了】还不能核验' : '【核验未通过】请勿凭此报到码办理报到';
@@ -87,11 +100,19 @@ export default function CheckIn() {
               setEmptyTried(false);
             }}
           />
-          <View className='field-hint'>目前请粘贴报到码文本核验；扫码核验需宿主应用提供扫码能力，开通后可直接扫描家长手机上的二维码。</View>
+          <View className='field-hint'>可扫描家长手机上的二维码，或粘贴家长发来的报到码文本。</View>
         </View>
-        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key || !input.trim()} onClick={verify}>
+        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key || !input.trim()} onClick={() => verify()}>
           核验
         </View>
+        <View className={`btn${!key ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key} onClick={() => void scan()}>
+          扫码核验
+        </View>
+        {scanNote ? (
+          <View className='field-hint' role='status'>
+            {scanNote}
+          </View>
+        ) : null}
       </View>
 
       {check ? (
