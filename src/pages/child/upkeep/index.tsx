@@ -10,6 +10,7 @@ import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
 import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
@@ -217,18 +218,13 @@ export default function Upkeep() {
 
       {entry.error ? (
         // The saved copy could not be read: say so, or the parent might retype what the server has.
-        <NoticeBanner tone='error' title='暂时无法读取已保存的信息' urgent>
-          <Text>{entry.error.message}</Text>
-          <View
-            className='btn'
-            role='button'
-            onClick={() => {
-              if (childId) void load(childId);
-            }}
-          >
-            重新加载
-          </View>
-        </NoticeBanner>
+        <LoadError
+          title='暂时无法读取已保存的信息'
+          error={entry.error}
+          onRetry={() => {
+            if (childId) void load(childId);
+          }}
+        />
       ) : null}
 
       {entry.saved ? (
