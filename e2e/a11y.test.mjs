@@ -13,25 +13,16 @@
  * Separate tests: the parent's 长辈版 switch in 个人中心 (announced, whole module, kept on reload), the
  * host style on reload, and refused forms moving focus to their error summary.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilderModule from '@axe-core/playwright';
-import { startServer, launchBrowser, openApp, qa as qaOnce, screenshot as saveShot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa as qaOnce, screenshot as saveShot, currentPage } from './harness.mjs';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const WIDTH = 360;
 const HEIGHT = 780;
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 /** The QA API lives in the page's service worker: wait until it controls the page. */
 async function qa(page, method, url, body) {
@@ -281,7 +272,7 @@ async function checkAll(page, list) {
 }
 
 async function withApp(fn) {
-  const { page, context, consoleLines } = await openApp(browser, server.url, { width: WIDTH, height: HEIGHT });
+  const { page, context, consoleLines } = await openApp(suite.browser, suite.server.url, { width: WIDTH, height: HEIGHT });
   try {
     await fn(page);
   } catch (error) {

@@ -2,6 +2,7 @@
  * Shared set-up for the browser suite: serves the mock H5 build on loopback and drives Debian's
  * Chromium through playwright-core (never a downloaded browser).
  */
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,20 @@ export async function launchBrowser() {
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** One served build and one browser for a test file; fields are set before its tests run. */
+export function setUpBrowserSuite() {
+  const suite = { server: null, browser: null };
+  before(async () => {
+    suite.server = await startServer();
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
 }
 
 /** A fresh phone-sized context: its own storage, so every test starts from a new mock state. */

@@ -1,22 +1,13 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, qa, screenshot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 const phaseCard = (page) => currentPage(page).locator('[data-testid="phase-card"]');
 
 test('home shows the phase at the mock server time, and the QA clock moves it', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   await phaseCard(page).waitFor();
   assert.match(await phaseCard(page).innerText(), /子女信息维护进行中/);
   assert.equal(await phaseCard(page).getAttribute('data-phase'), 'upkeep');
@@ -33,7 +24,7 @@ test('home shows the phase at the mock server time, and the QA clock moves it', 
 });
 
 test('nightly maintenance shows when the service reopens, never a raw error', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   await qa(page, 'POST', '/__qa/clock', { now: '2024-05-08T23:00:00+08:00' });
   await page.reload();
   await phaseCard(page).waitFor();
@@ -46,7 +37,7 @@ test('nightly maintenance shows when the service reopens, never a raw error', as
 });
 
 test('a reload keeps the mock state (the clock QA set is still there)', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   await qa(page, 'POST', '/__qa/clock', { now: '2024-06-21T09:00:00+08:00' });
   await page.reload();
   await phaseCard(page).waitFor();

@@ -3,20 +3,11 @@
  * a real-name correction, a hand-added child (wrong then right ID), upkeep with a 不动产单元号,
  * a large photo compressed on the device before upload, a non-image refused, and a reload mid-form.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, qa, screenshot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 const ADDED_ID = '500112201801150026';
 const ADDED_ID_WRONG = '500112201801150027';
@@ -83,7 +74,7 @@ async function bigPhoto(page) {
 }
 
 test('parent journey I: login, district, children, manual add, upkeep, materials, reload', async () => {
-  const { page, context, consoleLines } = await openApp(browser, server.url);
+  const { page, context, consoleLines } = await openApp(suite.browser, suite.server.url);
   try {
     await qa(page, 'POST', '/__qa/clock', { now: '2024-05-14T10:00:00+08:00' });
 

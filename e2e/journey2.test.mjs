@@ -5,21 +5,12 @@
  * the public fallback, and a confirmation at 18:00:01 refused. QA scenarios, the QA clock, reviewer
  * and lottery only arrange time and the district's side; every parent action goes through the UI.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { startServer, launchBrowser, openApp, qa as qaOnce, screenshot as fullShot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa as qaOnce, screenshot as fullShot, currentPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 /** The QA API lives in the page's service worker: wait until it controls the page (first load, reloads). */
 async function qa(page, method, url, body) {
@@ -208,7 +199,7 @@ async function onFailure(page, name, error) {
 const storedDraftKeys = (page) => page.evaluate(() => Object.keys(window.localStorage).filter((k) => k.includes('draft:')));
 
 test('public: submit, withdraw and resubmit, 补正 answered, approved, confirmed, notice PDF, report code verified, tampered code rejected', async () => {
-  const { page, context, consoleLines } = await openApp(browser, server.url);
+  const { page, context, consoleLines } = await openApp(suite.browser, suite.server.url);
   try {
     await arrange(page, 'registration-open');
     await login(page);
@@ -337,7 +328,7 @@ test('public: submit, withdraw and resubmit, 补正 answered, approved, confirme
 });
 
 test('个人中心: 长辈版 switch, and 退出登录 removes every draft on the phone', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
     await arrange(page, 'registration-open');
     await login(page);
@@ -388,7 +379,7 @@ async function randomnessFor(page, wanted) {
 }
 
 test('private: oversubscribed, lottery drawn, admitted, verified on the phone, confirmed before 18:00', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
     const winning = await randomnessFor(page, 'lotteryWon');
     await arrange(page, 'private-registered');
@@ -444,7 +435,7 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
 });
 
 test('private: lottery lost, waiting-list position, and the public fallback (公办兜底) applied for', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
     const losing = await randomnessFor(page, 'lotteryLost');
     await arrange(page, 'private-registered');
@@ -503,7 +494,7 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
 });
 
 test('private: a confirmation arriving at 18:00:01 is refused and the place is shown as forfeited', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
     await arrange(page, 'private-admitted');
     await login(page);

@@ -1,17 +1,8 @@
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, qa, screenshot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 const openPanel = async (page) => {
   await page.locator('#qa-entry').click();
@@ -19,7 +10,7 @@ const openPanel = async (page) => {
 };
 
 test('QA panel: a clock preset moves the server time and the home page follows', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   await currentPage(page).locator('[data-testid="phase-card"]').waitFor();
   await openPanel(page);
   await screenshot(page, 'qa-panel');
@@ -33,7 +24,7 @@ test('QA panel: a clock preset moves the server time and the home page follows',
 });
 
 test('QA panel: running the lottery decides a registered private application', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(suite.browser, suite.server.url);
   const reset = await qa(page, 'POST', '/__qa/reset', { scenario: 'private-registered' });
   assert.equal(reset.status, 200);
   const before = await qa(page, 'GET', '/__qa/state');

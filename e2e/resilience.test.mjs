@@ -7,20 +7,11 @@
  * completes. Also: double tap on 确认提交 and on upload, personal data kept out of URLs and the
  * console, markup shown as text, masking by default, drafts cleared on logout.
  */
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openApp, qa as qaOnce, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa as qaOnce, currentPage } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = setUpBrowserSuite();
 
 async function qa(page, method, url, body) {
   for (let attempt = 1; ; attempt++) {
@@ -589,7 +580,7 @@ async function oneFault(page, row, kind) {
 
 for (const row of rows) {
   test(`faults on ${row.name}: clear message, retry, draft kept, then the step completes`, async () => {
-    const { page, context, consoleLines } = await openApp(browser, server.url);
+    const { page, context, consoleLines } = await openApp(suite.browser, suite.server.url);
     try {
       await arrange(page, row.scenario);
       await row.setup(page);
@@ -622,7 +613,7 @@ const QUEUE_TEXT = '当前访问人数较多，请稍候';
 
 /** Runs a case in its own phone (own storage, own mock); a failure leaves a screenshot. */
 async function onPhone(name, body) {
-  const { page, context, consoleLines } = await openApp(browser, server.url);
+  const { page, context, consoleLines } = await openApp(suite.browser, suite.server.url);
   try {
     await body(page);
     assert.ok(!consoleLines.some((l) => l.includes(CHILD_ID_NUMBER) || l.includes('13883216574')), `${name}: no personal data in the console`);
@@ -754,7 +745,7 @@ test('security: no personal data in URLs or the console, masked by default, mark
   let dialogs = 0;
   /** A phone whose URLs, console and dialogs are all watched. */
   async function watchedPhone() {
-    const opened = await openApp(browser, server.url);
+    const opened = await openApp(suite.browser, suite.server.url);
     opened.page.on('request', (request) => urls.push(request.url()));
     opened.page.on('framenavigated', (frame) => urls.push(frame.url()));
     opened.page.on('dialog', (dialog) => {
