@@ -16,40 +16,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilderModule from '@axe-core/playwright';
-import { setUpBrowserSuite, openApp, qa as qaOnce, screenshot as saveShot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const WIDTH = 360;
 const HEIGHT = 780;
 
 const suite = setUpBrowserSuite();
-
-/** The QA API lives in the page's service worker: wait until it controls the page. */
-async function qa(page, method, url, body) {
-  for (let attempt = 1; ; attempt++) {
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
-    try {
-      return await qaOnce(page, method, url, body);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.waitForTimeout(500);
-    }
-  }
-}
-
-/** Chromium's mobile emulation can stay zoomed after a screenshot: put the phone back. */
-async function resetPhone(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
-  await cdp.detach();
-  await page.setViewportSize({ width: WIDTH, height: HEIGHT });
-  await page.waitForTimeout(100);
-}
-async function screenshot(page, name) {
-  await resetPhone(page);
-  await saveShot(page, name);
-  await resetPhone(page);
-}
 
 async function go(page, path) {
   await page.evaluate((p) => {

@@ -56,8 +56,7 @@ export async function openApp(browser, baseUrl, { elder = false, width = 390, he
   return { context, page, consoleLines };
 }
 
-/** Calls the mock's QA API from inside the page (MSW answers it there). */
-export async function qa(page, method, url, body) {
+async function qaOnce(page, method, url, body) {
   return page.evaluate(
     async ([m, u, b]) => {
       const response = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json' }, body: b === undefined ? undefined : JSON.stringify(b) });
@@ -69,14 +68,58 @@ export async function qa(page, method, url, body) {
 }
 
 /**
- * Waits for the current Taro page to finish its slide-in, then saves what the phone shows.
- * Not fullPage: Taro pages scroll inside themselves, and a full-page capture of an emulated phone
- * leaves the page zoomed so later taps land on the wrong element.
+ * Calls the mock's QA API from inside the page (MSW answers it there). Waits until the service worker
+ * controls the page, and tries again while a reload is still settling (first load, reloads).
+ */
+export async function qa(page, method, url, body) {
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+    try {
+      return await qaOnce(page, method, url, body);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await page.waitForTimeout(500);
+    }
+  }
+}
+
+/** A small real photo drawn by the page's canvas (the mock sniffs image content, not names). */
+export async function photoOf(page, label) {
+  const base64 = await page.evaluate((text) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 900;
+    canvas.height = 600;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#f4efe4';
+    ctx.fillRect(0, 0, 900, 600);
+    ctx.fillStyle = '#222';
+    ctx.font = 'bold 64px sans-serif';
+    ctx.fillText(text, 60, 300);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  }, label);
+  return Buffer.from(base64, 'base64');
+}
+
+/** Chromium's mobile emulation can stay zoomed after a capture, so later taps miss: put the phone back. */
+async function resetPhone(page, viewport) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+  await cdp.detach();
+  await page.setViewportSize(viewport);
+  await page.waitForTimeout(100);
+}
+
+/**
+ * Waits for the current Taro page to finish its slide-in, then saves what the phone shows (not
+ * fullPage: Taro pages scroll inside themselves), resetting the emulated phone around the capture.
  */
 export async function screenshot(page, name) {
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const viewport = page.viewportSize();
+  await resetPhone(page, viewport);
   await page.waitForTimeout(350);
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  await resetPhone(page, viewport);
 }
 
 /** The visible Taro page (H5 keeps earlier pages in the DOM, hidden). */

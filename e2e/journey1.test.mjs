@@ -18,21 +18,6 @@ const input = (page, label) => currentPage(page).getByLabel(label, { exact: true
 const button = (page, name) => currentPage(page).getByRole('button', { name, exact: true });
 const visible = (page, text) => currentPage(page).getByText(text).first().waitFor();
 
-/**
- * Playwright's full-page screenshot on an emulated phone can leave the visual viewport zoomed in
- * (page scale 2), which would make later taps land on the wrong element: reset it after each one.
- */
-async function shot(page, name) {
-  // Let the page's slide-in finish: mid-animation the document is twice as wide.
-  await page.waitForTimeout(400);
-  await screenshot(page, name);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
-  await cdp.detach();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(100);
-}
-
 async function go(page, path) {
   await page.evaluate((p) => {
     window.location.hash = `#${p}`;
@@ -81,11 +66,11 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     // --- face login through the simulated host sheet
     await go(page, '/pages/login/index');
     await visible(page, '不会获取或保存您的人脸照片');
-    await shot(page, 'j1-login');
+    await screenshot(page, 'j1-login');
     await button(page, '开始刷脸').click();
     const sheet = page.locator('[data-testid="face-sheet"]');
     await sheet.waitFor();
-    await shot(page, 'j1-face-sheet');
+    await screenshot(page, 'j1-face-sheet');
     await sheet.locator('[data-identity="two-children"]').click();
     await visible(page, '王浩宇');
     assert.match(page.url(), /pages\/children\/index/);
@@ -98,13 +83,13 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     const chosen = currentPage(page).locator('[data-testid="district-current"]');
     await chosen.waitFor();
     assert.match(await chosen.innerText(), /子女信息维护\s*5月13日 至 5月18日（含当日）/);
-    await shot(page, 'j1-district');
+    await screenshot(page, 'j1-district');
     await button(page, '下一步：我的子女').click();
     await visible(page, '当前区域：渝北区');
     const cards = currentPage(page).locator('[data-testid="child-card"]');
     assert.equal(await cards.count(), 2);
     assert.match(await cards.first().innerText(), /5001\*{10}004X/);
-    await shot(page, 'j1-children');
+    await screenshot(page, 'j1-children');
 
     // --- real-name correction (Q14) and the masked ID
     await button(page, '查看王子涵的详情').click();
@@ -116,7 +101,7 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     assert.equal(await masked.innerText(), '5001**********004X');
     await button(page, '显示身份证件号码').click();
     await currentPage(page).getByText('50011220180312004X').waitFor();
-    await shot(page, 'j1-detail');
+    await screenshot(page, 'j1-detail');
 
     // --- manual add: wrong ID then right
     await page.goBack();
@@ -125,11 +110,11 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     await input(page, '子女身份证件号码').fill(ADDED_ID_WRONG);
     await currentPage(page).locator('.field-error').first().waitFor();
     assert.match(await currentPage(page).locator('.field-error').first().innerText(), /校验位/);
-    await shot(page, 'j1-add-wrong-id');
+    await screenshot(page, 'j1-add-wrong-id');
     await input(page, '子女身份证件号码').fill(ADDED_ID);
     await visible(page, '出生日期 2018年1月15日，可报名：幼升小（入读一年级）');
     await currentPage(page).getByRole('radio', { name: '母亲' }).click();
-    await shot(page, 'j1-add-right-id');
+    await screenshot(page, 'j1-add-right-id');
     await button(page, '确认新增').click();
     await visible(page, '出生医学证明姓名');
     assert.match(page.url(), /child\/detail\/index\?childId=/);
@@ -141,7 +126,7 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     await button(page, '与户籍地址相同').click();
     await input(page, '不动产单元号').fill('500112003004XB00011F00010001');
     await currentPage(page).locator('.field-invalid .field-error').first().waitFor();
-    await shot(page, 'j1-upkeep-wrong-unit');
+    await screenshot(page, 'j1-upkeep-wrong-unit');
     await input(page, '不动产单元号').fill(UNIT);
     await visible(page, '✓ 不动产单元号格式正确');
     await input(page, '监护人1姓名').fill('李娜');
@@ -154,7 +139,7 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     await input(page, '监护人1手机号码').fill('13883216574');
     await button(page, '保存信息').click();
     await visible(page, '信息已保存。报名时可“一键引用”');
-    await shot(page, 'j1-upkeep-saved');
+    await screenshot(page, 'j1-upkeep-saved');
 
     // --- materials: a 12-megapixel photo compressed before upload, and a non-image refused
     await button(page, '下一步：我的材料').click();
@@ -172,7 +157,7 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     assert.equal(uploads.length, 1);
     assert.ok(uploads[0].size < photo.length / 4, `sent ${uploads[0].size} bytes for a ${photo.length}-byte photo`);
     assert.ok(Math.max(uploads[0].width, uploads[0].height) <= 2048 && Math.max(uploads[0].width, uploads[0].height) >= 1600, `long edge ${uploads[0].width}x${uploads[0].height}`);
-    await shot(page, 'j1-materials-uploaded');
+    await screenshot(page, 'j1-materials-uploaded');
 
     // A second picture for the same item, but a PDF: refused, and the first photo stays.
     chooser = page.waitForEvent('filechooser');
@@ -183,13 +168,13 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     assert.match(await refusal.innerText(), /不是图片/);
     assert.equal(Object.keys((await qa(page, 'GET', '/__qa/state')).body.uploads).length, 1);
     assert.equal(await permit.getByText('✓ 已上传').count(), 1);
-    await shot(page, 'j1-materials-refused');
+    await screenshot(page, 'j1-materials-refused');
 
     // --- reload: the choice and the uploaded photo are still there
     await reloadAndResume(page, '材料清单');
     await permit.getByText('✓ 已上传').waitFor();
     assert.equal(await currentPage(page).getByRole('radio', { name: /随迁子女/ }).getAttribute('aria-checked'), 'true');
-    await shot(page, 'j1-materials-after-reload');
+    await screenshot(page, 'j1-materials-after-reload');
     assert.deepEqual(consoleLines.filter((l) => l.startsWith('pageerror')), []);
   } catch (error) {
     console.log('failed at', page.url());

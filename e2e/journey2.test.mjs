@@ -8,40 +8,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setUpBrowserSuite, openApp, qa as qaOnce, screenshot as fullShot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, photoOf } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
-
-/** The QA API lives in the page's service worker: wait until it controls the page (first load, reloads). */
-async function qa(page, method, url, body) {
-  for (let attempt = 1; ; attempt++) {
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
-    try {
-      return await qaOnce(page, method, url, body);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.waitForTimeout(500);
-    }
-  }
-}
-
-/**
- * A full-page screenshot leaves Chromium's mobile emulation zoomed (page scale 2, a tall viewport),
- * which makes later taps land on the wrong element: put the phone back to 390 x 844 after each one.
- */
-async function resetPhone(page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
-  await cdp.detach();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(100);
-}
-async function screenshot(page, name) {
-  await resetPhone(page);
-  await page.waitForTimeout(300);
-  await fullShot(page, name);
-  await resetPhone(page);
-}
 
 const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
 const UNIT = '500112003004GB00011F00010001';
@@ -117,27 +86,10 @@ async function chooseDistrict(page, name) {
   await currentPage(page).locator('[data-testid="district-current"]').waitFor();
 }
 
-/** A small real photo drawn by the page's canvas (the mock sniffs image content). */
-async function photo(page, label) {
-  const base64 = await page.evaluate((text) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 900;
-    canvas.height = 600;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#f4efe4';
-    ctx.fillRect(0, 0, 900, 600);
-    ctx.fillStyle = '#222';
-    ctx.font = 'bold 64px sans-serif';
-    ctx.fillText(text, 60, 300);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-  }, label);
-  return Buffer.from(base64, 'base64');
-}
-
 async function upload(page, scope, label) {
   const chooser = page.waitForEvent('filechooser');
   await scope.getByRole('button', { name: `上传${label}照片` }).click();
-  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page, label) });
+  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
   await scope.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
 }
 

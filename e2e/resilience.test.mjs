@@ -9,21 +9,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUpBrowserSuite, openApp, qa as qaOnce, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, currentPage, photoOf } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
-
-async function qa(page, method, url, body) {
-  for (let attempt = 1; ; attempt++) {
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
-    try {
-      return await qaOnce(page, method, url, body);
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await page.waitForTimeout(500);
-    }
-  }
-}
 
 const API = '/api/v1';
 const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
@@ -85,26 +73,10 @@ async function arrange(page, scenario) {
   await page.reload();
 }
 
-async function photo(page, label) {
-  const base64 = await page.evaluate((text) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 900;
-    canvas.height = 600;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#f4efe4';
-    ctx.fillRect(0, 0, 900, 600);
-    ctx.fillStyle = '#222';
-    ctx.font = 'bold 64px sans-serif';
-    ctx.fillText(text, 60, 300);
-    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
-  }, label);
-  return Buffer.from(base64, 'base64');
-}
-
 async function pickPhoto(page, scope, label) {
   const chooser = page.waitForEvent('filechooser');
   await scope.getByRole('button', { name: `上传${label}照片` }).click();
-  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photo(page, label) });
+  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
 }
 
 async function uploadRequired(page) {
@@ -816,7 +788,7 @@ test('security: no personal data in URLs or the console, masked by default, mark
     const before = Object.keys((await state(page)).uploads).length;
     const chooser = page.waitForEvent('filechooser');
     await permit.getByRole('button', { name: '上传居住证照片' }).dblclick();
-    await (await chooser).setFiles({ name: '居住证.jpg', mimeType: 'image/jpeg', buffer: await photo(page, '居住证') });
+    await (await chooser).setFiles({ name: '居住证.jpg', mimeType: 'image/jpeg', buffer: await photoOf(page, '居住证') });
     await permit.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
     await page.waitForTimeout(1500);
     assert.equal(Object.keys((await state(page)).uploads).length, before + 1, 'one upload after a double tap');
