@@ -3,26 +3,28 @@
  * dataSharing. A failed match never blocks; the message says what the parent can do instead.
  */
 import type { DataKind, VerificationResult, VerificationStatus } from '@contract/child';
+import { DATA_KIND_NAMES } from '@/domain/materials';
 import type { HostIdentity } from '../data/identities';
 
-const KINDS: Record<DataKind, { name: string; source: string; evidence: string }> = {
-  householdRegister: { name: '户籍', source: '市公安局', evidence: '户口簿' },
-  residencePermit: { name: '居住证', source: '市公安局', evidence: '居住证' },
-  marriage: { name: '婚姻', source: '市民政局', evidence: '结婚证或离婚证' },
-  property: { name: '不动产', source: '市规划自然资源局', evidence: '不动产权证书或房屋产权证明' },
-  birthCertificate: { name: '出生医学证明', source: '市卫生健康委', evidence: '出生医学证明' },
-  socialInsurance: { name: '社保', source: '市人力社保局', evidence: '社保缴费或务工证明' },
-  businessLicense: { name: '营业执照', source: '市市场监管局', evidence: '营业执照' },
-  disability: { name: '残疾人证', source: '市残联', evidence: '残疾人证或评估意见' },
-  militaryFamily: { name: '军人家庭', source: '市退役军人事务局', evidence: '军人家庭证明' },
-  housingProvident: { name: '公积金', source: '市住房公积金管理中心', evidence: '公积金缴存证明' },
-  rentalRecord: { name: '租赁备案', source: '市住房城乡建委', evidence: '租房合同或租赁备案证明' },
-  schoolRoll: { name: '学籍', source: '市教委', evidence: '学籍证明' },
-  deathOrGuardianship: { name: '监护关系', source: '市民政局', evidence: '监护关系证明' },
+const KINDS: Record<DataKind, { source: string; evidence: string }> = {
+  householdRegister: { source: '市公安局', evidence: '户口簿' },
+  residencePermit: { source: '市公安局', evidence: '居住证' },
+  marriage: { source: '市民政局', evidence: '结婚证或离婚证' },
+  property: { source: '市规划自然资源局', evidence: '不动产权证书或房屋产权证明' },
+  birthCertificate: { source: '市卫生健康委', evidence: '出生医学证明' },
+  socialInsurance: { source: '市人力社保局', evidence: '社保缴费或务工证明' },
+  businessLicense: { source: '市市场监管局', evidence: '营业执照' },
+  disability: { source: '市残联', evidence: '残疾人证或评估意见' },
+  militaryFamily: { source: '市退役军人事务局', evidence: '军人家庭证明' },
+  housingProvident: { source: '市住房公积金管理中心', evidence: '公积金缴存证明' },
+  rentalRecord: { source: '市住房城乡建委', evidence: '租房合同或租赁备案证明' },
+  schoolRoll: { source: '市教委', evidence: '学籍证明' },
+  deathOrGuardianship: { source: '市民政局', evidence: '监护关系证明' },
 };
 
 function message(kind: DataKind, status: VerificationStatus): string {
-  const { name, evidence } = KINDS[kind];
+  const { evidence } = KINDS[kind];
+  const name = DATA_KIND_NAMES[kind];
   switch (status) {
     case 'matched':
       return `${name}信息已核验通过，无需上传${evidence}`;
