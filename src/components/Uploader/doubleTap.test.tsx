@@ -1,31 +1,14 @@
 /** A double tap on 上传 opens one picker and sends one photo, and the list gets one file. */
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
-import { useState } from 'react';
 import type { HostBridge, HostResult, HttpResponse, PickedImage } from '@contract/bridge';
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { ok } from '@/bridge/result';
-import { Uploader } from './index';
+import { UploaderHarness as Harness } from './testHarness';
 
 const PHOTO: PickedImage = { path: 'blob:photo', name: '户口簿.jpg', size: 3_000_000, mime: 'image/jpeg' };
 
-function Harness({ onIds }: { onIds: (ids: string[]) => void }) {
-  const [ids, setIds] = useState<string[]>([]);
-  return (
-    <Uploader
-      materialCode='householdRegister'
-      label='户口簿'
-      fileIds={ids}
-      maxBytes={2 * 1024 * 1024}
-      uploadOptions={{ sleep: async () => undefined }}
-      onChange={(next) => {
-        setIds(next);
-        onIds(next);
-      }}
-    />
-  );
-}
 
 test('double tap on the upload button: one picker, one upload, one file', async () => {
   let picks = 0;

@@ -1,12 +1,11 @@
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent, waitFor, act } from '@testing-library/react';
-import { useState } from 'react';
 import type { HostBridge, HostResult, HttpResponse, PickedImage, UploadRequest } from '@contract/bridge';
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { ok, fail } from '@/bridge/result';
 import { auth } from '@/services/auth';
-import { Uploader } from './index';
+import { UploaderHarness as Harness } from './testHarness';
 
 const BIG_PHOTO: PickedImage = { path: 'blob:photo', name: '户口簿.jpg', size: 6_000_000, mime: 'image/jpeg' };
 
@@ -49,22 +48,6 @@ function installBridge(): Fake {
   return fake;
 }
 
-function Harness({ onIds }: { onIds?: (ids: string[]) => void }) {
-  const [ids, setIds] = useState<string[]>([]);
-  return (
-    <Uploader
-      materialCode='householdRegister'
-      label='户口簿'
-      fileIds={ids}
-      maxBytes={2 * 1024 * 1024}
-      uploadOptions={{ sleep: async () => undefined }}
-      onChange={(next) => {
-        setIds(next);
-        onIds?.(next);
-      }}
-    />
-  );
-}
 
 describe('Uploader', () => {
   let fake: Fake;
