@@ -170,12 +170,18 @@ async function domain() {
     logLevel: 'error',
   });
   const bench = await import(out);
-  bench.benchLottery(2000); // warm-up
-  const lottery = bench.benchLottery(100000);
-  bench.benchStateMachine(2000);
-  const machine = bench.benchStateMachine(100000);
-  record('lottery, 100,000 applicants', `${lottery.ms.toFixed(0)} ms`, '≤ 500 ms', lottery.ms <= 500);
-  record('state machine, 100,000 transitions', `${machine.ms.toFixed(0)} ms`, '≤ 500 ms', machine.ms <= 500);
+  // Five timed runs after a small warm-up; the budget applies to the median (a 2-core machine
+  // running other work swings single runs by ±20%), and every run is printed.
+  const timed = (fn, n) => {
+    fn(2000);
+    const runs = Array.from({ length: 5 }, () => fn(n).ms);
+    const median = [...runs].sort((a, b) => a - b)[2];
+    return { median, text: `${median.toFixed(0)} ms median (runs: ${runs.map((ms) => ms.toFixed(0)).join(', ')})` };
+  };
+  const lottery = timed(bench.benchLottery, 100000);
+  const machine = timed(bench.benchStateMachine, 100000);
+  record('lottery, 100,000 applicants', lottery.text, '≤ 500 ms', lottery.median <= 500);
+  record('state machine, 100,000 transitions', machine.text, '≤ 500 ms', machine.median <= 500);
   fs.rmSync(out, { force: true });
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import type { LotteryEntrant } from '@contract/lottery';
 import { canonicalEntrantList, commitEntrants, drawLottery, keyOf, listCommitmentOf, lotteryOutcome, pseudonymFor, rankOf, runSchoolLottery, sha256hex, verifyDraw } from './lottery';
@@ -16,8 +17,9 @@ describe('lottery', () => {
   it('sha256 is the standard one', () => {
     expect(sha256hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
   });
-  it('pseudonyms are salted hashes', () => {
-    expect(pseudonymFor('a1', 'x')).toBe(sha256hex('x|a1'));
+  it('pseudonyms are salted hashes, truncated to 128 bits', () => {
+    expect(pseudonymFor('a1', 'x')).toBe(sha256hex('x|a1').slice(0, 32));
+    expect(pseudonymFor('a1', 'x')).toMatch(/^[0-9a-f]{32}$/);
     expect(pseudonymFor('a1', 'x')).not.toBe(pseudonymFor('a1', 'y'));
   });
   it('commitment does not depend on input order', () => {
@@ -105,5 +107,66 @@ describe('list commitment', () => {
     expect(text.startsWith('ruxue-lottery-v1\n500112-P-6\n90\n')).toBe(true);
     expect(listCommitmentOf('500112-P-6', 90, entrants)).toBe(sha256hex(text));
     expect(listCommitmentOf('500112-P-6', 91, entrants)).not.toBe(sha256hex(text));
+  });
+});
+
+/**
+ * The published formulas (file header of lottery.ts), written the slow obvious way over Node's
+ * own SHA-256: the fast paths (streamed commitment, fixed-shape keys, prefix sorts) must agree.
+ */
+function referenceDraw(schoolId: string, places: number, list: LotteryEntrant[], randomness: string) {
+  const h = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+  const byPseudonym = [...list].sort((a, b) => (a.pseudonym < b.pseudonym ? -1 : a.pseudonym > b.pseudonym ? 1 : 0));
+  const canonical = `ruxue-lottery-v1\n${schoolId}\n${places}\n${byPseudonym.map((e) => `${e.pseudonym}|${e.tier}|${e.familyGroup ?? ''}\n`).join('')}`;
+  const listCommitment = h(canonical);
+  const seed = h(`${listCommitment}|${randomness}|${schoolId}`);
+  const groupTier = new Map<string, number>();
+  for (const e of list) if (e.familyGroup) groupTier.set(e.familyGroup, Math.min(groupTier.get(e.familyGroup) ?? Infinity, e.tier));
+  const rows = list.map((e) => ({
+    pseudonym: e.pseudonym,
+    tier: e.familyGroup ? groupTier.get(e.familyGroup)! : e.tier,
+    key: h(seed + (e.familyGroup ? `|g:${e.familyGroup}` : `|p:${e.pseudonym}`)),
+  }));
+  rows.sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0) || (a.pseudonym < b.pseudonym ? -1 : 1));
+  return { listCommitment, seed, order: rows.map((r) => r.pseudonym) };
+}
+
+describe('lottery against the published formulas', () => {
+  const run = (list: LotteryEntrant[], places: number) => {
+    const ours = runSchoolLottery({ ...base, places, entrants: list });
+    const ref = referenceDraw(base.schoolId, places, list, base.publicRandomness);
+    expect(ours.draw?.listCommitment).toBe(ref.listCommitment);
+    expect(ours.draw?.seed).toBe(ref.seed);
+    expect(ours.draw?.order).toEqual(ref.order);
+    expect(ours.admitted).toEqual(ref.order.slice(0, places));
+  };
+
+  it('agrees for standard pseudonyms with tiers and family groups', () => {
+    const list = Array.from({ length: 3000 }, (_, i) => ({ pseudonym: pseudonymFor(`a${i}`, 'ref'), tier: i % 9 === 0 ? 0 : i % 13 === 0 ? 2 : 1, familyGroup: i % 97 < 2 ? `家庭${Math.floor(i / 97)}` : undefined }));
+    run(list, 300);
+  });
+
+  it('agrees for full-length, upper-case, short and non-ASCII pseudonyms (the general paths)', () => {
+    const odd = ['张三的编号', 'ABCDEF', 'ff', '𠮷x', ...Array.from({ length: 200 }, (_, i) => sha256hex(`full-${i}`))];
+    run(odd.map((pseudonym, i) => ({ pseudonym, tier: i % 3 })), 50);
+  });
+
+  it('agrees when many pseudonyms share their first 32 bits', () => {
+    const list = Array.from({ length: 500 }, (_, i) => ({ pseudonym: `0000000${i % 3}${pseudonymFor(`p${i}`, 'x').slice(8)}`, tier: i % 2 }));
+    run(list, 40);
+  });
+
+  it('agrees for random lists', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.record({ pseudonym: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }), fc.string({ minLength: 1, maxLength: 12 })), tier: fc.integer({ min: 0, max: 4 }), familyGroup: fc.option(fc.constantFrom('g1', 'g2', '双胞胎'), { nil: undefined }) }), { selector: (e) => e.pseudonym, minLength: 2, maxLength: 60 }),
+        fc.integer({ min: 1, max: 10 }),
+        (list, places) => {
+          if (list.length <= places) return;
+          run(list, places);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

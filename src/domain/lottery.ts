@@ -2,6 +2,7 @@
  * Verifiable private-school lottery (SPEC Q21). Anyone holding the published entrant list, the
  * public randomness and the school id can recompute the order:
  *
+ *   pseudonym     = first 32 hex characters of sha256hex(salt + "|" + applicationId)
  *   canonical     = "ruxue-lottery-v1\n" + schoolId + "\n" + places + "\n"
  *                   + one line per entrant, sorted by pseudonym: pseudonym|tier|familyGroup + "\n"
  *   listCommitment = sha256hex(canonical)                       (published before the draw)
@@ -12,42 +13,59 @@
  *   first `places` admitted, the rest is the ordered waiting list.
  *
  * The "g:"/"p:" prefixes keep a group id from ever colliding with someone's pseudonym.
+ * Pseudonyms are 128 bits: collisions among millions of entrants are out of reach, the published
+ * list is half the size a full digest would make it, and each key is one SHA-256 block after the
+ * seed (100,000 entrants draw in a few hundred milliseconds). Any other pseudonym still draws
+ * correctly, only more slowly.
  * A strict cut at `places`: a family group straddling it is split (districts that admit twins
  * together do so by their own rule after the draw).
  */
 import type { LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome } from '@contract/lottery';
-import { sha256 } from '@noble/hashes/sha256';
-import { bytesToHex } from '@noble/hashes/utils';
-import { utf8Encode } from './utf8';
-import { hashTail, midstateOf } from './sha256fast';
+import { sortIndicesByPrefix } from './prefixSort';
+import { FixedTailHasher, Sha256Stream } from './sha256fast';
 
-export const sha256hex = (s: string): string => bytesToHex(sha256(utf8Encode(s)));
+// One stream for every short hash; it rewinds itself after each digest.
+const shortHash = new Sha256Stream();
+export const sha256hex = (s: string): string => shortHash.write(s).digestHex();
+
+export const PSEUDONYM_LENGTH = 32;
 
 /** A parent's child appears in the list under this, never under a name or ID number. */
 export function pseudonymFor(applicationId: string, salt: string): string {
-  return sha256hex(`${salt}|${applicationId}`);
+  return shortHash.write(`${salt}|${applicationId}`).digestHex(PSEUDONYM_LENGTH / 8);
 }
 
 
-const HEX8 = /^[0-9a-f]{8}/;
+/** The first 8 characters of a lower-case hex string as a number, or -1 when they are not hex. */
+function hexPrefix32(s: string): number {
+  if (s.length < 8) return -1;
+  let v = 0;
+  for (let i = 0; i < 8; i++) {
+    const c = s.charCodeAt(i);
+    const d = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1;
+    if (d < 0) return -1;
+    v = v * 16 + d;
+  }
+  return v;
+}
 
 /** Sorted by pseudonym (UTF-16 code units, i.e. plain string order). */
 function sortByPseudonym(entrants: readonly LotteryEntrant[]): LotteryEntrant[] {
   const n = entrants.length;
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
   const cmpStr = (a: number, b: number) => {
     const pa = entrants[a].pseudonym;
     const pb = entrants[b].pseudonym;
     return pa < pb ? -1 : pa > pb ? 1 : 0;
   };
-  if (entrants.every((e) => HEX8.test(e.pseudonym))) {
-    // Lower-case hex sorts like its numeric value, so a 32-bit prefix decides almost every
-    // comparison without touching the strings (the draw must stay fast for 100,000 entrants).
-    const prefix = new Float64Array(n);
-    for (let i = 0; i < n; i++) prefix[i] = parseInt(entrants[i].pseudonym.slice(0, 8), 16);
-    idx.sort((a, b) => prefix[a] - prefix[b] || cmpStr(a, b));
-  } else {
+  const prefix = new Float64Array(n);
+  let allHex = true;
+  for (let i = 0; i < n && allHex; i++) allHex = (prefix[i] = hexPrefix32(entrants[i].pseudonym)) >= 0;
+  let idx: Uint32Array;
+  // Lower-case hex sorts like its numeric value, so its first 32 bits decide almost every comparison.
+  if (allHex) idx = sortIndicesByPrefix(n, 32, (i) => prefix[i], cmpStr);
+  else {
+    idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
     idx.sort(cmpStr);
   }
   const out = new Array<LotteryEntrant>(n);
@@ -61,23 +79,18 @@ function canonicalOfSorted(schoolId: string, places: number, sorted: readonly Lo
 }
 
 /**
- * sha256hex(canonicalOfSorted(...)) without building the whole text: 100,000 entrants make an
- * 8 MB string and byte array, so the lines are hashed in chunks (same bytes, same digest).
+ * sha256hex(canonicalOfSorted(...)) without building the text: 100,000 entrants make an 8 MB
+ * string, so the lines are streamed into the hash (same bytes, same digest).
  */
 function commitmentOfSorted(schoolId: string, places: number, sorted: readonly LotteryEntrant[]): string {
-  const hash = sha256.create();
-  hash.update(utf8Encode(`ruxue-lottery-v1\n${schoolId}\n${places}\n`));
-  const CHUNK = 2048;
-  for (let i = 0; i < sorted.length; i += CHUNK) {
-    let text = '';
-    const end = Math.min(sorted.length, i + CHUNK);
-    for (let j = i; j < end; j++) {
-      const e = sorted[j];
-      text += `${e.pseudonym}|${e.tier}|${e.familyGroup ?? ''}\n`;
-    }
-    hash.update(utf8Encode(text));
+  const hash = new Sha256Stream().write(`ruxue-lottery-v1\n${schoolId}\n${places}\n`);
+  for (let i = 0; i < sorted.length; i++) {
+    const e = sorted[i];
+    hash.write(e.pseudonym).write('|').write(String(e.tier)).write('|');
+    if (e.familyGroup) hash.write(e.familyGroup);
+    hash.write('\n');
   }
-  return bytesToHex(hash.digest());
+  return hash.digestHex();
 }
 
 export function canonicalEntrantList(schoolId: string, places: number, entrants: readonly LotteryEntrant[]): string {
@@ -127,24 +140,27 @@ function orderEntrants(seed: string, entrants: readonly LotteryEntrant[]): strin
     if (e.familyGroup) groupTier.set(e.familyGroup, Math.min(groupTier.get(e.familyGroup) ?? Infinity, e.tier));
   }
   const groupRow = new Map<string, number>();
-  const mid = midstateOf(seed);
+  // Every key starts with the seed: hash it once and start each key from there. Pseudonyms made
+  // by pseudonymFor all have one length, so their keys share one shape and skip the general stream.
+  const hash = new Sha256Stream().write(seed).save();
+  const pseudonymKeys = /^[0-9a-f]{64}$/.test(seed) ? new FixedTailHasher(seed, '|p:', PSEUDONYM_LENGTH) : null;
   for (let i = 0; i < n; i++) {
     const e = entrants[i];
-    tiers[i] = e.familyGroup ? groupTier.get(e.familyGroup)! : e.tier;
-    const shared = e.familyGroup ? groupRow.get(e.familyGroup) : undefined;
-    if (shared !== undefined) {
-      words.copyWithin(i * 8, shared * 8, shared * 8 + 8);
+    const group = e.familyGroup;
+    if (!group) {
+      tiers[i] = e.tier;
+      if (!pseudonymKeys?.digestWords(e.pseudonym, words, i * 8)) hash.write('|p:').write(e.pseudonym).digestWords(words, i * 8);
       continue;
     }
-    if (e.familyGroup) groupRow.set(e.familyGroup, i);
-    if (!mid || !hashTail(mid, keyTail(e), words, i * 8)) {
-      const hex = keyOf(seed, e);
-      for (let w = 0; w < 8; w++) words[i * 8 + w] = parseInt(hex.slice(w * 8, w * 8 + 8), 16);
+    tiers[i] = groupTier.get(group)!;
+    const shared = groupRow.get(group);
+    if (shared !== undefined) words.copyWithin(i * 8, shared * 8, shared * 8 + 8);
+    else {
+      groupRow.set(group, i);
+      hash.write('|g:').write(group).digestWords(words, i * 8);
     }
   }
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = i;
-  idx.sort((a, b) => {
+  const compare = (a: number, b: number) => {
     if (tiers[a] !== tiers[b]) return tiers[a] - tiers[b];
     for (let w = 0; w < 8; w++) {
       const x = words[a * 8 + w];
@@ -154,7 +170,14 @@ function orderEntrants(seed: string, entrants: readonly LotteryEntrant[]): strin
     const pa = entrants[a].pseudonym;
     const pb = entrants[b].pseudonym;
     return pa < pb ? -1 : pa > pb ? 1 : 0;
-  });
+  };
+  // Tier first, then the key's first word; the comparator settles the rest.
+  const tierValues = [...new Set(tiers)].sort((a, b) => a - b);
+  const tierRank = new Map(tierValues.map((t, r) => [t, r]));
+  const tierBits = Math.max(1, Math.ceil(Math.log2(tierValues.length)));
+  const rank = new Float64Array(n);
+  for (let i = 0; i < n; i++) rank[i] = tierRank.get(tiers[i])!;
+  const idx = sortIndicesByPrefix(n, tierBits + 32, (i) => rank[i] * 0x100000000 + words[i * 8], compare);
   const order = new Array<string>(n);
   for (let i = 0; i < n; i++) order[i] = entrants[idx[i]].pseudonym;
   return order;
@@ -178,7 +201,7 @@ export function drawLottery(
     return { ok: false, message: '名单与摇号前公布的承诺值不一致，不能摇号' };
   }
   const seed = seedOf(commitment.listCommitment, publicRandomness, commitment.schoolId);
-  return { ok: true, draw: { ...commitment, publicRandomness, seed, drawnAt, order: orderEntrants(seed, sorted), entrants: sorted } };
+  return { ok: true, draw: { ...commitment, publicRandomness, seed, drawnAt, order: orderEntrants(seed, entrants), entrants: sorted } };
 }
 
 export type DrawCheck =
@@ -270,7 +293,8 @@ export function runSchoolLottery(args: {
     publicRandomness: args.publicRandomness,
     seed,
     drawnAt: args.drawnAt,
-    order: orderEntrants(seed, sorted),
+    // Keys do not depend on list order: walk the entrants as given, in memory order.
+    order: orderEntrants(seed, args.entrants),
     entrants: sorted,
   };
   return { withoutLottery: false, admitted: draw.order.slice(0, args.places), waiting: draw.order.slice(args.places), draw };
