@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import path from 'node:path';
+import { PreloadFirstPagePlugin } from './preloadFirstPage';
 
 /**
  * One config for three outputs:
@@ -66,6 +67,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       devServer: { host: '127.0.0.1', port: 4173 },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        chain.plugin('preload-first-page').use(PreloadFirstPagePlugin, ['pages/index/index']);
       },
     },
   };

@@ -207,11 +207,23 @@ async function lighthouse() {
       server.close();
     }
   };
-  const app = await measure(path.join(root, 'dist/h5'));
-  const base = await measure(path.join(root, 'baseline/dist/h5'));
-  record('Lighthouse LCP (mobile)', `${app.lcp.toFixed(0)} ms (baseline ${base.lcp.toFixed(0)} ms, ×${(app.lcp / base.lcp).toFixed(2)})`, '≤ 1.2× baseline', app.lcp <= 1.2 * base.lcp);
-  record('Lighthouse TBT (mobile)', `${app.tbt.toFixed(0)} ms (baseline ${base.tbt.toFixed(0)} ms)`, 'reported', true);
-  record('Lighthouse CLS (mobile)', `${app.cls.toFixed(3)} (baseline ${base.cls.toFixed(3)})`, '≤ 0.1', app.cls <= 0.1);
+  // Lighthouse's simulated throttling scales the CPU time it observed, so one run on a shared
+  // 2-core machine swings by ±20%. Alternate app and baseline runs and compare medians (Lighthouse's
+  // own advice for variability); every run is printed.
+  const RUNS = 5;
+  const appRuns = [];
+  const baseRuns = [];
+  for (let i = 0; i < RUNS; i++) {
+    appRuns.push(await measure(path.join(root, 'dist/h5')));
+    baseRuns.push(await measure(path.join(root, 'baseline/dist/h5')));
+  }
+  const median = (runs, key) => [...runs.map((r) => r[key])].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  const list = (runs, key) => runs.map((r) => r[key].toFixed(0)).join(', ');
+  const app = { lcp: median(appRuns, 'lcp'), tbt: median(appRuns, 'tbt'), cls: Math.max(...appRuns.map((r) => r.cls)) };
+  const base = { lcp: median(baseRuns, 'lcp'), tbt: median(baseRuns, 'tbt'), cls: Math.max(...baseRuns.map((r) => r.cls)) };
+  record('Lighthouse LCP (mobile), median of 5', `${app.lcp.toFixed(0)} ms (baseline ${base.lcp.toFixed(0)} ms, ×${(app.lcp / base.lcp).toFixed(2)}; runs ${list(appRuns, 'lcp')} / ${list(baseRuns, 'lcp')})`, '≤ 1.2× baseline', app.lcp <= 1.2 * base.lcp);
+  record('Lighthouse TBT (mobile), median of 5', `${app.tbt.toFixed(0)} ms (baseline ${base.tbt.toFixed(0)} ms)`, 'reported', true);
+  record('Lighthouse CLS (mobile), worst of 5', `${app.cls.toFixed(3)} (baseline ${base.cls.toFixed(3)})`, '≤ 0.1', app.cls <= 0.1);
 }
 
 // --only=image,domain runs a subset (for working on one figure).

@@ -36,4 +36,24 @@ describe('home page', () => {
     fireEvent.click(await screen.findByRole('button', { name: '刷脸登录' }));
     expect(visited).toContain('/pages/login/index');
   });
+
+  it('paints the entry tiles and login at once, before the calendar arrives', async () => {
+    render(<Home />);
+    // Synchronously after the first render: the service is usable while the calendar loads.
+    expect(screen.getByText('正在获取招生日程…')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '刷脸登录' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '我的申请' })).toBeInTheDocument();
+    expect(await screen.findByTestId('phase-card')).toBeInTheDocument();
+    expect(screen.queryByText('正在获取招生日程…')).not.toBeInTheDocument();
+  });
+
+  it('keeps the rest of the page when the calendar fails, and retries in place', async () => {
+    await mock.api('POST', '/__qa/faults', { route: '/calendar', kind: 'error500', times: 1 });
+    render(<Home />);
+    expect(await screen.findByRole('alert')).toHaveTextContent('暂时无法获取招生日程');
+    fireEvent.click(screen.getByRole('button', { name: '我的申请' }));
+    expect(visited).toContain('/pages/my/applications/index');
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByTestId('phase-card')).toBeInTheDocument();
+  });
 });

@@ -32,21 +32,9 @@ export default function Home() {
     return () => clearInterval(timer);
   }, [restore, load, loadDistricts]);
 
-  if (!calendar) {
-    return (
-      <Page title='入学一件事'>
-        {error ? (
-          <LoadError title='暂时无法获取招生日程' error={error} onRetry={() => void load(true)} />
-        ) : (
-          <View className='muted' role='status'>
-            正在获取招生日程…
-          </View>
-        )}
-      </Page>
-    );
-  }
-
-  const guidance = homeGuidance(calendar, stage, currentCode, serverNow());
+  // The page paints at once: entry tiles and login do not wait for the calendar, only the phase
+  // card does (parents on a slow network can start at once, and the first paint is the real page).
+  const guidance = calendar ? homeGuidance(calendar, stage, currentCode, serverNow()) : null;
   const go = (url: string) => void navigation.to(url);
 
   return (
@@ -59,19 +47,34 @@ export default function Home() {
         ))}
       </View>
 
-      <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>
-        <View className='muted'>{district ? `当前区域：${district.name}` : '尚未选择当前区域（显示全市日程）'}</View>
-        <View className='phase-title' role='heading' aria-level={2}>
-          {guidance.title}
+      {guidance ? (
+        <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>
+          <View className='muted'>{district ? `当前区域：${district.name}` : '尚未选择当前区域（显示全市日程）'}</View>
+          <View className='phase-title' role='heading' aria-level={2}>
+            {guidance.title}
+          </View>
+          <View className='phase-detail'>{guidance.detail}</View>
+          {guidance.deadlineText ? <View className='phase-deadline'>{guidance.deadlineText}</View> : null}
+          <View className='phase-next'>
+            <Text className='phase-next-label'>下一步：</Text>
+            {guidance.nextStep}
+          </View>
+          {guidance.reassurance ? <View className='muted phase-reassure'>{guidance.reassurance}</View> : null}
         </View>
-        <View className='phase-detail'>{guidance.detail}</View>
-        {guidance.deadlineText ? <View className='phase-deadline'>{guidance.deadlineText}</View> : null}
-        <View className='phase-next'>
-          <Text className='phase-next-label'>下一步：</Text>
-          {guidance.nextStep}
+      ) : error ? (
+        <View className='phase-pending'>
+          <LoadError title='暂时无法获取招生日程' error={error} onRetry={() => void load(true)} />
         </View>
-        {guidance.reassurance ? <View className='muted phase-reassure'>{guidance.reassurance}</View> : null}
-      </View>
+      ) : (
+        <View className='card phase-card phase-loading' data-testid='phase-card-loading'>
+          <View className='phase-title' role='heading' aria-level={2}>
+            招生日程
+          </View>
+          <View className='muted' role='status'>
+            正在获取招生日程…
+          </View>
+        </View>
+      )}
 
       {!session ? (
         <View className='card'>
