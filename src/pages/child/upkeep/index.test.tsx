@@ -58,6 +58,9 @@ describe('child information upkeep page', () => {
     expect(await screen.findByText(/信息维护开放中，截止 5月18日（含当日）/)).toBeInTheDocument();
     const tags = await screen.findByTestId('verification-tags');
     expect(within(tags).getAllByText('已核验', { exact: false }).length).toBeGreaterThan(2);
+    // Each row names the department that answered (the shared VerificationTags list).
+    const rows = within(within(tags).getByRole('list', { name: '数据比对结果' })).getAllByRole('listitem');
+    for (const row of rows) expect(row.textContent).toMatch(/[^：]+：/);
     await fillValid();
     const unit = field('不动产单元号');
     expect(screen.getByText(/我的 → 不动产 → 我的不动产/)).toBeInTheDocument();

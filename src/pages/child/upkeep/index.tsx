@@ -4,7 +4,7 @@ import type { DataKind, PropertyKind, Relationship, UpkeepInfo } from '@contract
 import type { MaterialCode } from '@contract/materials';
 import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
 import { validateAddress, validateName, validatePhone, validateUnitNumber, UNIT_NUMBER_HINT } from '@/domain/validators';
-import { DATA_KIND_NAMES, MATERIAL_NAMES } from '@/domain/materials';
+import { MATERIAL_NAMES } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
@@ -16,7 +16,7 @@ import { FormField } from '@/components/FormField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
-import { VerificationTag } from '@/components/VerificationTag';
+import { VerificationTags } from '@/components/VerificationTags';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useClockStore } from '@/stores/clock';
@@ -243,14 +243,7 @@ export default function Upkeep() {
         <Section title='部门数据核验结果'>
           <View className='muted'>核验未通过不影响报名，请上传佐证材料，由审核人员确认。</View>
           <View className='upkeep-tags' data-testid='verification-tags'>
-            {entry.verification
-              .filter((v) => v.status !== 'notChecked')
-              .map((v) => (
-                <View key={v.kind} className='upkeep-tag-row'>
-                  <Text className='upkeep-tag-name'>{DATA_KIND_NAMES[v.kind]}</Text>
-                  <VerificationTag status={v.status} subject={DATA_KIND_NAMES[v.kind]} />
-                </View>
-              ))}
+            <VerificationTags results={entry.verification.filter((v) => v.status !== 'notChecked')} />
           </View>
         </Section>
       ) : null}
