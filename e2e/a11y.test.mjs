@@ -16,20 +16,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilderModule from '@axe-core/playwright';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, login, chooseDistrict } from './harness.mjs';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const WIDTH = 360;
 const HEIGHT = 780;
 
 const suite = setUpBrowserSuite();
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.location.hash = `#${p}`;
-  }, path);
-  await page.waitForTimeout(300);
-}
 
 /** Waits for the page the hash names to be the visible one, its slide-in done and its data loaded. */
 async function settle(page, path) {
@@ -50,23 +43,6 @@ async function hostStyle(page, style) {
     .first()
     .waitFor({ timeout: 5000 });
   await page.waitForTimeout(300);
-}
-
-async function login(page, identity = 'two-children') {
-  await go(page, '/pages/login/index');
-  await currentPage(page).getByRole('button', { name: '开始刷脸', exact: true }).click();
-  const sheet = page.locator('[data-testid="face-sheet"]');
-  await sheet.waitFor();
-  await sheet.locator(`[data-identity="${identity}"]`).click();
-  await page.waitForURL(/pages\/children\/index/);
-  await currentPage(page).locator('[data-testid="child-card"]').first().waitFor();
-}
-
-async function chooseDistrict(page, name) {
-  await go(page, '/pages/district/index');
-  await currentPage(page).getByLabel('搜索区县', { exact: true }).locator('input').fill(name);
-  await currentPage(page).getByRole('radio', { name: new RegExp(name) }).first().click();
-  await currentPage(page).locator('[data-testid="district-current"]').waitFor();
 }
 
 /** A QA scenario, then a reload so the app reads the scenario's clock, then face login and 渝北区. */

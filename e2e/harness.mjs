@@ -126,3 +126,69 @@ export async function screenshot(page, name) {
 export function currentPage(page) {
   return page.locator('.taro_page:not([style*="display: none"])').last();
 }
+
+/** Taro's Input renders a custom element labelled by aria-labelledby; the native input is inside. */
+export const input = (page, label) => currentPage(page).getByLabel(label, { exact: true }).locator('input');
+export const button = (page, name) => currentPage(page).getByRole('button', { name, exact: true });
+/** Waits for text on the visible page (Playwright's default timeout unless given). */
+export const visible = (page, text, timeout) => currentPage(page).getByText(text).first().waitFor({ timeout });
+
+/** Opens a page inside the running app, as a tap on a link would. */
+export async function go(page, path) {
+  await page.evaluate((p) => {
+    window.location.hash = `#${p}`;
+  }, path);
+  await page.waitForTimeout(300);
+}
+
+/** Answers the mock host's face sheet as one of the seeded identities. */
+export async function faceLogin(page, identity = 'two-children') {
+  await currentPage(page).getByRole('button', { name: /开始刷脸|重新刷脸/ }).click();
+  const sheet = page.locator('[data-testid="face-sheet"]');
+  await sheet.waitFor();
+  await sheet.locator(`[data-identity="${identity}"]`).click();
+}
+
+/** Face login from the login page; ends on 我的子女 with the children found. */
+export async function login(page, identity = 'two-children') {
+  await go(page, '/pages/login/index');
+  await faceLogin(page, identity);
+  await page.waitForURL(/pages\/children\/index/);
+  await currentPage(page).locator('[data-testid="child-card"]').first().waitFor();
+}
+
+/** Makes `name` (e.g. 渝北) the parent's current district. */
+export async function chooseDistrict(page, name) {
+  await go(page, '/pages/district/index');
+  await input(page, '搜索区县').fill(name);
+  await currentPage(page).getByRole('radio', { name: new RegExp(name) }).first().click();
+  await currentPage(page).locator('[data-testid="district-current"]').waitFor();
+}
+
+/** Picks a test photo for the material `label` inside `scope` (does not wait for the upload). */
+export async function pickPhoto(page, scope, label) {
+  const chooser = page.waitForEvent('filechooser');
+  await scope.getByRole('button', { name: `上传${label}照片` }).click();
+  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
+}
+
+/** Picks a test photo and waits until the page says it is uploaded. */
+export async function uploadPhoto(page, scope, label) {
+  await pickPhoto(page, scope, label);
+  await scope.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
+}
+
+/** Uploads every material the district's checklist marks 必传 and that is still empty. */
+export async function uploadRequired(page) {
+  const box = currentPage(page).locator('[data-testid="materials"]');
+  await box.waitFor();
+  const items = box.locator('.material');
+  const n = await items.count();
+  for (let i = 0; i < n; i++) {
+    const item = items.nth(i);
+    if ((await item.locator('.tag').innerText()).trim() !== '必传') continue;
+    if ((await item.getByText('✓ 已上传').count()) > 0) continue;
+    const name = (await item.locator('.material-name').innerText()).trim();
+    await uploadPhoto(page, item, name);
+  }
+}

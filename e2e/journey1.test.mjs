@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, input, button, visible } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
@@ -13,17 +13,6 @@ const ADDED_ID = '500112201801150026';
 const ADDED_ID_WRONG = '500112201801150027';
 const UNIT = '500112003004GB00011F00010001';
 
-/** Taro's Input renders a custom element labelled by aria-labelledby; the native input is inside. */
-const input = (page, label) => currentPage(page).getByLabel(label, { exact: true }).locator('input');
-const button = (page, name) => currentPage(page).getByRole('button', { name, exact: true });
-const visible = (page, text) => currentPage(page).getByText(text).first().waitFor();
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.location.hash = `#${p}`;
-  }, path);
-  await page.waitForTimeout(300);
-}
 
 /** Reloads the app on the same page: the session and the drafts must both come back. */
 async function reloadAndResume(page, pageText) {

@@ -8,23 +8,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, photoOf } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, button, visible, login, chooseDistrict, uploadPhoto, uploadRequired } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
 const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
 const UNIT = '500112003004GB00011F00010001';
 
-const button = (page, name) => currentPage(page).getByRole('button', { name, exact: true });
-const visible = (page, text, timeout) => currentPage(page).getByText(text).first().waitFor({ timeout });
 const status = (page) => currentPage(page).locator('[data-testid="status"]');
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.location.hash = `#${p}`;
-  }, path);
-  await page.waitForTimeout(300);
-}
 
 /**
  * The page re-reads the server clock and state, as a parent reopening the app would. After a QA
@@ -66,46 +57,6 @@ async function arrange(page, scenario) {
 
 async function expectStatus(page, label) {
   await status(page).filter({ hasText: label }).waitFor({ timeout: 15000 });
-}
-
-/** Face login through the simulated host sheet. */
-async function login(page, identity = 'two-children') {
-  await go(page, '/pages/login/index');
-  await button(page, '开始刷脸').click();
-  const sheet = page.locator('[data-testid="face-sheet"]');
-  await sheet.waitFor();
-  await sheet.locator(`[data-identity="${identity}"]`).click();
-  await page.waitForURL(/pages\/children\/index/);
-  await currentPage(page).locator('[data-testid="child-card"]').first().waitFor();
-}
-
-async function chooseDistrict(page, name) {
-  await go(page, '/pages/district/index');
-  await currentPage(page).getByLabel('搜索区县', { exact: true }).locator('input').fill(name);
-  await currentPage(page).getByRole('radio', { name: new RegExp(name) }).first().click();
-  await currentPage(page).locator('[data-testid="district-current"]').waitFor();
-}
-
-async function upload(page, scope, label) {
-  const chooser = page.waitForEvent('filechooser');
-  await scope.getByRole('button', { name: `上传${label}照片` }).click();
-  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
-  await scope.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
-}
-
-/** Uploads every material the district's checklist marks 必传 and that is still empty. */
-async function uploadRequired(page) {
-  const box = currentPage(page).locator('[data-testid="materials"]');
-  await box.waitFor();
-  const items = box.locator('.material');
-  const n = await items.count();
-  for (let i = 0; i < n; i++) {
-    const item = items.nth(i);
-    if ((await item.locator('.tag').innerText()).trim() !== '必传') continue;
-    if ((await item.getByText('✓ 已上传').count()) > 0) continue;
-    const name = (await item.locator('.material-name').innerText()).trim();
-    await upload(page, item, name);
-  }
 }
 
 /** 幼升小在线申报 for 王子涵: 公办学位紧张学校, the first school, tick, 一键引用 (or fill in), materials. */
@@ -198,7 +149,7 @@ test('public: submit, withdraw and resubmit, 补正 answered, approved, confirme
     assert.match(await box.innerText(), new RegExp(`审核意见：${reason}`));
     assert.equal(await button(page, '提交补正材料').getAttribute('aria-disabled'), 'true');
     await screenshot(page, 'j2-application-correction');
-    await upload(page, box, '户口簿');
+    await uploadPhoto(page, box, '户口簿');
     assert.equal(await button(page, '提交补正材料').getAttribute('aria-disabled'), 'false');
     await button(page, '提交补正材料').click();
     await visible(page, '补正材料已提交，等待复审');

@@ -9,29 +9,21 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUpBrowserSuite, openApp, qa, currentPage, photoOf } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, currentPage, photoOf, go, button, input, visible as visibleOn, login, faceLogin, chooseDistrict, pickPhoto, uploadRequired } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
 const API = '/api/v1';
 const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
 const CHILD_ID_NUMBER = '50011220180312004X';
-const button = (page, name) => currentPage(page).getByRole('button', { name, exact: true });
-const visible = (page, text, timeout = 15000) => currentPage(page).getByText(text).first().waitFor({ timeout });
-const input = (page, label) => currentPage(page).getByLabel(label, { exact: true }).locator('input');
+// Faults should surface fast: wait 15 s for a message unless a step says otherwise.
+const visible = (page, text, timeout = 15000) => visibleOn(page, text, timeout);
 
 /** What a parent may be shown for a failure: Chinese, and one of the client's or server's messages. */
 const CLEAR_MESSAGE = /服务暂时出现问题|网络连接不稳定|网络不稳定|服务器响应超时|当前访问人数较多|登录已过期|未成功|暂时无法/;
 /** What a parent must never see. */
 const RAW = /undefined|\[object|TypeError|ReferenceError|Error:|at https?:|INTERNAL|UNAUTHENTICATED|OVERLOADED|NETWORK|Failed to fetch|^\s*(500|401|429)\s*$/m;
 const RETRY = /重试|重新加载|重新上传|重新刷脸|开始刷脸/;
-
-async function go(page, path) {
-  await page.evaluate((p) => {
-    window.location.hash = `#${p}`;
-  }, path);
-  await page.waitForTimeout(300);
-}
 
 /**
  * Opens a page as a fresh visit (the app starts and makes the page's calls again). The address is
@@ -46,52 +38,10 @@ async function visit(page, path) {
   await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
 }
 
-async function login(page, identity = 'two-children') {
-  await go(page, '/pages/login/index');
-  await faceLogin(page, identity);
-  await page.waitForURL(/pages\/children\/index/);
-  await currentPage(page).locator('[data-testid="child-card"]').first().waitFor();
-}
-
-async function faceLogin(page, identity = 'two-children') {
-  await currentPage(page).getByRole('button', { name: /开始刷脸|重新刷脸/ }).click();
-  const sheet = page.locator('[data-testid="face-sheet"]');
-  await sheet.waitFor();
-  await sheet.locator(`[data-identity="${identity}"]`).click();
-}
-
-async function chooseDistrict(page, name) {
-  await go(page, '/pages/district/index');
-  await input(page, '搜索区县').fill(name);
-  await currentPage(page).getByRole('radio', { name: new RegExp(name) }).first().click();
-  await currentPage(page).locator('[data-testid="district-current"]').waitFor();
-}
-
 async function arrange(page, scenario) {
   const r = await qa(page, 'POST', '/__qa/reset', { scenario });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await page.reload();
-}
-
-async function pickPhoto(page, scope, label) {
-  const chooser = page.waitForEvent('filechooser');
-  await scope.getByRole('button', { name: `上传${label}照片` }).click();
-  await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
-}
-
-async function uploadRequired(page) {
-  const box = currentPage(page).locator('[data-testid="materials"]');
-  await box.waitFor();
-  const items = box.locator('.material');
-  const n = await items.count();
-  for (let i = 0; i < n; i++) {
-    const item = items.nth(i);
-    if ((await item.locator('.tag').innerText()).trim() !== '必传') continue;
-    if ((await item.getByText('✓ 已上传').count()) > 0) continue;
-    const name = (await item.locator('.material-name').innerText()).trim();
-    await pickPhoto(page, item, name);
-    await item.getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
-  }
 }
 
 async function fillPublicApplication(page) {
