@@ -118,7 +118,10 @@ export async function screenshot(page, name) {
   const viewport = page.viewportSize();
   await resetPhone(page, viewport);
   await page.waitForTimeout(350);
+  // The mock's floating QA entry is a tool, not the product: keep it out of the pictures.
+  await page.evaluate(() => document.getElementById('qa-entry')?.style.setProperty('visibility', 'hidden'));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
+  await page.evaluate(() => document.getElementById('qa-entry')?.style.removeProperty('visibility'));
   await resetPhone(page, viewport);
 }
 

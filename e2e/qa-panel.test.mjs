@@ -44,3 +44,23 @@ test('QA panel: running the lottery decides a registered private application', a
   assert.ok(Object.keys(after.body.draws).length >= 1, 'the draw is published');
   await context.close();
 });
+
+test('QA panel: the entry drags out of the way, stays there after a reload, and a tap still opens the panel', async () => {
+  const { page, context } = await openApp(suite.browser, suite.server.url, { width: 360, height: 780 });
+  const entry = page.locator('#qa-entry');
+  const start = await entry.boundingBox();
+  await page.mouse.move(start.x + 24, start.y + 24);
+  await page.mouse.down();
+  await page.mouse.move(40, 200, { steps: 6 });
+  await page.mouse.up();
+  const moved = await entry.boundingBox();
+  assert.ok(Math.abs(moved.x - 16) <= 2 && Math.abs(moved.y - 176) <= 2, `entry at ${moved.x},${moved.y}`);
+  assert.equal(await page.getByRole('dialog', { name: '测试面板' }).count(), 0, 'a drag must not open the panel');
+  await page.reload();
+  await currentPage(page).locator('[data-testid="phase-card"]').waitFor();
+  const kept = await entry.boundingBox();
+  assert.ok(Math.abs(kept.x - moved.x) <= 1 && Math.abs(kept.y - moved.y) <= 1, 'the position is kept for the tab');
+  await openPanel(page);
+  await context.close();
+});
+
