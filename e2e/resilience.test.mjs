@@ -1,8 +1,9 @@
 /**
  * Resilience and security in Chromium against the mock. For the API calls of both journeys, a
  * fault is injected through /__qa/faults at the moment the parent triggers the call in the UI
- * (server error, offline, session expired for every call; overloaded and timeout on representative
- * calls, since their waits are 10–15 s each) and the test proves: a clear Chinese message (never a
+ * (server error, offline, timeout and session expired for every call, the timeouts with the phone's
+ * network timeout shortened through the mock host; the real 15 s timeout and a sustained overload
+ * on representative calls, since their waits are 15–50 s each) and the test proves: a clear Chinese message (never a
  * raw error), a way to retry, the draft and uploads intact, and after the fault clears the step
  * completes. Also: double tap on 确认提交 and on upload, personal data kept out of URLs and the
  * console, markup shown as text, masking by default, drafts cleared on logout.
@@ -137,7 +138,7 @@ const rows = [
     name: 'session (face login)',
     route: `${API}/session`,
     scenario: 'fresh',
-    kinds: ['error500', 'offline'],
+    kinds: ['error500', 'offline', 'timeout'],
     setup: (page) => go(page, '/pages/login/index'),
     trigger: (page) => faceLogin(page),
     // 重新刷脸 / 开始刷脸 opens the face sheet again: the retry is a whole face login.
@@ -426,7 +427,7 @@ const rows = [
     name: 'notice.pdf',
     route: '/notice.pdf',
     scenario: 'confirmed-with-notice',
-    kinds: ['error500', 'offline'],
+    kinds: ['error500', 'offline', 'timeout'],
     setup: async (page) => {
       await login(page);
       await go(page, `/pages/my/notice/index?id=${encodeURIComponent((await firstApp(page)).id)}`);
@@ -449,7 +450,7 @@ const rows = [
     name: 'report-code public key (报到核验)',
     route: '/public-key',
     scenario: 'confirmed-with-notice',
-    kinds: ['error500', 'offline'],
+    kinds: ['error500', 'offline', 'timeout'],
     setup: async () => undefined,
     trigger: (page) => visit(page, '/pages/service/checkin/index'),
     done: (page) => visible(page, /已加载2024年度核验公钥/),
@@ -457,7 +458,13 @@ const rows = [
   },
 ];
 
-const DEFAULT_KINDS = ['error500', 'offline', 'sessionExpired'];
+const DEFAULT_KINDS = ['error500', 'offline', 'timeout', 'sessionExpired'];
+/**
+ * For the timeout rows the phone's network timeout is shortened through the mock host (a host
+ * setting, like a mini-program's networkTimeout), so every call can time out in seconds; the
+ * long-timeout case below still runs the real 15 s timeout on representative calls.
+ */
+const SHORT_NETWORK_TIMEOUT_MS = 2500;
 
 async function retryControl(page, row) {
   if (row.retry) return row.retry(page);
@@ -471,7 +478,9 @@ async function oneFault(page, row, kind) {
   const what = `${row.name} × ${kind}`;
   // offline: GETs and keyed writes are retried twice by the client, so 3 misses reach the parent;
   // a page may ask for the same route twice at start, so reads get double. Leftovers are cleared below.
-  const times = row.times?.(kind) ?? (kind === 'sessionExpired' ? 1 : (kind === 'offline' ? 3 : 1) * (row.repeatable ? 2 : 1));
+  const retried = kind === 'offline' || kind === 'timeout';
+  const times = row.times?.(kind) ?? (kind === 'sessionExpired' ? 1 : (retried ? 3 : 1) * (row.repeatable ? 2 : 1));
+  if (kind === 'timeout') assert.equal((await qa(page, 'POST', '/__qa/network', { timeoutMs: SHORT_NETWORK_TIMEOUT_MS })).status, 200);
   const r = await qa(page, 'POST', '/__qa/faults', { route: row.route, kind, times });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await row.trigger(page);
@@ -496,6 +505,7 @@ async function oneFault(page, row, kind) {
     const retry = row.retry ? 1 : await currentPage(page).getByRole('button', { name: RETRY }).count();
     assert.ok(retry > 0 || row.sameButton !== false, `${what}: a way to retry`);
     await qa(page, 'DELETE', '/__qa/faults');
+    if (kind === 'timeout') await qa(page, 'POST', '/__qa/network', { timeoutMs: null });
   }
   if (row.draft) await row.draft(page);
 }

@@ -1,7 +1,8 @@
 /** The QA API under /__qa/: tests and QA drive the mock's time, identities, faults and reviews here. */
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import type { EnrolmentService } from '../service';
 import { jsonBody, respond } from './respond';
+import { setQaNetworkTimeoutMs } from '../networkKnob';
 
 export function qaHandlers(service: EnrolmentService) {
   return [
@@ -25,6 +26,8 @@ export function qaHandlers(service: EnrolmentService) {
     }),
     http.post('*/__qa/faults', async ({ request }) => respond(await service.qa.addFault(await jsonBody(request)))),
     http.delete('*/__qa/faults', async () => respond(await service.qa.clearFaults())),
+    // The phone's network timeout (see networkKnob.ts): not server state, so no service call.
+    http.post('*/__qa/network', async ({ request }) => HttpResponse.json(setQaNetworkTimeoutMs((await jsonBody(request)).timeoutMs))),
     http.post('*/__qa/ui-style', async ({ request }) => respond(await service.qa.uiStyle((await jsonBody(request)).style))),
   ];
 }

@@ -28,9 +28,12 @@ function createPlatformBridge(): HostBridge {
     if (MOCK_HOST) {
       // The mock host (MSW) exists only in mock builds; production bundles carry none of it.
       const mockHost = import(/* webpackChunkName: "mock-host" */ '@mock/browser');
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      const { qaNetworkTimeoutMs } = require('@mock/networkKnob') as typeof import('@mock/networkKnob');
       return createH5Bridge({
         ready: mockHost.then((m) => m.startMockHost()),
         faceScreen: (reason) => mockHost.then((m) => m.showFaceSheet(reason)),
+        networkTimeoutMs: qaNetworkTimeoutMs,
       });
     }
     return createH5Bridge();

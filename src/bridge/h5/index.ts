@@ -29,6 +29,12 @@ export interface H5BridgeOptions {
   storagePrefix?: string;
   /** Prefix for API and gateway paths; empty in the browser (same origin), absolute in jest. */
   origin?: string;
+  /**
+   * The host's network timeout in ms, read at every request and upload (a mini-program host sets
+   * it in app.json networkTimeout). Undefined: each call's own timeout, else 15 s (60 s uploads).
+   * Mock builds let QA shorten it, so a test can make any call time out in seconds.
+   */
+  networkTimeoutMs?: () => number | undefined;
 }
 
 const DEFAULT_TIMEOUT_MS = 15000;
@@ -58,6 +64,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
   const prefix = options.storagePrefix ?? 'rxyjs:';
   const origin = options.origin ?? '';
   const at = (url: string) => (url.startsWith('/') ? origin + url : url);
+  const timeout = (own: number | undefined, fallback: number) => options.networkTimeoutMs?.() ?? own ?? fallback;
   const pickedFiles = new Map<string, Blob>();
 
   async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<HostResult<Response>> {
@@ -81,7 +88,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       headers['Content-Type'] = 'application/json';
       body = JSON.stringify(req.body);
     }
-    const answer = await fetchWithTimeout(req.url, { method: req.method, headers, body }, req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const answer = await fetchWithTimeout(req.url, { method: req.method, headers, body }, timeout(req.timeoutMs, DEFAULT_TIMEOUT_MS));
     if (!answer.ok) return answer;
     const response = answer.value;
     return ok({ status: response.status, headers: headersToRecord(response.headers), data: await readBody(response) });
@@ -156,7 +163,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       if (aborted) return fail('cancelled');
       return new Promise((resolve) => {
         xhr.open('POST', at(req.url));
-        xhr.timeout = req.timeoutMs ?? 60000;
+        xhr.timeout = timeout(req.timeoutMs, 60000);
         for (const [key, value] of Object.entries(req.headers ?? {})) xhr.setRequestHeader(key, value);
         xhr.upload.onprogress = (event) => onProgress?.({ loaded: event.loaded, total: event.total || blob.size });
         xhr.onload = () => {
@@ -210,7 +217,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     uploadFile,
     async loadPreview(pathOrApiUrl, headers) {
       if (pathOrApiUrl.startsWith('blob:') || pathOrApiUrl.startsWith('data:')) return ok(pathOrApiUrl);
-      const answer = await fetchWithTimeout(pathOrApiUrl, { headers }, DEFAULT_TIMEOUT_MS);
+      const answer = await fetchWithTimeout(pathOrApiUrl, { headers }, timeout(undefined, DEFAULT_TIMEOUT_MS));
       if (!answer.ok) return answer;
       if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
       return ok(URL.createObjectURL(await answer.value.blob()));
@@ -253,7 +260,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       },
     },
     async saveDocument(req) {
-      const answer = await fetchWithTimeout(req.url, { headers: req.headers }, 30000);
+      const answer = await fetchWithTimeout(req.url, { headers: req.headers }, timeout(undefined, 30000));
       if (!answer.ok) return answer;
       if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
       const blob = await answer.value.blob();

@@ -1,0 +1,22 @@
+/**
+ * QA knob (mock builds only): the simulated host's network timeout. It belongs to the phone, not
+ * the server, so it lives in the page's storage rather than the mock state, and survives reloads
+ * until cleared. POST /__qa/network { timeoutMs } sets it; { timeoutMs: null } restores the default.
+ */
+const KEY = 'qa:network-timeout-ms';
+
+export function qaNetworkTimeoutMs(): number | undefined {
+  try {
+    const value = Number(window.localStorage.getItem(KEY));
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Returns the timeout now in force (undefined: the app's own defaults). */
+export function setQaNetworkTimeoutMs(timeoutMs: unknown): { timeoutMs: number | null } {
+  if (typeof timeoutMs === 'number' && Number.isFinite(timeoutMs) && timeoutMs >= 100) window.localStorage.setItem(KEY, String(Math.round(timeoutMs)));
+  else window.localStorage.removeItem(KEY);
+  return { timeoutMs: qaNetworkTimeoutMs() ?? null };
+}
