@@ -4,6 +4,7 @@ import { createApiClient } from './http';
 import { createEnrolmentApi } from './api';
 import { auth } from './auth';
 import { queueStatus } from './queue';
+import { sharedLimiter } from './sharedLimiter';
 
 export const api = createEnrolmentApi(
   createApiClient({
@@ -11,6 +12,7 @@ export const api = createEnrolmentApi(
     token: auth.token,
     onUnauthenticated: auth.expired,
     onQueue: queueStatus.set,
+    limiter: sharedLimiter,
   }),
 );
 export type { ApiResult } from './http';

@@ -14,6 +14,8 @@ import type { HttpResponse, PickedImage } from '@contract/bridge';
 import type { MaterialCode, UploadRecord } from '@contract/materials';
 import { getBridge } from '@/bridge';
 import { auth } from './auth';
+import { OVERLOAD_MAX_ATTEMPTS, type OverloadLimiter } from './overloadLimiter';
+import { sharedLimiter } from './sharedLimiter';
 
 /** Long edge after compression: small enough for a weak network, text on a certificate still legible. */
 export const COMPRESS_MAX_EDGE = 1800;
@@ -44,6 +46,8 @@ export interface UploadOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Waits before attempt 2, 3… (ms). */
   backoffMs?: number[];
+  /** Defaults to the module's shared limiter, so uploads keep the same manners as API calls. */
+  limiter?: OverloadLimiter;
 }
 
 export interface UploadHandle {
@@ -129,11 +133,17 @@ function startUploadOnce(image: PickedImage, options: UploadOptions): UploadHand
     }
     if (cancelled) return stop();
 
-    for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+    const limiter = options.limiter ?? sharedLimiter;
+    let overloads = 0;
+    let lastWasOverload = false;
+    for (let attempt = 1; attempt <= UPLOAD_ATTEMPTS + overloads; attempt++) {
       if (attempt > 1) {
         options.onStage?.('waitingRetry', attempt);
-        await sleep(backoff[Math.min(attempt - 2, backoff.length - 1)]);
+        // After a 429 the limiter holds the next try for the server's Retry-After (and more).
+        if (!lastWasOverload) await sleep(backoff[Math.max(0, Math.min(attempt - 2 - overloads, backoff.length - 1))]);
       }
+      await limiter.waitForSlot();
+      lastWasOverload = false;
       if (cancelled) return stop();
       options.onStage?.('uploading', attempt);
       options.onProgress?.(0);
@@ -154,7 +164,7 @@ function startUploadOnce(image: PickedImage, options: UploadOptions): UploadHand
       if (cancelled) return stop();
       if (!answer.ok) {
         if (answer.error.kind === 'cancelled') return stop();
-        if (attempt < UPLOAD_ATTEMPTS) continue;
+        if (attempt < UPLOAD_ATTEMPTS + overloads) continue;
         return { ok: false, reason: 'network', message: uploadMessages.network };
       }
       const response = answer.value;
@@ -169,9 +179,20 @@ function startUploadOnce(image: PickedImage, options: UploadOptions): UploadHand
       }
       if (response.status === 413 || error?.code === 'PAYLOAD_TOO_LARGE') return { ok: false, reason: 'tooLarge', message: error?.message ?? uploadMessages.tooLargeCompressed(compressed.value.size, options.maxBytes) };
       if (response.status === 415 || error?.code === 'UNSUPPORTED_MEDIA') return { ok: false, reason: 'wrongType', message: error?.message ?? uploadMessages.wrongType(image.name) };
+      if (response.status === 429 || error?.code === 'OVERLOADED') {
+        const retryAfter = error?.retryAfter ?? (Number(response.headers['retry-after']) || undefined);
+        limiter.noteOverload(overloads, retryAfter);
+        // Overload answers do not use up the upload's own attempts, only the limiter's patience.
+        if (overloads < OVERLOAD_MAX_ATTEMPTS) {
+          overloads += 1;
+          lastWasOverload = true;
+          continue;
+        }
+        return { ok: false, reason: 'server', message: error?.message ?? uploadMessages.server };
+      }
       // Server-side hiccups are worth another try; refusals (4xx) are not.
-      if (response.status >= 500 || response.status === 429) {
-        if (attempt < UPLOAD_ATTEMPTS) continue;
+      if (response.status >= 500) {
+        if (attempt < UPLOAD_ATTEMPTS + overloads) continue;
         return { ok: false, reason: 'server', message: error?.message ?? uploadMessages.server };
       }
       if (error?.code === 'VALIDATION' && error.message.includes('空')) return { ok: false, reason: 'empty', message: error.message };

@@ -1,0 +1,102 @@
+/**
+ * "Overloaded" (429 + Retry-After) on every call of the enrolment API, against the mock server over
+ * msw/node: each call waits at least the server's Retry-After, raises the queue notice, tries
+ * again and gets the server's real answer. The table is typed over EnrolmentApi, so a new API call
+ * does not compile until it is added here. (The browser suite shows the queue message on pages.)
+ */
+import { createMockServer } from '@mock/node';
+import { routes } from '@contract/api';
+import type { ApplicationResponse, Session } from '@contract/api';
+import type { HostBridge } from '@contract/bridge';
+import { createH5Bridge } from '@/bridge/h5';
+import { createApiClient, type ApiResult } from './http';
+import { createEnrolmentApi, type EnrolmentApi } from './api';
+import { createOverloadLimiter } from './overloadLimiter';
+
+const ORIGIN = 'http://localhost';
+const mock = createMockServer();
+
+interface Ids {
+  childId: string;
+  applicationId: string;
+}
+type Row = { route: (ids: Ids) => string; run: (api: EnrolmentApi, ids: Ids) => Promise<ApiResult<unknown>> };
+
+async function ticket(): Promise<string> {
+  const face = await mock.service.host.verifyFace();
+  if (!face.ok) throw new Error(face.error.message);
+  return face.value.ticket;
+}
+
+const CALLS: { [K in keyof EnrolmentApi]: Row } = {
+  createSession: { route: () => routes.session, run: async (api) => api.createSession(await ticket()) },
+  calendar: { route: () => routes.calendar, run: (api) => api.calendar() },
+  time: { route: () => routes.time, run: (api) => api.time() },
+  districts: { route: () => routes.districts, run: (api) => api.districts() },
+  schools: { route: () => routes.schools('500112'), run: (api) => api.schools('500112', 'primary') },
+  children: { route: () => routes.children, run: (api) => api.children() },
+  addChild: { route: () => routes.children, run: (api) => api.addChild({ idNumber: '500112201801150026', name: '王小明', relationship: 'father' } as never) },
+  updateChild: { route: (ids) => routes.child(ids.childId), run: (api, ids) => api.updateChild(ids.childId, { householdName: '王子涵' } as never) },
+  revealChild: { route: (ids) => routes.revealChild(ids.childId), run: (api, ids) => api.revealChild(ids.childId) },
+  upkeep: { route: (ids) => routes.upkeep(ids.childId), run: (api, ids) => api.upkeep(ids.childId) },
+  saveUpkeep: { route: (ids) => routes.upkeep(ids.childId), run: (api, ids) => api.saveUpkeep(ids.childId, {} as never) },
+  materials: { route: () => routes.materials, run: (api, ids) => api.materials({ districtCode: '500112', stage: 'primary', schoolType: 'publicTight', source: 'local', childId: ids.childId } as never) },
+  applications: { route: () => routes.applications, run: (api) => api.applications() },
+  application: { route: (ids) => routes.application(ids.applicationId), run: (api, ids) => api.application(ids.applicationId) },
+  submit: { route: () => routes.applications, run: (api) => api.submit({ idempotencyKey: 'overload-test-key' } as never) },
+  withdraw: { route: (ids) => routes.withdraw(ids.applicationId), run: (api, ids) => api.withdraw(ids.applicationId) },
+  resubmit: { route: (ids) => routes.resubmit(ids.applicationId), run: (api, ids) => api.resubmit(ids.applicationId, { idempotencyKey: 'overload-resubmit', materials: {} }) },
+  confirm: { route: (ids) => routes.confirm(ids.applicationId), run: (api, ids) => api.confirm(ids.applicationId) },
+  lottery: { route: (ids) => routes.lottery(ids.applicationId), run: (api, ids) => api.lottery(ids.applicationId) },
+  notice: { route: (ids) => routes.notice(ids.applicationId), run: (api, ids) => api.notice(ids.applicationId) },
+  reportCode: { route: (ids) => routes.reportCode(ids.childId), run: (api, ids) => api.reportCode(ids.childId) },
+  publicKey: { route: () => routes.publicKey, run: (api) => api.publicKey() },
+  endSession: { route: () => routes.session, run: (api) => api.endSession() },
+};
+
+describe('overloaded on every API call', () => {
+  let token: string | null = null;
+  let ids: Ids;
+  const sent: string[] = [];
+  const waits: number[] = [];
+  const queue: boolean[] = [];
+  let clock = Date.parse('2024-07-20T02:00:00Z');
+  const h5 = createH5Bridge({ origin: ORIGIN });
+  const bridge: HostBridge = { ...h5, request: (req) => (sent.push(req.url), h5.request(req)) };
+  // Simulated waiting: the limiter's sleeps move this clock instead of the test's.
+  const limiter = createOverloadLimiter({ onQueue: (w) => queue.push(w), now: () => clock, sleep: async (ms) => void (waits.push(ms), (clock += ms)) });
+  const api = createEnrolmentApi(createApiClient({ bridge: () => bridge, token: () => token, onUnauthenticated: () => undefined, onQueue: () => undefined, limiter }));
+
+  beforeAll(async () => {
+    mock.server.listen({ onUnhandledRequest: 'error' });
+    await mock.reset('confirmed-with-notice');
+    await mock.service.qa.identity('two-children');
+    const session = await api.createSession(await ticket());
+    if (!session.ok) throw new Error(session.error.message);
+    token = (session.data as Session).token;
+    const apps = await api.applications();
+    const first = apps.ok ? apps.data.applications[0] : undefined;
+    if (!first) throw new Error('scenario has no application');
+    ids = { childId: first.childId, applicationId: first.id };
+  });
+  afterAll(() => mock.server.close());
+
+  it.each(Object.keys(CALLS) as Array<keyof EnrolmentApi>)('%s waits the Retry-After, shows the queue notice and gets the real answer', async (name) => {
+    const row = CALLS[name];
+    const route = row.route(ids);
+    const added = await mock.service.qa.addFault({ route, kind: 'overloaded', times: 1 });
+    expect(added.ok).toBe(true);
+    sent.length = 0;
+    waits.length = 0;
+    queue.length = 0;
+    clock += 120000; // a quiet spell since the previous call's overload
+    const result = await row.run(api, ids);
+    const state = await mock.service.qa.state();
+    expect(state.ok && state.value.faults).toEqual([]); // the 429 was served to this call
+    expect(sent.filter((url) => url.startsWith(route)).length).toBeGreaterThanOrEqual(2);
+    expect(Math.max(...waits)).toBeGreaterThanOrEqual(10000); // Retry-After: 10
+    expect(queue).toEqual([true, false]);
+    expect(result.ok || result.error.code).not.toBe('OVERLOADED');
+    if (name === 'application') expect(result.ok && (result.data as ApplicationResponse).application.id).toBe(ids.applicationId);
+  });
+});
