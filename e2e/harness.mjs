@@ -195,3 +195,24 @@ export async function uploadRequired(page) {
     await uploadPhoto(page, item, name);
   }
 }
+
+export const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
+
+/** 幼升小在线申报 for the first child: 公办学位紧张学校, the first school, tick, 一键引用 (or fill in), materials. */
+export async function fillPublicApplication(page, { quoted = true } = {}) {
+  const p = currentPage(page);
+  const child = p.getByRole('radiogroup', { name: '子女', exact: true }).getByRole('radio').first();
+  if ((await child.getAttribute('aria-checked')) !== 'true') await child.click();
+  await p.getByRole('radiogroup', { name: '学校性质', exact: true }).getByRole('radio', { name: /公办学校/ }).click();
+  await p.getByRole('radiogroup', { name: '学校类型', exact: true }).getByRole('radio', { name: /公办学位紧张学校/ }).click();
+  await p.getByRole('radiogroup', { name: '学校', exact: true }).getByRole('radio').first().click();
+  await p.locator('[data-testid="notes"] .notes-item').first().waitFor();
+  await p.getByRole('checkbox', { name: NOTES_TICK }).click();
+  if ((await p.getByRole('checkbox', { name: NOTES_TICK }).getAttribute('aria-checked')) !== 'true') throw new Error('the 申报须知 tick did not take');
+  if (quoted) {
+    await button(page, '一键引用子女信息维护内容').click();
+    await p.locator('[data-testid="quoted-upkeep"]').waitFor();
+  }
+  await uploadRequired(page);
+}
+

@@ -8,11 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, button, visible, login, chooseDistrict, uploadPhoto, uploadRequired } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, button, visible, login, chooseDistrict, uploadPhoto, uploadRequired, fillPublicApplication, NOTES_TICK } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
-const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
 const UNIT = '500112003004GB00011F00010001';
 
 const status = (page) => currentPage(page).locator('[data-testid="status"]');
@@ -57,24 +56,6 @@ async function arrange(page, scenario) {
 
 async function expectStatus(page, label) {
   await status(page).filter({ hasText: label }).waitFor({ timeout: 15000 });
-}
-
-/** 幼升小在线申报 for 王子涵: 公办学位紧张学校, the first school, tick, 一键引用 (or fill in), materials. */
-async function fillPublicApplication(page, { quoted = true } = {}) {
-  const p = currentPage(page);
-  const child = p.getByRole('radiogroup', { name: '子女', exact: true }).getByRole('radio').first();
-  if ((await child.getAttribute('aria-checked')) !== 'true') await child.click();
-  await p.getByRole('radiogroup', { name: '学校性质', exact: true }).getByRole('radio', { name: /公办学校/ }).click();
-  await p.getByRole('radiogroup', { name: '学校类型', exact: true }).getByRole('radio', { name: /公办学位紧张学校/ }).click();
-  await p.getByRole('radiogroup', { name: '学校', exact: true }).getByRole('radio').first().click();
-  await p.locator('[data-testid="notes"] .notes-item').first().waitFor();
-  await p.getByRole('checkbox', { name: NOTES_TICK }).click();
-  assert.equal(await p.getByRole('checkbox', { name: NOTES_TICK }).getAttribute('aria-checked'), 'true');
-  if (quoted) {
-    await button(page, '一键引用子女信息维护内容').click();
-    await p.locator('[data-testid="quoted-upkeep"]').waitFor();
-  }
-  await uploadRequired(page);
 }
 
 async function submitFromApplyPage(page, shotPrefix) {

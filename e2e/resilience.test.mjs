@@ -10,12 +10,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUpBrowserSuite, openApp, qa, currentPage, photoOf, go, button, input, visible as visibleOn, login, faceLogin, chooseDistrict, pickPhoto, uploadRequired } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, currentPage, photoOf, go, button, input, visible as visibleOn, login, faceLogin, chooseDistrict, pickPhoto, fillPublicApplication } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
 const API = '/api/v1';
-const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
 const CHILD_ID_NUMBER = '50011220180312004X';
 // Faults should surface fast: wait 15 s for a message unless a step says otherwise.
 const visible = (page, text, timeout = 15000) => visibleOn(page, text, timeout);
@@ -43,20 +42,6 @@ async function arrange(page, scenario) {
   const r = await qa(page, 'POST', '/__qa/reset', { scenario });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await page.reload();
-}
-
-async function fillPublicApplication(page) {
-  const p = currentPage(page);
-  const child = p.getByRole('radiogroup', { name: '子女', exact: true }).getByRole('radio').first();
-  if ((await child.getAttribute('aria-checked')) !== 'true') await child.click();
-  await p.getByRole('radiogroup', { name: '学校性质', exact: true }).getByRole('radio', { name: /公办学校/ }).click();
-  await p.getByRole('radiogroup', { name: '学校类型', exact: true }).getByRole('radio', { name: /公办学位紧张学校/ }).click();
-  await p.getByRole('radiogroup', { name: '学校', exact: true }).getByRole('radio').first().click();
-  await p.locator('[data-testid="notes"] .notes-item').first().waitFor();
-  await p.getByRole('checkbox', { name: NOTES_TICK }).click();
-  await button(page, '一键引用子女信息维护内容').click();
-  await p.locator('[data-testid="quoted-upkeep"]').waitFor();
-  await uploadRequired(page);
 }
 
 const state = async (page) => (await qa(page, 'GET', '/__qa/state')).body;

@@ -4,6 +4,8 @@
  * exists only because the 100,000-entrant draw was dominated by building and encoding strings
  * (an 8 MB list, 100,000 keys), not by the hashing itself. No allocation per write.
  */
+import { isSurrogatePairAt, writeUtf8Char } from './utf8';
+
 // Int32 throughout: V8 keeps the arithmetic in 32-bit registers instead of converting to doubles.
 const K = new Int32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
@@ -74,8 +76,8 @@ export class Sha256Stream {
       const c = s.charCodeAt(i);
       if (c < 0x80) buf[pos++] = c;
       else {
-        pos = this.encodeNonAscii(s, i, pos);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+        pos = writeUtf8Char(s, i, buf, pos);
+        if (isSurrogatePairAt(s, i)) i++;
       }
     }
     this.pos = pos;
@@ -89,36 +91,13 @@ export class Sha256Stream {
       const c = s.charCodeAt(i);
       if (c < 0x80) buf[pos++] = c;
       else {
-        pos = this.encodeNonAscii(s, i, pos);
-        if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+        pos = writeUtf8Char(s, i, buf, pos);
+        if (isSurrogatePairAt(s, i)) i++;
       }
       if (pos >= FLUSH_AT) pos = this.flush(pos);
     }
     this.pos = pos;
     return this;
-  }
-
-  /** Encodes the character at s[i] (a surrogate pair counts as one) at pos; returns the new pos. */
-  private encodeNonAscii(s: string, i: number, pos: number): number {
-    const buf = this.buf;
-    let c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(i + 1) - 0xdc00);
-    } else if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    if (c < 0x800) {
-      buf[pos++] = 0xc0 | (c >> 6);
-      buf[pos++] = 0x80 | (c & 63);
-    } else if (c < 0x10000) {
-      buf[pos++] = 0xe0 | (c >> 12);
-      buf[pos++] = 0x80 | ((c >> 6) & 63);
-      buf[pos++] = 0x80 | (c & 63);
-    } else {
-      buf[pos++] = 0xf0 | (c >> 18);
-      buf[pos++] = 0x80 | ((c >> 12) & 63);
-      buf[pos++] = 0x80 | ((c >> 6) & 63);
-      buf[pos++] = 0x80 | (c & 63);
-    }
-    return pos;
   }
 
   /** Compresses every whole block and moves the rest to the front; returns the new position. */
