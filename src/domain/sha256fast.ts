@@ -121,12 +121,6 @@ export class Sha256Stream {
     return this;
   }
 
-  /** The state saved by save() when it fell on a block boundary (for FixedTailHasher). */
-  savedStateForTail(): Int32Array {
-    if (!this.savedState || this.savedTail.length !== 0) throw new Error('Sha256Stream: no block-aligned saved state');
-    return this.savedState;
-  }
-
   /** Back to the saved point (or to empty when nothing was saved). */
   rewind(): this {
     if (this.savedState) {
@@ -197,9 +191,12 @@ export class FixedTailHasher {
 
   /** prefix must be exactly 64 ASCII characters (one block), head ASCII. */
   constructor(prefix: string, private readonly head: string, private readonly bodyLength: number) {
-    const stream = new Sha256Stream().write(prefix).save();
     if (!isAscii(prefix) || prefix.length !== 64 || !isAscii(head)) throw new Error('FixedTailHasher: prefix must be 64 ASCII characters');
-    this.mid.set(stream.savedStateForTail());
+    // The prefix is exactly one block: its midstate is one compression from the IV.
+    const first = new Uint8Array(64);
+    for (let i = 0; i < 64; i++) first[i] = prefix.charCodeAt(i);
+    this.mid.set(IV);
+    compress(this.mid, first, 0);
     const tail = head.length + bodyLength;
     this.blocks = Math.ceil((tail + 9) / 64);
     this.block = new Uint8Array(this.blocks * 64);
