@@ -1,19 +1,26 @@
 /**
- * Every enrolment API request and response. The app (src/services) and the mock server (mock/)
- * both import these, so the mock answers exactly what production will.
+ * Every enrolment API request and response, as zod schemas with the TypeScript types inferred from
+ * them. The server parses every request strictly with these (unknown keys refused, sizes bounded)
+ * and declares its routes and the OpenAPI document from them; the app parses every answer with them.
  * Base path: API_BASE. Auth: "Authorization: Bearer <session token>" (the host gateway may add its own).
  */
-import type { Stage, YearCalendar } from './calendar';
-import type { District, School, SchoolNature, SchoolType } from './district';
-import type { Child, Relationship, UpkeepInfo, VerificationResult } from './child';
-import type { MaterialChecklist, MaterialCode, StudentSource, UploadRecord } from './materials';
-import type { Application } from './application';
-import type { LotteryOutcome } from './lottery';
-import type { AdmissionNotice, ReportCode } from './reportCode';
+import { z } from 'zod';
+import { StageSchema, YearCalendarSchema } from './calendar';
+import { DistrictCodeSchema, IdSchema, InstantSchema, shortText } from './common';
+import { DistrictSchema, SchoolSchema, SchoolTypeSchema } from './district';
+import { ChildSchema, RelationshipSchema, UpkeepInfoSchema } from './child';
+import { VerificationResultSchema } from './dataSharing';
+import { MaterialChecklistSchema, MaterialFilesSchema, StudentSourceSchema, UploadRecordSchema } from './materials';
+import { ApplicationSchema } from './application';
+import { LotteryOutcomeSchema } from './lottery';
+import { AdmissionNoticeSchema, ReportCodeSchema } from './reportCode';
+import { SchoolNatureSchema } from './district';
 
-export type { ApiError, ApiErrorBody, ApiErrorCode } from './errors';
+export * from './common';
+export * from './errors';
 export * from './calendar';
 export * from './district';
+export * from './dataSharing';
 export * from './child';
 export * from './materials';
 export * from './application';
@@ -22,110 +29,151 @@ export * from './reportCode';
 
 export const API_BASE = '/api/v1';
 
-// ---- session (Q4, Q7) ----
-export interface CreateSessionRequest {
-  /** One-time ticket from the host's face verification. */
-  ticket: string;
-}
-export interface Session {
-  token: string;
-  expiresAt: string;
-  parent: { nameMasked: string; idNumberMasked: string; phoneMasked: string };
-}
+/** Largest JSON body the server reads; an upkeep with every field full is about 3 KB. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+/** Largest upload body (an image after compression is far smaller; the policy's maxBytes decides). */
+export const MAX_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
+/** Idempotency keys: a UUID or similar, never a payload. */
+export const IdempotencyKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+
+// ---- session (Q4, Q7): server-first face verification, or a host's SSO hand-off ----
+export const FaceProviderSchema = z.enum(['wechat', 'alipay', 'dev']);
+export const LoginHandoffSchema = z.strictObject({
+  kind: z.enum(['wxLoginCode', 'ssoTicket']),
+  code: z.string().min(1).max(512),
+});
+export const BeginFaceVerificationRequestSchema = z.strictObject({
+  /** The host's proof of who is logged in (WeChat needs the openid behind a wx.login code). */
+  handoff: LoginHandoffSchema.optional(),
+});
+export type BeginFaceVerificationRequest = z.infer<typeof BeginFaceVerificationRequestSchema>;
+export const FaceVerificationSchema = z.strictObject({
+  /** The enrolment server's id of this attempt: what the session request names. */
+  verificationId: IdSchema,
+  /** The face service's id the host shows its face screen for (WeChat 2.0 verifyId, Alipay certifyId). */
+  verifyId: z.string(),
+  provider: FaceProviderSchema,
+  expiresAt: InstantSchema,
+});
+export type FaceVerification = z.infer<typeof FaceVerificationSchema>;
+
+export const CreateSessionRequestSchema = z.union([
+  z.strictObject({ verificationId: IdSchema }),
+  z.strictObject({ handoff: LoginHandoffSchema.extend({ kind: z.literal('ssoTicket') }) }),
+]);
+export type CreateSessionRequest = z.infer<typeof CreateSessionRequestSchema>;
+export const SessionSchema = z.strictObject({
+  token: z.string(),
+  expiresAt: InstantSchema,
+  parent: z.strictObject({ nameMasked: z.string(), idNumberMasked: z.string(), phoneMasked: z.string() }),
+});
+export type Session = z.infer<typeof SessionSchema>;
 
 // ---- calendar and districts (Q8, Q9, Q12) ----
-export interface CalendarResponse {
-  calendar: YearCalendar;
+export const YearQuerySchema = z.strictObject({ year: z.coerce.number().int().min(2020).max(2100).optional() });
+export const CalendarResponseSchema = z.strictObject({
+  calendar: YearCalendarSchema,
   /** The server's clock: authoritative over the phone's. */
-  serverTime: string;
-}
-export interface ServerTimeResponse {
-  serverTime: string;
-}
-export interface DistrictsResponse {
-  year: number;
-  districts: District[];
-}
-export interface SchoolsResponse {
-  districtCode: string;
-  stage: Stage;
-  schools: School[];
+  serverTime: InstantSchema,
+});
+export type CalendarResponse = z.infer<typeof CalendarResponseSchema>;
+export const ServerTimeResponseSchema = z.strictObject({ serverTime: InstantSchema });
+export type ServerTimeResponse = z.infer<typeof ServerTimeResponseSchema>;
+export const DistrictsResponseSchema = z.strictObject({ year: z.number().int(), districts: z.array(DistrictSchema) });
+export type DistrictsResponse = z.infer<typeof DistrictsResponseSchema>;
+export const DistrictParamsSchema = z.strictObject({ districtCode: DistrictCodeSchema });
+export const SchoolsQuerySchema = z.strictObject({ stage: StageSchema });
+export const SchoolsResponseSchema = z.strictObject({
+  districtCode: z.string(),
+  stage: StageSchema,
+  schools: z.array(SchoolSchema),
   /** 申报须知 per school type for this district and stage (Q19). */
-  notes: Partial<Record<SchoolType, string[]>>;
-}
+  notes: z.partialRecord(SchoolTypeSchema, z.array(z.string())),
+});
+export type SchoolsResponse = z.infer<typeof SchoolsResponseSchema>;
 
 // ---- children (Q13, Q14) ----
-export interface ChildrenResponse {
-  children: Child[];
-}
-export interface AddChildRequest {
-  name: string;
-  idNumber: string;
-  relationship: Relationship;
-}
-export interface UpdateChildRequest {
-  realName: string | null;
-}
-/** Full ID number for the "show" toggle; only sent on explicit request. */
-export interface RevealChildResponse {
-  idNumber: string;
-}
+export const ChildParamsSchema = z.strictObject({ childId: IdSchema });
+export const ChildrenResponseSchema = z.strictObject({ children: z.array(ChildSchema) });
+export type ChildrenResponse = z.infer<typeof ChildrenResponseSchema>;
+export const AddChildRequestSchema = z.strictObject({
+  name: shortText(),
+  idNumber: shortText(32),
+  relationship: RelationshipSchema,
+});
+export type AddChildRequest = z.infer<typeof AddChildRequestSchema>;
+export const UpdateChildRequestSchema = z.strictObject({ realName: shortText().nullable() });
+export type UpdateChildRequest = z.infer<typeof UpdateChildRequestSchema>;
+/** Full ID number for the "show" toggle; only sent on explicit request (and logged). */
+export const RevealChildResponseSchema = z.strictObject({ idNumber: z.string() });
+export type RevealChildResponse = z.infer<typeof RevealChildResponseSchema>;
 
 // ---- upkeep and verification (Q10, Q11, Q15, Q23) ----
-export interface UpkeepResponse {
-  upkeep: UpkeepInfo | null;
-  verification: VerificationResult[];
-}
-export type SaveUpkeepRequest = UpkeepInfo;
+export const UpkeepResponseSchema = z.strictObject({
+  upkeep: UpkeepInfoSchema.nullable(),
+  verification: z.array(VerificationResultSchema),
+});
+export type UpkeepResponse = z.infer<typeof UpkeepResponseSchema>;
+export const SaveUpkeepRequestSchema = UpkeepInfoSchema.omit({ updatedAt: true });
+export type SaveUpkeepRequest = z.infer<typeof SaveUpkeepRequestSchema>;
 
 // ---- materials and uploads (Q16-Q18) ----
-export interface MaterialsQuery {
-  districtCode: string;
-  stage: Stage;
-  schoolType: SchoolType;
-  source: StudentSource;
-  childId?: string;
-}
-export type MaterialsResponse = MaterialChecklist;
-/** Upload: POST API_BASE/uploads with the image bytes as body, headers X-Material-Code and X-File-Name. */
-export type UploadResponse = UploadRecord;
+export const MaterialsQuerySchema = z.strictObject({
+  districtCode: DistrictCodeSchema,
+  stage: StageSchema,
+  schoolType: SchoolTypeSchema,
+  source: StudentSourceSchema,
+  childId: IdSchema.optional(),
+});
+export type MaterialsQuery = z.infer<typeof MaterialsQuerySchema>;
+export const MaterialsResponseSchema = MaterialChecklistSchema;
+export type MaterialsResponse = z.infer<typeof MaterialsResponseSchema>;
+/** Upload: POST API_BASE/uploads with the image bytes as body (or multipart field "file"), headers X-Material-Code and Idempotency-Key. */
+export const UploadResponseSchema = UploadRecordSchema;
+export type UploadResponse = z.infer<typeof UploadResponseSchema>;
+export const FileParamsSchema = z.strictObject({ fileId: IdSchema });
 
 // ---- applications (Q19-Q27) ----
-export interface SubmitApplicationRequest {
-  /** One per attempt: a replay returns the first result. */
-  idempotencyKey: string;
-  childId: string;
-  stage: Stage;
-  districtCode: string;
-  nature: SchoolNature;
-  schoolType: SchoolType;
-  schoolId: string;
-  source: StudentSource;
-  upkeep: UpkeepInfo;
-  materials: Partial<Record<MaterialCode, string[]>>;
+export const ApplicationParamsSchema = z.strictObject({ id: IdSchema });
+export const SubmitApplicationRequestSchema = z.strictObject({
+  /** One per attempt: a replay with the same body returns the first result. */
+  idempotencyKey: IdempotencyKeySchema,
+  childId: IdSchema,
+  stage: StageSchema,
+  districtCode: DistrictCodeSchema,
+  nature: SchoolNatureSchema,
+  schoolType: SchoolTypeSchema,
+  schoolId: IdSchema,
+  source: StudentSourceSchema,
+  upkeep: SaveUpkeepRequestSchema,
+  materials: MaterialFilesSchema,
   /** The parent ticked "我已阅读以上申报须知，知晓并确认相关内容". */
-  notesAccepted: true;
-}
-export interface ApplicationsResponse {
-  applications: Application[];
-}
-export interface ApplicationResponse {
-  application: Application;
-}
-export interface ResubmitRequest {
-  idempotencyKey: string;
-  materials: Partial<Record<MaterialCode, string[]>>;
-}
-export type LotteryResponse = LotteryOutcome;
-export type NoticeResponse = AdmissionNotice;
-export type ReportCodeResponse = ReportCode;
-export interface PublicKeyResponse {
-  year: number;
-  publicKey: string;
-}
+  notesAccepted: z.literal(true),
+});
+export type SubmitApplicationRequest = z.infer<typeof SubmitApplicationRequestSchema>;
+export const ApplicationsResponseSchema = z.strictObject({ applications: z.array(ApplicationSchema) });
+export type ApplicationsResponse = z.infer<typeof ApplicationsResponseSchema>;
+export const ApplicationResponseSchema = z.strictObject({ application: ApplicationSchema });
+export type ApplicationResponse = z.infer<typeof ApplicationResponseSchema>;
+export const ResubmitRequestSchema = z.strictObject({
+  idempotencyKey: IdempotencyKeySchema,
+  materials: MaterialFilesSchema,
+});
+export type ResubmitRequest = z.infer<typeof ResubmitRequestSchema>;
+export const LotteryResponseSchema = LotteryOutcomeSchema;
+export type LotteryResponse = z.infer<typeof LotteryResponseSchema>;
+export const NoticeResponseSchema = AdmissionNoticeSchema;
+export type NoticeResponse = z.infer<typeof NoticeResponseSchema>;
+export const ReportCodeResponseSchema = ReportCodeSchema;
+export type ReportCodeResponse = z.infer<typeof ReportCodeResponseSchema>;
+export const PublicKeyResponseSchema = z.strictObject({ year: z.number().int(), publicKey: z.string() });
+export type PublicKeyResponse = z.infer<typeof PublicKeyResponseSchema>;
+/** Answers without a body (204) parse as this. */
+export const NoContentSchema = z.undefined();
 
-/** The routes, for the client and the mock alike. */
+/** The routes, for the client and the server alike. */
 export const routes = {
+  faceVerifications: `${API_BASE}/face-verifications`,
   session: `${API_BASE}/session`,
   calendar: `${API_BASE}/calendar`,
   time: `${API_BASE}/time`,

@@ -1,95 +1,114 @@
-import type { Stage } from './calendar';
-import type { SchoolNature, SchoolType } from './district';
-import type { MaterialCode, StudentSource } from './materials';
-import type { VerificationResult, UpkeepInfo } from './child';
+import { z } from 'zod';
+import { StageSchema } from './calendar';
+import { InstantSchema } from './common';
+import { SchoolNatureSchema, SchoolTypeSchema } from './district';
+import { MaterialCodeSchema, MaterialFilesSchema, StudentSourceSchema } from './materials';
+import { UpkeepInfoSchema } from './child';
+import { VerificationResultSchema } from './dataSharing';
 
 /**
  * Every status an application can be in (SPEC: Q18-Q27). Labels in Chinese live in src/domain/status.
  */
-export type ApplicationStatus =
-  | 'draft' // 草稿
-  | 'submitted' // 待审核
-  | 'withdrawn' // 已撤回
-  | 'underReview' // 审核中
-  | 'correctionRequested' // 待补正
-  | 'resubmitted' // 已补正，待复审
-  | 'approved' // 审核通过，待确认
-  | 'rejected' // 审核未通过
-  | 'privateRegistered' // 民办已报名，待摇号
-  | 'lotteryWon' // 摇号录取
-  | 'admittedWithoutLottery' // 直接录取
-  | 'lotteryLost' // 未录取
-  | 'forfeited' // 逾期未确认，视为放弃
-  | 'confirmed' // 已确认入学
-  | 'noticeIssued' // 已发放通知书
-  | 'checkedIn'; // 已报到
+export const ApplicationStatusSchema = z.enum([
+  'draft', // 草稿
+  'submitted', // 待审核
+  'withdrawn', // 已撤回
+  'underReview', // 审核中
+  'correctionRequested', // 待补正
+  'resubmitted', // 已补正，待复审
+  'approved', // 审核通过，待确认
+  'rejected', // 审核未通过
+  'privateRegistered', // 民办已报名，待摇号
+  'lotteryWon', // 摇号录取
+  'admittedWithoutLottery', // 直接录取
+  'lotteryLost', // 未录取
+  'forfeited', // 逾期未确认，视为放弃
+  'confirmed', // 已确认入学
+  'noticeIssued', // 已发放通知书
+  'checkedIn', // 已报到
+]);
+export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
+export const APPLICATION_STATUSES = ApplicationStatusSchema.options;
 
-export type Actor = 'parent' | 'reviewer' | 'system' | 'teacher';
+export const ActorSchema = z.enum(['parent', 'reviewer', 'system', 'teacher']);
+export type Actor = z.infer<typeof ActorSchema>;
 
-export type ApplicationAction =
-  | 'submit'
-  | 'withdraw'
-  | 'startReview'
-  | 'requestCorrection'
-  | 'resubmit'
-  | 'approve'
-  | 'reject'
-  | 'registerPrivate'
-  | 'drawWon'
-  | 'drawLost'
-  | 'admitWithoutLottery'
-  | 'confirm'
-  | 'forfeit'
-  | 'issueNotice'
-  | 'checkIn';
+export const ApplicationActionSchema = z.enum([
+  'submit',
+  'withdraw',
+  'startReview',
+  'requestCorrection',
+  'resubmit',
+  'approve',
+  'reject',
+  'registerPrivate',
+  'drawWon',
+  'drawLost',
+  'admitWithoutLottery',
+  'confirm',
+  'forfeit',
+  'issueNotice',
+  'checkIn',
+]);
+export type ApplicationAction = z.infer<typeof ApplicationActionSchema>;
 
-export interface HistoryEntry {
-  at: string;
-  from: ApplicationStatus | null;
-  to: ApplicationStatus;
-  action: ApplicationAction | 'create';
-  actor: Actor;
+export const HistoryEntrySchema = z.strictObject({
+  at: InstantSchema,
+  from: ApplicationStatusSchema.nullable(),
+  to: ApplicationStatusSchema,
+  action: z.union([ApplicationActionSchema, z.literal('create')]),
+  actor: ActorSchema,
   /** Chinese note: reviewer's reason, lottery rank, etc. */
-  note?: string;
-}
+  note: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
-export interface CorrectionRequest {
-  reason: string;
-  items: MaterialCode[];
-  requestedAt: string;
+export const CorrectionRequestSchema = z.strictObject({
+  reason: z.string(),
+  items: z.array(MaterialCodeSchema),
+  requestedAt: InstantSchema,
   /** 补正 deadline. */
-  dueAt?: string;
-}
+  dueAt: InstantSchema.optional(),
+});
+export type CorrectionRequest = z.infer<typeof CorrectionRequestSchema>;
 
-export interface Application {
-  id: string;
+export const ApplicationLotterySchema = z.strictObject({
+  rank: z.number().int(),
+  admitted: z.boolean(),
+  waitingPosition: z.number().int().optional(),
+  drawId: z.string(),
+});
+
+export const ApplicationSchema = z.strictObject({
+  id: z.string(),
   /** 办件编号 shown to parents, e.g. "RX2024500112000123". */
-  number: string;
-  childId: string;
-  childNameMasked: string;
-  stage: Stage;
-  districtCode: string;
-  nature: SchoolNature;
-  schoolType: SchoolType;
-  schoolId: string;
-  schoolName: string;
-  source: StudentSource;
-  status: ApplicationStatus;
-  history: HistoryEntry[];
+  number: z.string(),
+  childId: z.string(),
+  childNameMasked: z.string(),
+  stage: StageSchema,
+  districtCode: z.string(),
+  nature: SchoolNatureSchema,
+  schoolType: SchoolTypeSchema,
+  schoolId: z.string(),
+  schoolName: z.string(),
+  source: StudentSourceSchema,
+  status: ApplicationStatusSchema,
+  history: z.array(HistoryEntrySchema),
   /** File ids per material code. */
-  materials: Partial<Record<MaterialCode, string[]>>;
-  upkeep: UpkeepInfo;
-  verification: VerificationResult[];
-  correction?: CorrectionRequest;
-  submittedAt?: string;
+  materials: MaterialFilesSchema,
+  upkeep: UpkeepInfoSchema,
+  verification: z.array(VerificationResultSchema),
+  correction: CorrectionRequestSchema.optional(),
+  submittedAt: InstantSchema.optional(),
   /** Review due date: 10 working days after submission (Q24). */
-  reviewDueAt?: string;
+  reviewDueAt: InstantSchema.optional(),
   /** Deadline for the parent's 入学确认. */
-  confirmBy?: string;
-  lottery?: { rank: number; admitted: boolean; waitingPosition?: number; drawId: string };
-  reportCodeAvailable: boolean;
+  confirmBy: InstantSchema.optional(),
+  lottery: ApplicationLotterySchema.optional(),
+  reportCodeAvailable: z.boolean(),
   /** Whether this application came through the 公办兜底 channel after a private loss (Q22). */
-  publicFallback: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+  publicFallback: z.boolean(),
+  createdAt: InstantSchema,
+  updatedAt: InstantSchema,
+});
+export type Application = z.infer<typeof ApplicationSchema>;

@@ -1,91 +1,84 @@
-import type { Stage } from './calendar';
+import { z } from 'zod';
+import { StageSchema } from './calendar';
+import { DistrictCodeSchema, IdSchema, InstantSchema, LocalDateSchema, shortText } from './common';
+import { MaterialFilesSchema } from './materials';
 
-export type ChildSource = 'birthRecord' | 'manual';
+export { DataKindSchema, DATA_KINDS, VerificationResultSchema, VerificationStatusSchema } from './dataSharing';
+export type { DataKind, VerificationResult, VerificationStatus } from './dataSharing';
 
-export type Relationship = 'father' | 'mother' | 'grandparent' | 'otherGuardian';
+export const ChildSourceSchema = z.enum(['birthRecord', 'manual']);
+export type ChildSource = z.infer<typeof ChildSourceSchema>;
 
-export interface Child {
-  id: string;
+export const RelationshipSchema = z.enum(['father', 'mother', 'grandparent', 'otherGuardian']);
+export type Relationship = z.infer<typeof RelationshipSchema>;
+export const RELATIONSHIPS = RelationshipSchema.options;
+
+export const SexSchema = z.enum(['male', 'female']);
+
+export const ChildSchema = z.strictObject({
+  id: IdSchema,
   /** Name on the 出生医学证明 (or as entered by hand). */
-  birthCertificateName: string;
+  birthCertificateName: z.string(),
   /** 户口簿 name when it differs (Q14); never blocks an application. */
-  realName?: string;
+  realName: z.string().optional(),
   /** Masked for display by default; the full number only travels in requests the parent makes. */
-  idNumberMasked: string;
-  birthDate: string;
-  sex: 'male' | 'female';
-  source: ChildSource;
-  relationship: Relationship;
+  idNumberMasked: z.string(),
+  birthDate: LocalDateSchema,
+  sex: SexSchema,
+  source: ChildSourceSchema,
+  relationship: RelationshipSchema,
   /** The stage the child is of age for this year, if any. */
-  eligibleStage: Stage | null;
+  eligibleStage: StageSchema.nullable(),
   /** Why the child is not eligible, in Chinese, when eligibleStage is null. */
-  eligibilityNote?: string;
-  /** 残疾儿童少年 and other policy groups get the 绿色通道 (Q30). */
-  greenChannel: boolean;
-}
+  eligibilityNote: z.string().optional(),
+  /** 残疾儿童少年 and other policy groups get the 绿色通道 (Q30), once verified. */
+  greenChannel: z.boolean(),
+});
+export type Child = z.infer<typeof ChildSchema>;
 
-export interface Address {
+/** Addresses are free text; the bound keeps a request small. */
+export const MAX_ADDRESS_LENGTH = 200;
+
+export const AddressSchema = z.strictObject({
   /** e.g. "重庆市渝北区龙溪街道金龙路 88 号 3 栋 2 单元 501" */
-  text: string;
-  districtCode?: string;
-}
+  text: z.string().max(MAX_ADDRESS_LENGTH),
+  districtCode: DistrictCodeSchema.optional(),
+});
+export type Address = z.infer<typeof AddressSchema>;
 
-export type PropertyKind = 'certificate' | 'noCertificate' | 'none' | 'rented';
+export const PropertyKindSchema = z.enum(['certificate', 'noCertificate', 'none', 'rented']);
+export type PropertyKind = z.infer<typeof PropertyKindSchema>;
+export const PROPERTY_KINDS = PropertyKindSchema.options;
 
-export interface PropertyInfo {
-  kind: PropertyKind;
+export const PropertyInfoSchema = z.strictObject({
+  kind: PropertyKindSchema,
   /** 不动产单元号 (GB/T 37346, 28 chars), when kind = certificate. */
-  unitNumber?: string;
+  unitNumber: z.string().max(40).optional(),
   /** 权利人 */
-  ownerName?: string;
-  ownerRelationship?: Relationship;
-  address?: string;
-}
+  ownerName: shortText().optional(),
+  ownerRelationship: RelationshipSchema.optional(),
+  address: z.string().max(MAX_ADDRESS_LENGTH).optional(),
+});
+export type PropertyInfo = z.infer<typeof PropertyInfoSchema>;
 
-export interface GuardianContact {
-  name: string;
-  relationship: Relationship;
-  phone: string;
-}
+export const GuardianContactSchema = z.strictObject({
+  name: shortText(),
+  relationship: RelationshipSchema,
+  phone: shortText(20),
+});
+export type GuardianContact = z.infer<typeof GuardianContactSchema>;
 
 /** 子女信息维护 (Q10, Q11): what the parent keeps ahead of registration. */
-export interface UpkeepInfo {
-  householdAddress: Address;
-  residenceAddress: Address;
-  property: PropertyInfo;
-  guardians: GuardianContact[];
+export const UpkeepInfoSchema = z.strictObject({
+  householdAddress: AddressSchema,
+  residenceAddress: AddressSchema,
+  property: PropertyInfoSchema,
+  guardians: z.array(GuardianContactSchema).max(4),
   /** Supporting images already uploaded, by material code. */
-  attachments: Record<string, string[]>;
+  attachments: MaterialFilesSchema,
   /** Household head (户主) differs from the applying guardian (Q17). */
-  householdHeadIsOtherGuardian: boolean;
-  updatedAt?: string;
-}
+  householdHeadIsOtherGuardian: z.boolean(),
+  updatedAt: InstantSchema.optional(),
+});
+export type UpkeepInfo = z.infer<typeof UpkeepInfoSchema>;
 
-/** The 13 kinds of shared data from 9 departments (Q6). */
-export type DataKind =
-  | 'householdRegister' // 户籍 (公安)
-  | 'residencePermit' // 居住证 (公安)
-  | 'marriage' // 婚姻 (民政)
-  | 'property' // 不动产 (住建/规划自然资源)
-  | 'birthCertificate' // 出生医学证明 (卫健)
-  | 'socialInsurance' // 社保 (人社)
-  | 'businessLicense' // 营业执照 (市场监管)
-  | 'disability' // 残疾人证 (残联)
-  | 'militaryFamily' // 军人家庭 (退役军人)
-  | 'housingProvident' // 公积金
-  | 'rentalRecord' // 租赁备案
-  | 'schoolRoll' // 学籍 (教育)
-  | 'deathOrGuardianship'; // 监护关系 (民政)
-
-/** 标签提示 (Q6, Q23). */
-export type VerificationStatus = 'matched' | 'notMatched' | 'unavailable' | 'notChecked';
-
-export interface VerificationResult {
-  kind: DataKind;
-  status: VerificationStatus;
-  /** Department that answered, e.g. "市公安局". */
-  source: string;
-  checkedAt?: string;
-  /** Chinese explanation for the tag. */
-  message: string;
-}

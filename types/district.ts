@@ -1,50 +1,61 @@
-import type { Stage } from './calendar';
-
-/** An education unit (区县 or 功能区) that runs its own enrolment. */
-export interface District {
-  /** GB/T 2260 code, or an internal code "9xxxxx" for functional zones without one. */
-  code: string;
-  name: string;
-  kind: '区' | '县' | '功能区';
-  /** 招生咨询电话 (Q30). */
-  consultationPhone: string;
-  /** 政策查看 (Q2): the district's admission policy, plain text paragraphs. */
-  policy: string[];
-  offlinePoints: OfflinePoint[];
-}
+import { z } from 'zod';
+import { StageSchema } from './calendar';
 
 /** 线下报名点 for parents who cannot register online (Q28). */
-export interface OfflinePoint {
-  name: string;
-  address: string;
-  hours: string;
-  phone: string;
-}
+export const OfflinePointSchema = z.strictObject({
+  name: z.string(),
+  address: z.string(),
+  hours: z.string(),
+  phone: z.string(),
+});
+export type OfflinePoint = z.infer<typeof OfflinePointSchema>;
+
+export const DistrictKindSchema = z.enum(['区', '县', '功能区']);
+
+/** An education unit (区县 or 功能区) that runs its own enrolment. */
+export const DistrictSchema = z.strictObject({
+  /** GB/T 2260 code, or an internal code "9xxxxx" for functional zones without one. */
+  code: z.string(),
+  name: z.string(),
+  kind: DistrictKindSchema,
+  /** 招生咨询电话 (Q30). */
+  consultationPhone: z.string(),
+  /** 政策查看 (Q2): the district's admission policy, plain text paragraphs. */
+  policy: z.array(z.string()),
+  offlinePoints: z.array(OfflinePointSchema),
+});
+export type District = z.infer<typeof DistrictSchema>;
 
 /** 公办/民办 */
-export type SchoolNature = 'public' | 'private';
+export const SchoolNatureSchema = z.enum(['public', 'private']);
+export type SchoolNature = z.infer<typeof SchoolNatureSchema>;
+export const SCHOOL_NATURES = SchoolNatureSchema.options;
 
 /** 公办学位紧张 / 公办非学位紧张 / 民转公 / 民办 (Q16). */
-export type SchoolType = 'publicTight' | 'publicNormal' | 'converted' | 'private';
+export const SchoolTypeSchema = z.enum(['publicTight', 'publicNormal', 'converted', 'private']);
+export type SchoolType = z.infer<typeof SchoolTypeSchema>;
+export const SCHOOL_TYPES = SchoolTypeSchema.options;
 
 /** 招生简章 of a private school (Q20). */
-export interface AdmissionBrochure {
-  plan: string;
-  conditions: string[];
-  fees: string;
+export const AdmissionBrochureSchema = z.strictObject({
+  plan: z.string(),
+  conditions: z.array(z.string()),
+  fees: z.string(),
   /** 招生计划数 */
-  places: number;
-}
+  places: z.number().int(),
+});
+export type AdmissionBrochure = z.infer<typeof AdmissionBrochureSchema>;
 
-export interface School {
-  id: string;
-  districtCode: string;
-  name: string;
-  stage: Stage;
-  nature: SchoolNature;
-  type: SchoolType;
-  address: string;
-  places: number;
+export const SchoolSchema = z.strictObject({
+  id: z.string(),
+  districtCode: z.string(),
+  name: z.string(),
+  stage: StageSchema,
+  nature: SchoolNatureSchema,
+  type: SchoolTypeSchema,
+  address: z.string(),
+  places: z.number().int(),
   /** Only private schools publish one. */
-  brochure?: AdmissionBrochure;
-}
+  brochure: AdmissionBrochureSchema.optional(),
+});
+export type School = z.infer<typeof SchoolSchema>;

@@ -1,45 +1,52 @@
 /**
  * Verifiable private-school lottery (Q21). Everything needed to recompute a draw is published.
  */
-export interface LotteryEntrant {
-  /** Pseudonym: hash of the application id and a per-draw salt; never a name or ID number. */
-  pseudonym: string;
-  /** Lower tiers draw first (e.g. 0 = policy priority, 1 = general). */
-  tier: number;
-  /** Twins/siblings applying together share a group and therefore a key. */
-  familyGroup?: string;
-}
+import { z } from 'zod';
+import { InstantSchema } from './common';
 
-export interface LotteryCommitment {
-  drawId: string;
-  schoolId: string;
-  places: number;
+export const LotteryEntrantSchema = z.strictObject({
+  /** Pseudonym: hash of the application id and a per-draw secret salt; never a name or ID number. */
+  pseudonym: z.string(),
+  /** Lower tiers draw first (e.g. 0 = verified policy priority, 1 = general). */
+  tier: z.number().int(),
+  /** Twins/siblings registered together share a group and therefore a key. */
+  familyGroup: z.string().optional(),
+});
+export type LotteryEntrant = z.infer<typeof LotteryEntrantSchema>;
+
+export const LotteryCommitmentSchema = z.strictObject({
+  drawId: z.string(),
+  schoolId: z.string(),
+  places: z.number().int(),
   /** SHA-256 (hex) of the canonical frozen entrant list, published before the draw. */
-  listCommitment: string;
-  entrantCount: number;
-  committedAt: string;
-}
+  listCommitment: z.string(),
+  entrantCount: z.number().int(),
+  committedAt: InstantSchema,
+});
+export type LotteryCommitment = z.infer<typeof LotteryCommitmentSchema>;
 
-export interface LotteryDraw extends LotteryCommitment {
+export const LotteryDrawSchema = LotteryCommitmentSchema.extend({
   /** Public randomness fixed after the commitment (e.g. a published lottery number). */
-  publicRandomness: string;
+  publicRandomness: z.string(),
   /** sha256(listCommitment | publicRandomness | schoolId) */
-  seed: string;
-  drawnAt: string;
+  seed: z.string(),
+  drawnAt: InstantSchema,
   /** Ordered pseudonyms: first `places` admitted, the rest the waiting list. */
-  order: string[];
-  entrants: LotteryEntrant[];
-}
+  order: z.array(z.string()),
+  entrants: z.array(LotteryEntrantSchema),
+});
+export type LotteryDraw = z.infer<typeof LotteryDrawSchema>;
 
 /** What a parent sees about their own child. */
-export interface LotteryOutcome {
-  drawId: string | null;
-  schoolId: string;
-  withoutLottery: boolean;
-  admitted: boolean;
-  rank: number | null;
-  waitingPosition: number | null;
-  pseudonym: string;
-  key: string | null;
-  draw: LotteryDraw | null;
-}
+export const LotteryOutcomeSchema = z.strictObject({
+  drawId: z.string().nullable(),
+  schoolId: z.string(),
+  withoutLottery: z.boolean(),
+  admitted: z.boolean(),
+  rank: z.number().int().nullable(),
+  waitingPosition: z.number().int().nullable(),
+  pseudonym: z.string(),
+  key: z.string().nullable(),
+  draw: LotteryDrawSchema.nullable(),
+});
+export type LotteryOutcome = z.infer<typeof LotteryOutcomeSchema>;

@@ -1,84 +1,108 @@
-import type { Stage } from './calendar';
-import type { DataKind } from './child';
-import type { SchoolType } from './district';
+import { z } from 'zod';
+import { StageSchema } from './calendar';
+import { IdSchema, InstantSchema } from './common';
+import { DataKindSchema } from './dataSharing';
+import { SchoolTypeSchema } from './district';
 
 /** 生源类型 (Q16). */
-export type StudentSource =
-  | 'localHukou' // 本区县户籍 三对口
-  | 'migrant' // 随迁子女
-  | 'disabled' // 残疾儿童少年
-  | 'specialGroup'; // 其他特殊群体 (军人、烈士、引进人才等)
+export const StudentSourceSchema = z.enum([
+  'localHukou', // 本区县户籍 三对口
+  'migrant', // 随迁子女
+  'disabled', // 残疾儿童少年
+  'specialGroup', // 其他特殊群体 (军人、烈士、引进人才等)
+]);
+export type StudentSource = z.infer<typeof StudentSourceSchema>;
+export const STUDENT_SOURCES = StudentSourceSchema.options;
 
-export type MaterialCode =
-  | 'householdRegister' // 户口簿
-  | 'birthCertificate' // 出生医学证明
-  | 'propertyCertificate' // 房屋产权证明 / 不动产权证书
-  | 'noPropertyProof' // 无房证明
-  | 'marriageCertificate' // 婚姻证明
-  | 'residencePermit' // 居住证
-  | 'employmentProof' // 务工/社保证明
-  | 'rentalContract' // 租房合同/备案
-  | 'disabilityCertificate' // 残疾证 / 评估意见
-  | 'specialGroupProof' // 特殊群体证明
-  | 'guardianId' // 监护人身份证
-  | 'schoolRollProof'; // 学籍证明 (小升初)
+export const MaterialCodeSchema = z.enum([
+  'householdRegister', // 户口簿
+  'birthCertificate', // 出生医学证明
+  'propertyCertificate', // 房屋产权证明 / 不动产权证书
+  'noPropertyProof', // 无房证明
+  'marriageCertificate', // 婚姻证明
+  'residencePermit', // 居住证
+  'employmentProof', // 务工/社保证明
+  'rentalContract', // 租房合同/备案
+  'disabilityCertificate', // 残疾证 / 评估意见
+  'specialGroupProof', // 特殊群体证明
+  'guardianId', // 监护人身份证
+  'schoolRollProof', // 学籍证明 (小升初)
+]);
+export type MaterialCode = z.infer<typeof MaterialCodeSchema>;
+export const MATERIAL_CODES = MaterialCodeSchema.options;
+
+/** No material item takes more images than this, whatever a district's policy says. */
+export const MAX_IMAGES_PER_ITEM_LIMIT = 10;
+
+/** File ids per material code, as a form or a submission sends them. */
+export const MaterialFilesSchema = z.partialRecord(MaterialCodeSchema, z.array(IdSchema).max(MAX_IMAGES_PER_ITEM_LIMIT));
+export type MaterialFiles = z.infer<typeof MaterialFilesSchema>;
 
 /** One rule of a district's policy: which material, for which applications, and why. */
-export interface MaterialRule {
-  code: MaterialCode;
+export const MaterialRuleSchema = z.strictObject({
+  code: MaterialCodeSchema,
   /** Empty means every school type. */
-  schoolTypes: SchoolType[];
+  schoolTypes: z.array(SchoolTypeSchema),
   /** Empty means every student source. */
-  sources: StudentSource[];
+  sources: z.array(StudentSourceSchema),
   /** Empty means both stages. */
-  stages: Stage[];
-  requirement: 'required' | 'optional';
+  stages: z.array(StageSchema),
+  requirement: z.enum(['required', 'optional']),
   /** When shared data of this kind matched, the upload is not needed (Q23). */
-  waivedBy?: DataKind;
+  waivedBy: DataKindSchema.optional(),
   /** Only when the property owner / household head is not the applying guardian (Q17). */
-  onlyWhenGuardianMismatch?: boolean;
+  onlyWhenGuardianMismatch: z.boolean().optional(),
   /** Chinese reason shown beside the item. */
-  reason: string;
-}
+  reason: z.string(),
+});
+export type MaterialRule = z.infer<typeof MaterialRuleSchema>;
 
-export interface MaterialPolicy {
-  districtCode: string;
-  year: number;
-  rules: MaterialRule[];
+export const MaterialPolicySchema = z.strictObject({
+  districtCode: z.string(),
+  year: z.number().int(),
+  rules: z.array(MaterialRuleSchema),
   /** Max bytes per image after compression. */
-  maxBytes: number;
-  maxImagesPerItem: number;
-}
+  maxBytes: z.number().int(),
+  maxImagesPerItem: z.number().int().max(MAX_IMAGES_PER_ITEM_LIMIT),
+});
+export type MaterialPolicy = z.infer<typeof MaterialPolicySchema>;
 
-export type MaterialItemState = 'required' | 'optional' | 'waived';
+export const MaterialItemStateSchema = z.enum(['required', 'optional', 'waived']);
+export type MaterialItemState = z.infer<typeof MaterialItemStateSchema>;
 
-export interface MaterialItem {
-  code: MaterialCode;
-  name: string;
-  state: MaterialItemState;
+export const MaterialItemSchema = z.strictObject({
+  code: MaterialCodeSchema,
+  name: z.string(),
+  state: MaterialItemStateSchema,
   /** Chinese: why this is asked for, or why it is waived. */
-  reason: string;
+  reason: z.string(),
   /** Verification that decided a waiver or an evidence request. */
-  decidedBy?: DataKind;
-}
+  decidedBy: DataKindSchema.optional(),
+});
+export type MaterialItem = z.infer<typeof MaterialItemSchema>;
 
-export interface MaterialChecklist {
-  districtCode: string;
-  stage: Stage;
-  schoolType: SchoolType;
-  source: StudentSource;
-  items: MaterialItem[];
-  maxBytes: number;
-  maxImagesPerItem: number;
-}
+export const MaterialChecklistSchema = z.strictObject({
+  districtCode: z.string(),
+  stage: StageSchema,
+  schoolType: SchoolTypeSchema,
+  source: StudentSourceSchema,
+  items: z.array(MaterialItemSchema),
+  maxBytes: z.number().int(),
+  maxImagesPerItem: z.number().int(),
+});
+export type MaterialChecklist = z.infer<typeof MaterialChecklistSchema>;
 
-export interface UploadRecord {
-  fileId: string;
-  mime: 'image/jpeg' | 'image/png' | 'image/webp';
-  size: number;
-  width?: number;
-  height?: number;
-  uploadedAt: string;
+export const UploadMimeSchema = z.enum(['image/jpeg', 'image/png', 'image/webp']);
+export type UploadMime = z.infer<typeof UploadMimeSchema>;
+
+export const UploadRecordSchema = z.strictObject({
+  fileId: IdSchema,
+  mime: UploadMimeSchema,
+  size: z.number().int(),
+  width: z.number().int().optional(),
+  height: z.number().int().optional(),
+  uploadedAt: InstantSchema,
   /** URL the module can preview it from (through the API). */
-  url: string;
-}
+  url: z.string(),
+});
+export type UploadRecord = z.infer<typeof UploadRecordSchema>;

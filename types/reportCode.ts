@@ -1,39 +1,45 @@
 /** 报到码 (Q27): a signed, compact payload a teacher scans at check-in. */
-export interface ReportCodePayload {
-  /** Format version. */
-  v: 1;
-  /** Application number. */
-  app: string;
-  schoolId: string;
-  schoolName: string;
-  /** Masked child name, e.g. "张*明". */
-  child: string;
-  /** The child's ID number, masked (e.g. "5001**********1234"): what a teacher compares with the child's papers. Not a record id. */
-  childId: string;
-  year: number;
-  issuedAt: string;
-}
+import { z } from 'zod';
+import { InstantSchema } from './common';
 
-export interface ReportCode {
-  payload: ReportCodePayload;
+export const ReportCodePayloadSchema = z.strictObject({
+  /** Format version. */
+  v: z.literal(1),
+  /** Application number. */
+  app: z.string(),
+  schoolId: z.string(),
+  schoolName: z.string(),
+  /** Masked child name, e.g. "张*明". */
+  child: z.string(),
+  /** The child's ID number, masked (e.g. "5001**********1234"): what a teacher compares with the child's papers. Not a record id. */
+  childId: z.string(),
+  year: z.number().int(),
+  issuedAt: InstantSchema,
+});
+export type ReportCodePayload = z.infer<typeof ReportCodePayloadSchema>;
+
+export const ReportCodeSchema = z.strictObject({
+  payload: ReportCodePayloadSchema,
   /** The string put in the QR code: base64url(payload JSON) + "." + base64url(signature). */
-  code: string;
+  code: z.string(),
   /** Public key (hex) that verifies it, as published by the education commission for the year. */
-  publicKey: string;
-}
+  publicKey: z.string(),
+});
+export type ReportCode = z.infer<typeof ReportCodeSchema>;
 
 export type ReportCodeCheck =
   | { valid: true; payload: ReportCodePayload }
   | { valid: false; reason: 'malformed' | 'badSignature' | 'wrongYear'; message: string; payload?: ReportCodePayload };
 
-export interface AdmissionNotice {
-  applicationId: string;
-  applicationNumber: string;
-  childNameMasked: string;
-  childIdMasked: string;
-  schoolName: string;
-  schoolAddress: string;
-  reportDate: string;
-  issuedAt: string;
-  reportCode: ReportCode;
-}
+export const AdmissionNoticeSchema = z.strictObject({
+  applicationId: z.string(),
+  applicationNumber: z.string(),
+  childNameMasked: z.string(),
+  childIdMasked: z.string(),
+  schoolName: z.string(),
+  schoolAddress: z.string(),
+  reportDate: z.string(),
+  issuedAt: InstantSchema,
+  reportCode: ReportCodeSchema,
+});
+export type AdmissionNotice = z.infer<typeof AdmissionNoticeSchema>;

@@ -14,7 +14,7 @@
  *   discard(childId)         drop unsaved changes
  */
 import { create } from 'zustand';
-import type { UpkeepInfo, UpkeepResponse, VerificationResult } from '@contract/api';
+import type { MaterialCode, UpkeepInfo, UpkeepResponse, VerificationResult } from '@contract/api';
 import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
@@ -54,7 +54,7 @@ interface UpkeepState {
   entries: Record<string, UpkeepEntry>;
   load(childId: string): Promise<void>;
   update(childId: string, change: (draft: UpkeepInfo) => void): void;
-  attach(childId: string, materialCode: string, fileIds: string[]): void;
+  attach(childId: string, materialCode: MaterialCode, fileIds: string[]): void;
   save(childId: string): Promise<ApiResult<UpkeepResponse>>;
   discard(childId: string): Promise<void>;
   forRegistration(childId: string): UpkeepInfo | null;
