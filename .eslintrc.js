@@ -16,7 +16,7 @@ module.exports = {
   extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended', 'plugin:react/recommended', 'plugin:react-hooks/recommended'],
   settings: { react: { version: '18.3' } },
   env: { es2022: true, node: true },
-  globals: { MOCK_HOST: 'readonly', API_ORIGIN: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
+  globals: { DEV_HOST: 'readonly', MOCK_HOST: 'readonly', API_ORIGIN: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
   rules: {
     'react/react-in-jsx-scope': 'off',
     'react/prop-types': 'off',
@@ -43,9 +43,16 @@ module.exports = {
       env: { browser: true },
     },
     {
-      files: ['mock/service/**/*.ts'],
+      // The enrolment server: no UI, no MSW, no dev host; it shares only the domain and the contracts with the app.
+      files: ['server/**/*.ts'],
+      excludedFiles: ['**/*.test.ts', 'server/test/**'],
+      rules: { 'no-restricted-imports': ['error', { patterns: ['msw', 'msw/*', 'react', 'react-dom', '@tarojs/*', 'zustand', '@/bridge/*', '@/services/*', '@/stores/*', '@/pages/*', '@/components/*', '@mock/*'] }] },
+    },
+    {
+      // Use cases talk to ports, never to an adapter or the HTTP layer.
+      files: ['server/usecases/**/*.ts'],
       excludedFiles: ['**/*.test.ts'],
-      rules: { 'no-restricted-imports': ['error', { patterns: ['msw', 'msw/*'] }] },
+      rules: { 'no-restricted-imports': ['error', { patterns: ['msw', 'msw/*', 'react', '@tarojs/*', '@mock/*', '../adapters/*', '../adapters/**', '../http/*', '../qa/*', 'hono', 'hono/*', 'node:*', 'postgres', '@electric-sql/*'] }] },
     },
     {
       files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*'],

@@ -10,11 +10,13 @@ import { PreloadFirstPagePlugin } from './preloadFirstPage';
  * - WeChat mini-program: dist/weapp (project.config.json points there).
  */
 const mockHost = process.env.TARO_APP_MSW === '1';
+// The dev host (simulated 渝快办 and the QA panel): npm start's build, and the offline demo's.
+const devHost = mockHost || process.env.TARO_APP_DEV_HOST === '1';
 const platform = process.env.TARO_ENV ?? 'h5';
 // Code outside src/ that the app imports: contracts always, the mock host in mock builds.
-const compileInclude = [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'mock')];
+const compileInclude = [path.resolve(__dirname, '..', 'types'), path.resolve(__dirname, '..', 'mock'), path.resolve(__dirname, '..', 'server')];
 // TARO_APP_OUT lets parallel builds (bench, several developers' e2e runs) write to their own folder.
-const outputRoot = process.env.TARO_APP_OUT ?? (platform === 'h5' ? (mockHost ? 'dist/h5-mock' : 'dist/h5') : `dist/${platform}`);
+const outputRoot = process.env.TARO_APP_OUT ?? (platform === 'h5' ? (mockHost ? 'dist/h5-mock' : devHost ? 'dist/h5-dev' : 'dist/h5') : `dist/${platform}`);
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const base: UserConfigExport<'webpack5'> = {
@@ -26,6 +28,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot,
     plugins: [],
     defineConstants: {
+      DEV_HOST: JSON.stringify(devHost),
       MOCK_HOST: JSON.stringify(mockHost),
       API_ORIGIN: JSON.stringify(process.env.TARO_APP_API_ORIGIN ?? 'https://ruxue.cqedu.example'),
     },
@@ -33,6 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.resolve(__dirname, '..', 'src'),
       '@contract': path.resolve(__dirname, '..', 'types'),
       '@mock': path.resolve(__dirname, '..', 'mock'),
+      '@server': path.resolve(__dirname, '..', 'server'),
     },
     copy: {
       patterns: mockHost ? [{ from: 'mock/public/mockServiceWorker.js', to: `${outputRoot}/mockServiceWorker.js` }] : [],

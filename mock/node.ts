@@ -1,25 +1,34 @@
 /**
- * The mock host for jest (msw/node): a fresh in-memory state per server, so every test starts clean.
- * Usage: const mock = createMockServer(); beforeAll(() => mock.server.listen()); afterEach(mock.reset)...
+ * The enrolment server for jest page tests (msw/node): a development server on a fresh memory store,
+ * with the dev host, every request answered by the apps themselves.
+ * Usage: const mock = createMockServer(); beforeAll(() => mock.server.listen()); beforeEach(() => mock.reset())...
  */
 import { setupServer } from 'msw/node';
-import { createEnrolmentService } from './service';
-import { createStore } from './service/store';
-import { emptyState } from './service/seed';
-import { allHandlers } from './handlers';
+import { composeServer, cryptoRandomBytes, type EnrolmentServer } from '@server/compose';
+import { createMemoryStore } from '@server/adapters/memory/store';
+import { createStoredReportKeys } from '@server/adapters/keys/stored';
+import { createDevHostApp } from './devHost/app';
+import { forwardingHandlers, type ForwardTargets } from './msw/handlers';
 
-export function createMockServer(realNow: () => number = Date.now) {
-  const store = createStore(emptyState(realNow()));
-  const service = createEnrolmentService(store, realNow);
-  const server = setupServer(...allHandlers(service));
+export function createMockServer(realNowMs: () => number = Date.now) {
+  let targets: Promise<ForwardTargets> | null = null;
+  const start = () => {
+    if (!targets) {
+      const store = createMemoryStore();
+      targets = composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true, realNowMs }).then((server) => ({
+        server,
+        devHost: createDevHostApp(server.dev!),
+      }));
+    }
+    return targets;
+  };
   return {
-    server,
-    service,
-    store,
+    server: setupServer(...forwardingHandlers(start)),
+    /** The composed enrolment server. */
+    enrolment: async (): Promise<EnrolmentServer> => (await start()).server,
     /** Back to a fresh state (or a scenario) between tests. */
     reset: async (scenario?: string) => {
-      const result = await service.qa.reset(scenario);
-      if (!result.ok) throw new Error(result.error.message);
+      await (await start()).server.dev!.qa.reset(scenario);
     },
   };
 }

@@ -1,6 +1,8 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /**
- * Page tests: a fresh mock server (msw/node) per test, the H5 bridge talking to it over fetch,
- * fresh stores, and navigation recorded instead of performed.
+ * Page tests: the enrolment server itself (a development server on a fresh memory store, answered
+ * through msw/node) per test file, the H5 bridge with the dev host's capabilities talking to it over
+ * fetch, fresh stores, and navigation recorded instead of performed.
  *
  *   jest.mock('@/services/navigation', () => require('../../../test/navigationMock'));
  *   const mock = useMockHost();            // in the describe block
@@ -8,12 +10,31 @@
  *   await mock.login('two-children');
  */
 import { createMockServer } from '@mock/node';
+import { createDevHostCapabilities } from '@mock/devHost/capabilities';
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { auth } from '@/services/auth';
 import { installSessionExpiryRedirect } from '@/stores/sessionExpiry';
 
 export const ORIGIN = 'http://localhost';
+
+async function request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; data: any }> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    (init.headers as Record<string, string>)['Content-Type'] = 'application/json';
+  }
+  const response = await fetch(ORIGIN + path, init);
+  const text = await response.text();
+  return { status: response.status, data: text ? JSON.parse(text) : null };
+}
+
+/** A QA call that must succeed. */
+export async function qa(method: string, path: string, body?: unknown): Promise<any> {
+  const r = await request(method, path, body);
+  if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.data)}`);
+  return r.data;
+}
 
 export function useMockHost() {
   const mock = createMockServer();
@@ -25,36 +46,50 @@ export function useMockHost() {
   beforeEach(async () => {
     await mock.reset();
     window.localStorage.clear();
-    setBridge(createH5Bridge({ origin: ORIGIN }));
+    setBridge(createH5Bridge({ origin: ORIGIN, host: createDevHostCapabilities({ origin: ORIGIN }) }));
     auth.setToken(null);
   });
   afterEach(() => mock.server.resetHandlers());
   afterAll(() => mock.server.close());
   return {
     ...mock,
-    /** Freezes the mock server clock at an instant. */
+    qa,
+    /** Freezes the server clock at an instant. */
     async at(now: string) {
-      const result = await mock.service.qa.clock(now, true);
-      if (!result.ok) throw new Error(result.error.message);
+      await qa('POST', '/__qa/clock', { now, frozen: true });
     },
-    /** Logs in as a seeded identity without the UI; returns the session token. */
+    /** The seeded identity the next face login is. */
+    async identity(id: string) {
+      await qa('POST', '/__qa/identity', { id });
+    },
+    /** The QA view of the whole server state. */
+    state: () => qa('GET', '/__qa/state'),
+    /** Logs in as a seeded identity without the UI (server-first face, as a host does it); returns the session. */
     async login(identityId: string) {
-      await mock.service.qa.identity(identityId);
-      const ticket = await mock.service.host.verifyFace();
-      if (!ticket.ok) throw new Error(ticket.error.message);
-      const session = await mock.service.createSession(ticket.value.ticket);
-      if (!session.ok) throw new Error(session.error.message);
-      auth.setToken(session.value.token);
-      return session.value;
+      const begun = await qa('POST', '/api/v1/face-verifications', {});
+      await qa('POST', '/host/face/complete', { verifyId: begun.verifyId, identityId });
+      const session = await qa('POST', '/api/v1/session', { verificationId: begun.verificationId });
+      auth.setToken(session.token);
+      return session;
     },
     /** Calls the API as the logged-in parent (for arranging state). */
     async api<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
       const token = auth.token();
-      if (token) headers.Authorization = `Bearer ${token}`;
-      const response = await fetch(ORIGIN + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-      const text = await response.text();
-      return { status: response.status, data: (text ? JSON.parse(text) : null) as T };
+      return request(method, path, body, token ? { Authorization: `Bearer ${token}` } : {});
     },
   };
+}
+
+/** A 1x1 PNG, the smallest real image. */
+export const TINY_PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
+  0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
+  0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+]);
+
+/** Uploads TINY_PNG for a material as the parent with this token; returns the file id. */
+export async function uploadImage(token: string, materialCode: string): Promise<string> {
+  const response = await fetch(`${ORIGIN}/api/v1/uploads`, { method: 'POST', body: TINY_PNG, headers: { Authorization: `Bearer ${token}`, 'X-Material-Code': materialCode } });
+  if (response.status !== 201) throw new Error(`upload ${response.status}`);
+  return ((await response.json()) as { fileId: string }).fileId;
 }

@@ -34,7 +34,7 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 /** Largest upload body (an image after compression is far smaller; the policy's maxBytes decides). */
 export const MAX_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
 /** Idempotency keys: a UUID or similar, never a payload. */
-export const IdempotencyKeySchema = z.string().min(8).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
+export const IdempotencyKeySchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/);
 
 // ---- session (Q4, Q7): server-first face verification, or a host's SSO hand-off ----
 export const FaceProviderSchema = z.enum(['wechat', 'alipay', 'dev']);
@@ -114,7 +114,8 @@ export const UpkeepResponseSchema = z.strictObject({
   verification: z.array(VerificationResultSchema),
 });
 export type UpkeepResponse = z.infer<typeof UpkeepResponseSchema>;
-export const SaveUpkeepRequestSchema = UpkeepInfoSchema.omit({ updatedAt: true });
+/** What the form sends; a kept record's updatedAt may come back with it and is replaced by the server's. */
+export const SaveUpkeepRequestSchema = UpkeepInfoSchema;
 export type SaveUpkeepRequest = z.infer<typeof SaveUpkeepRequestSchema>;
 
 // ---- materials and uploads (Q16-Q18) ----

@@ -20,16 +20,20 @@ export type HostResult<T> = { ok: true; value: T } | { ok: false; error: HostErr
 /** 长辈版 or normal, as super-apps expose their accessibility mode. */
 export type HostUiStyle = 'normal' | 'elder';
 
+export const BRIDGE_CONTRACT_VERSION = 2;
+/** Whose face service issued the verify id: WeChat 2.0, Alipay, or the dev host's simulation. */
+export type FaceProvider = 'wechat' | 'alipay' | 'dev';
 export interface FaceVerifyRequest {
+  /** Begun by the enrolment server (POST /api/v1/face-verifications); the host shows its face screen for it. */
+  verifyId: string;
+  provider: FaceProvider;
   /** Shown by the host on its face screen, e.g. "入学一件事 需要核验您的身份". */
   reason: string;
-  /** Hosts whose face service needs the claimed identity (WeChat's) ask the parent for it first. */
-  identity?: { name: string; idNumber: string };
 }
-export interface FaceVerifyTicket {
-  /** One-time ticket the enrolment server exchanges for a session. The module never sees a face. */
-  ticket: string;
-  expiresAt: string;
+/** A one-time proof of who is logged in to the host, exchanged by the enrolment server (server-to-server). */
+export interface LoginHandoff {
+  kind: 'wxLoginCode' | 'ssoTicket';
+  code: string;
 }
 
 export interface HttpRequest {
@@ -108,9 +112,12 @@ export interface SaveDocumentRequest {
 export interface HostBridge {
   /** Identifies the implementation in diagnostics ("h5", "weapp", a host's own name). */
   readonly platform: string;
+  readonly contractVersion: typeof BRIDGE_CONTRACT_VERSION;
 
-  /** 刷脸: the host runs its own face verification and returns a one-time ticket. */
-  verifyFace(req: FaceVerifyRequest): Promise<HostResult<FaceVerifyTicket>>;
+  /** 刷脸: shows the host's face screen for a verification the server began; ok(undefined) when the citizen finished it (the server learns the result itself). */
+  verifyFace(req: FaceVerifyRequest): Promise<HostResult<void>>;
+  /** wx.login code / SSO ticket of the citizen logged in to the host; 'unavailable' when the host has none. */
+  getLoginHandoff(): Promise<HostResult<LoginHandoff>>;
 
   /** Calls the enrolment API; the host adds its gateway/auth headers. HTTP errors are ok results. */
   request(req: HttpRequest): Promise<HostResult<HttpResponse>>;

@@ -1,6 +1,6 @@
 /**
  * Picks the host bridge for the platform being built. Everything in the module reaches the host
- * through getBridge(); tests install their own with setBridge().
+ * through getBridge(); a host with its own bridge (or tests) installs it with setBridge() first.
  */
 import type { HostBridge } from '@contract/bridge';
 
@@ -20,27 +20,28 @@ export function startHost(): HostBridge {
   return getBridge();
 }
 
+/** Thrown when the module runs on a platform it has no bridge for: the host must provide one. */
+export class NoBridgeError extends Error {}
+
 function createPlatformBridge(): HostBridge {
   if (process.env.TARO_ENV === 'h5') {
-    // Required inside the branch so the weapp bundle never contains the browser implementation.
+    // Required inside the branch so other bundles never contain the browser implementation.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { createH5Bridge } = require('./h5') as typeof import('./h5');
-    if (MOCK_HOST) {
-      // The mock host (MSW) exists only in mock builds; production bundles carry none of it.
-      const mockHost = import(/* webpackChunkName: "mock-host" */ '@mock/browser');
+    if (DEV_HOST) {
+      // The dev host exists only in development builds; production bundles carry none of it.
       // eslint-disable-next-line @typescript-eslint/no-var-requires
-      const { qaNetworkTimeoutMs } = require('@mock/networkKnob') as typeof import('@mock/networkKnob');
-      return createH5Bridge({
-        ready: mockHost.then((m) => m.startMockHost()),
-        faceScreen: (reason) => mockHost.then((m) => m.showFaceSheet(reason)),
-        networkTimeoutMs: qaNetworkTimeoutMs,
-      });
+      const { startDevHost } = require('@mock/devHost') as typeof import('@mock/devHost');
+      const devHost = startDevHost(MOCK_HOST);
+      return createH5Bridge({ ready: devHost.ready, host: devHost.capabilities });
     }
     return createH5Bridge();
-  } else {
-    // An else branch (not code after the if) so the compile-time constant drops it from H5 bundles.
+  } else if (process.env.TARO_ENV === 'weapp') {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { createWeappBridge } = require('./weapp') as typeof import('./weapp');
     return createWeappBridge();
+  } else {
+    // An Alipay or other mini-program must never silently get the WeChat bridge.
+    throw new NoBridgeError(`入学一件事: no host bridge for platform "${process.env.TARO_ENV}"; the host must call setBridge() with its own before the app starts`);
   }
 }

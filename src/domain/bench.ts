@@ -4,7 +4,7 @@
  * mini-programs alike).
  */
 import type { ApplicationAction } from '@contract/application';
-import { calendar2024 } from './calendar2024';
+import { calendar2024 } from '@server/data/calendar2024';
 import { runSchoolLottery, pseudonymFor } from './lottery';
 import { transition, type TransitionSubject } from './status';
 

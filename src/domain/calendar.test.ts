@@ -17,7 +17,7 @@ import {
   reviewDueAt,
   workingDaysBetween,
 } from './calendar';
-import { calendar2024 as cal, DISTRICT_CODES_2024 } from './calendar2024';
+import { calendar2024 as cal, DISTRICT_CODES_2024 } from '@server/data/calendar2024';
 import { localIso, toIso, toMs } from './time';
 
 dayjs.extend(utc);

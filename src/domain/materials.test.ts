@@ -1,5 +1,6 @@
 import type { VerificationResult } from '@contract/child';
-import { buildChecklist, buildDefaultPolicy, checklistFor, MATERIAL_NAMES, missingRequired, policyVariantFor, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './materials';
+import { buildDefaultPolicy, policyVariantFor } from '@server/data/policies';
+import { buildChecklist, checklistFor, MATERIAL_NAMES, missingRequired, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './materials';
 
 const v = (kind: VerificationResult['kind'], status: VerificationResult['status']): VerificationResult => ({ kind, status, source: '市公安局', message: '' });
 const yubei = buildDefaultPolicy('500112', 2024);

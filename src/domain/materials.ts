@@ -62,6 +62,9 @@ export const EVIDENCE_REASON = '数据核验未通过，请上传佐证材料';
 export const GUARDIANSHIP_REASON = '房屋权利人或户主不是申请的监护人，请上传监护关系证明';
 /** Q17: these prove the relationship between the applying guardian and the owner/household head. */
 export const GUARDIANSHIP_EVIDENCE: MaterialCode[] = ['birthCertificate', 'householdRegister', 'marriageCertificate'];
+/** 防范恶意代办: a child added by hand is applied for only with proof of the relationship, reviewed by staff. */
+export const RELATIONSHIP_PROOF: MaterialCode = 'birthCertificate';
+export const RELATIONSHIP_PROOF_REASON = '手动新增的子女须上传载明监护关系的出生医学证明（或户口簿），由审核人员核验';
 
 export interface ChecklistInput {
   policy: MaterialPolicy;
@@ -71,6 +74,8 @@ export interface ChecklistInput {
   verification: readonly VerificationResult[];
   /** The property owner or household head is not the applying guardian (Q17). */
   guardianMismatch: boolean;
+  /** The child was added by hand: the relationship proof is required and never waived by shared data. */
+  relationshipProofRequired?: boolean;
 }
 
 const applies = (r: MaterialRule, i: ChecklistInput) =>
@@ -109,6 +114,10 @@ export function buildChecklist(i: ChecklistInput): MaterialChecklist {
       items.set(code, { code, name: MATERIAL_NAMES[code], state: 'required', reason: prev ? `${prev.reason}；${GUARDIANSHIP_REASON}` : GUARDIANSHIP_REASON, ...(prev?.decidedBy ? { decidedBy: prev.decidedBy } : {}) });
     }
   }
+  if (i.relationshipProofRequired) {
+    const prev = items.get(RELATIONSHIP_PROOF);
+    items.set(RELATIONSHIP_PROOF, { code: RELATIONSHIP_PROOF, name: MATERIAL_NAMES[RELATIONSHIP_PROOF], state: 'required', reason: prev && prev.state !== 'waived' ? `${prev.reason}；${RELATIONSHIP_PROOF_REASON}` : RELATIONSHIP_PROOF_REASON });
+  }
   const list = [...items.values()];
   const pos = new Map(list.map((x, k) => [x.code, k]));
   list.sort((a, b) => ORDER[a.state] - ORDER[b.state] || pos.get(a.code)! - pos.get(b.code)!);
@@ -138,60 +147,4 @@ export function checklistFor(
 /** Required items without any uploaded file: shown before submission (never blocks Q23 evidence review). */
 export function missingRequired(list: MaterialChecklist, uploaded: Partial<Record<MaterialCode, string[]>>): MaterialItem[] {
   return list.items.filter((x) => x.state === 'required' && !(uploaded[x.code]?.length));
-}
-
-// ---------------------------------------------------------------- default policies (mock data)
-
-/**
- * 'urban': main-city districts with many 学位紧张 schools (stricter property and residence proof).
- * 'standard': most districts. 'county': counties (lighter requirements, larger uploads allowed).
- */
-export type PolicyVariant = 'urban' | 'standard' | 'county';
-
-const URBAN = new Set(['500103', '500104', '500105', '500106', '500107', '500108', '500112', '900001', '900002']);
-
-export function policyVariantFor(districtCode: string): PolicyVariant {
-  if (URBAN.has(districtCode)) return 'urban';
-  if (districtCode.startsWith('5002')) return 'county';
-  return 'standard';
-}
-
-const rule = (
-  code: MaterialCode,
-  requirement: MaterialRule['requirement'],
-  reason: string,
-  o: Partial<Pick<MaterialRule, 'schoolTypes' | 'sources' | 'stages' | 'waivedBy' | 'onlyWhenGuardianMismatch'>> = {},
-): MaterialRule => ({ code, requirement, reason, schoolTypes: o.schoolTypes ?? [], sources: o.sources ?? [], stages: o.stages ?? [], ...(o.waivedBy ? { waivedBy: o.waivedBy } : {}), ...(o.onlyWhenGuardianMismatch ? { onlyWhenGuardianMismatch: true } : {}) });
-
-const PUBLIC: SchoolType[] = ['publicTight', 'publicNormal', 'converted'];
-
-/** A realistic district policy for mock data; districts differ by variant. */
-export function buildDefaultPolicy(districtCode: string, year: number, variant: PolicyVariant = policyVariantFor(districtCode)): MaterialPolicy {
-  const rules: MaterialRule[] = [
-    rule('householdRegister', 'required', '证明适龄儿童及监护人的户籍', { waivedBy: 'householdRegister' }),
-    rule('birthCertificate', 'required', '证明亲子关系', { stages: ['primary'], waivedBy: 'birthCertificate' }),
-    rule('guardianId', 'required', '核验监护人身份', { waivedBy: 'householdRegister' }),
-    rule('schoolRollProof', 'required', '证明小学学籍（应届毕业生）', { stages: ['junior'], waivedBy: 'schoolRoll' }),
-    // 三对口: 户籍、房产、实际居住一致.
-    rule('propertyCertificate', 'required', '公办学位紧张学校按"三对口"划片，须提供房屋产权证明', { schoolTypes: ['publicTight'], sources: ['localHukou'], waivedBy: 'property' }),
-    rule('propertyCertificate', variant === 'county' ? 'optional' : 'required', '证明在划片范围内有住房', { schoolTypes: ['publicNormal', 'converted'], sources: ['localHukou'], waivedBy: 'property' }),
-    rule('noPropertyProof', 'optional', '无自有住房的，可提供无房证明', { schoolTypes: ['publicNormal', 'converted'], sources: ['localHukou'] }),
-    rule('residencePermit', 'required', '随迁子女须提供监护人在本区县的居住证', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'residencePermit' }),
-    rule('employmentProof', variant === 'county' ? 'optional' : 'required', '证明监护人在本区县务工或缴纳社保', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'socialInsurance' }),
-    rule('rentalContract', variant === 'urban' ? 'required' : 'optional', '无自有住房的，提供租房合同或租赁备案', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'rentalRecord' }),
-    rule('propertyCertificate', 'optional', '有自有住房的可提供', { schoolTypes: PUBLIC, sources: ['migrant'], waivedBy: 'property' }),
-    rule('disabilityCertificate', 'required', '残疾儿童少年须提供残疾证或专家评估意见', { sources: ['disabled'], waivedBy: 'disability' }),
-    rule('specialGroupProof', 'required', '军人、烈士、引进人才等子女须提供相应证明', { sources: ['specialGroup'], waivedBy: 'militaryFamily' }),
-    rule('marriageCertificate', 'required', '证明监护人与房屋权利人（户主）的关系', { onlyWhenGuardianMismatch: true, waivedBy: 'marriage' }),
-  ];
-  if (variant === 'urban') {
-    rules.push(rule('residencePermit', 'optional', '实际居住地与户籍地不一致的，可提供居住证明', { schoolTypes: ['publicTight'], sources: ['localHukou'], waivedBy: 'residencePermit' }));
-  }
-  return {
-    districtCode,
-    year,
-    rules,
-    maxBytes: variant === 'county' ? 8 * 1024 * 1024 : 5 * 1024 * 1024,
-    maxImagesPerItem: variant === 'urban' ? 6 : 9,
-  };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Application } from '@contract/application';
-import { calendar2024 as cal } from './calendar2024';
+import { calendar2024 as cal } from '@server/data/calendar2024';
 import {
   ALL_ACTIONS,
   ALL_ACTORS,

@@ -2,6 +2,9 @@
 import {
   routes,
   type AddChildRequest,
+  type BeginFaceVerificationRequest,
+  type CreateSessionRequest,
+  type FaceVerification,
   type ApplicationResponse,
   type ApplicationsResponse,
   type CalendarResponse,
@@ -35,7 +38,8 @@ const query = (params: Record<string, string | number | undefined>) => {
 export function createEnrolmentApi(client: ApiClient) {
   const { call } = client;
   return {
-    createSession: (ticket: string) => call<Session>(routes.session, { method: 'POST', body: { ticket } }),
+    beginFaceVerification: (req: BeginFaceVerificationRequest) => call<FaceVerification>(routes.faceVerifications, { method: 'POST', body: req }),
+    createSession: (req: CreateSessionRequest) => call<Session>(routes.session, { method: 'POST', body: req }),
     endSession: () => call<void>(routes.session, { method: 'DELETE' }),
     calendar: (year?: number) => call<CalendarResponse>(routes.calendar + query({ year })),
     time: () => call<ServerTimeResponse>(routes.time),

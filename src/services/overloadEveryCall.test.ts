@@ -5,6 +5,7 @@
  * does not compile until it is added here. (The browser suite shows the queue message on pages.)
  */
 import { createMockServer } from '@mock/node';
+import { qa } from '../../test/pageHarness';
 import { routes } from '@contract/api';
 import type { ApplicationResponse, Session } from '@contract/api';
 import type { HostBridge } from '@contract/bridge';
@@ -22,14 +23,17 @@ interface Ids {
 }
 type Row = { route: (ids: Ids) => string; run: (api: EnrolmentApi, ids: Ids) => Promise<ApiResult<unknown>> };
 
-async function ticket(): Promise<string> {
-  const face = await mock.service.host.verifyFace();
-  if (!face.ok) throw new Error(face.error.message);
-  return face.value.ticket;
+/** A face verification the dev host has completed, ready to be exchanged for a session. */
+async function verified(api: EnrolmentApi): Promise<string> {
+  const begun = await api.beginFaceVerification({});
+  if (!begun.ok) throw new Error(begun.error.message);
+  await qa('POST', '/host/face/complete', { verifyId: begun.data.verifyId });
+  return begun.data.verificationId;
 }
 
 const CALLS: { [K in keyof EnrolmentApi]: Row } = {
-  createSession: { route: () => routes.session, run: async (api) => api.createSession(await ticket()) },
+  beginFaceVerification: { route: () => routes.faceVerifications, run: (api) => api.beginFaceVerification({}) },
+  createSession: { route: () => routes.session, run: async (api) => api.createSession({ verificationId: await verified(api) }) },
   calendar: { route: () => routes.calendar, run: (api) => api.calendar() },
   time: { route: () => routes.time, run: (api) => api.time() },
   districts: { route: () => routes.districts, run: (api) => api.districts() },
@@ -70,8 +74,8 @@ describe('overloaded on every API call', () => {
   beforeAll(async () => {
     mock.server.listen({ onUnhandledRequest: 'error' });
     await mock.reset('confirmed-with-notice');
-    await mock.service.qa.identity('two-children');
-    const session = await api.createSession(await ticket());
+    await qa('POST', '/__qa/identity', { id: 'two-children' });
+    const session = await api.createSession({ verificationId: await verified(api) });
     if (!session.ok) throw new Error(session.error.message);
     token = (session.data as Session).token;
     const apps = await api.applications();
@@ -84,15 +88,14 @@ describe('overloaded on every API call', () => {
   it.each(Object.keys(CALLS) as Array<keyof EnrolmentApi>)('%s waits the Retry-After, shows the queue notice and gets the real answer', async (name) => {
     const row = CALLS[name];
     const route = row.route(ids);
-    const added = await mock.service.qa.addFault({ route, kind: 'overloaded', times: 1 });
-    expect(added.ok).toBe(true);
+    await qa('POST', '/__qa/faults', { route, kind: 'overloaded', times: 1 });
     sent.length = 0;
     waits.length = 0;
     queue.length = 0;
     clock += 120000; // a quiet spell since the previous call's overload
     const result = await row.run(api, ids);
-    const state = await mock.service.qa.state();
-    expect(state.ok && state.value.faults).toEqual([]); // the 429 was served to this call
+    const state = await qa('GET', '/__qa/state');
+    expect(state.faults).toEqual([]); // the 429 was served to this call
     expect(sent.filter((url) => url.startsWith(route)).length).toBeGreaterThanOrEqual(2);
     expect(Math.max(...waits)).toBeGreaterThanOrEqual(10000); // Retry-After: 10
     expect(queue).toEqual([true, false]);

@@ -1,8 +1,7 @@
 import { routes, type ApplicationsResponse } from '@contract/api';
-import { uploadFor } from '@mock/service/scenarioKit';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
-import { useMockHost } from '../../test/pageHarness';
+import { uploadImage, useMockHost } from '../../test/pageHarness';
 import { resubmitKey, useApplicationsStore } from './applications';
 import { draftKeys, loadJson } from './persisted';
 
@@ -16,7 +15,7 @@ describe('applications store: 补正 resubmission safety', () => {
     await mock.login('two-children');
     const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
     const app = list.data.applications[0];
-    const fileId = await uploadFor({ store: mock.store, realNow: Date.now }, `Bearer ${auth.token()}`, 'householdRegister');
+    const fileId = await uploadImage(auth.token()!, 'householdRegister');
     const store = useApplicationsStore.getState();
     await store.saveResubmit(app.id, { materials: { householdRegister: [fileId] }, attemptKey: null });
     return { app, fileId };
@@ -29,9 +28,9 @@ describe('applications store: 补正 resubmission safety', () => {
   });
 
   it('replays the same key after an unanswered attempt, so the retry counts once, then forgets the draft', async () => {
-    const { app } = await awaitingCorrection();
+    const { app, fileId } = await awaitingCorrection();
     const sent = jest.spyOn(api, 'resubmit');
-    await mock.service.qa.addFault({ route: 'resubmit', kind: 'error500', times: 1 });
+    await mock.qa('POST', '/__qa/faults', { route: 'resubmit', kind: 'error500', times: 1 });
 
     const first = await useApplicationsStore.getState().resubmit(app.id);
     expect(first).toMatchObject({ ok: false, uncertain: true });
@@ -46,8 +45,11 @@ describe('applications store: 补正 resubmission safety', () => {
     expect(sent.mock.calls[1][1].idempotencyKey).toBe(kept?.attemptKey);
 
     // The same answer again for a third replay of that key: no second resubmission in the history.
-    const replay = await api.resubmit(app.id, { idempotencyKey: kept!.attemptKey!, materials: {} });
+    const replay = await api.resubmit(app.id, { idempotencyKey: kept!.attemptKey!, materials: { householdRegister: [fileId] } });
     expect(replay.ok).toBe(true);
+    // The key with another body is refused (409), never answered as if it were the first request.
+    const reused = await api.resubmit(app.id, { idempotencyKey: kept!.attemptKey!, materials: {} });
+    expect(!reused.ok && reused.error.code).toBe('CONFLICT');
     const after = await mock.api<ApplicationsResponse>('GET', routes.applications);
     expect(after.data.applications[0].history.filter((h) => h.to === 'resubmitted')).toHaveLength(1);
     expect(await loadJson(resubmitKey(app.id))).toBeNull();

@@ -50,9 +50,20 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     set({ session, restored: true, returnTo: saved?.returnTo ?? null });
   },
   async login() {
-    const face = await getBridge().verifyFace({ reason: '入学一件事需要核验您的身份，核验通过后才能为子女报名' });
-    if (!face.ok) return { ok: false, failure: { kind: 'host', reason: face.error.kind } };
-    const created = await api.createSession(face.value.ticket);
+    const bridge = getBridge();
+    // A container where the citizen is already logged in hands the module a one-time proof.
+    const handoff = await bridge.getLoginHandoff();
+    let created;
+    if (handoff.ok && handoff.value.kind === 'ssoTicket') {
+      created = await api.createSession({ handoff: { kind: 'ssoTicket', code: handoff.value.code } });
+    } else {
+      // Server-first face verification: the server begins it, the host shows its face screen for it.
+      const begun = await api.beginFaceVerification(handoff.ok ? { handoff: handoff.value } : {});
+      if (!begun.ok) return { ok: false, failure: { kind: 'api', error: begun.error } };
+      const face = await bridge.verifyFace({ verifyId: begun.data.verifyId, provider: begun.data.provider, reason: '入学一件事需要核验您的身份，核验通过后才能为子女报名' });
+      if (!face.ok) return { ok: false, failure: { kind: 'host', reason: face.error.kind } };
+      created = await api.createSession({ verificationId: begun.data.verificationId });
+    }
     if (!created.ok) return { ok: false, failure: { kind: 'api', error: created.error } };
     auth.setToken(created.data.token);
     set({ session: created.data, expiredNotice: false });

@@ -1,38 +1,36 @@
 /**
- * H5 host bridge: host capabilities go over HTTP to the host gateway (hostGateway.ts), the
- * enrolment API over fetch, and device features through the browser. This folder is the only
- * place in src/ allowed to touch window, document, fetch, Blob or canvas (enforced by lint).
+ * H5 host bridge: the enrolment API over fetch, device features through the browser, and what only
+ * the container can do (face screen, its pages, 长辈版, scanner) through the capabilities it gives
+ * (hostCapabilities.ts). This folder is the only place in src/ allowed to touch window, document,
+ * fetch, Blob or canvas (enforced by lint).
  */
-import type {
-  FaceVerifyTicket,
-  HostBridge,
-  HostResult,
-  HostUiStyle,
-  HttpRequest,
-  HttpResponse,
-  PickedImage,
-  UploadRequest,
-  UploadTask,
+import {
+  BRIDGE_CONTRACT_VERSION,
+  type HostBridge,
+  type HostResult,
+  type HttpRequest,
+  type HttpResponse,
+  type PickedImage,
+  type UploadRequest,
+  type UploadTask,
 } from '@contract/bridge';
 import { fail, ok } from '../result';
-import { hostRoutes, UI_STYLE_EVENT } from './hostGateway';
+import type { H5HostCapabilities } from './hostCapabilities';
 import { compressBlob } from './imageCompression';
+
+export type { H5HostCapabilities } from './hostCapabilities';
 
 export interface H5BridgeOptions {
   /** Resolves when the host is ready to answer (in mock builds: when the MSW worker has started). */
   ready?: Promise<void>;
-  /**
-   * The host's own face screen, shown before the gateway issues a ticket. In mock builds this is
-   * the simulated face sheet listing the seeded identities.
-   */
-  faceScreen?: (reason: string) => Promise<'verified' | 'cancelled'>;
+  /** What the container can do beyond the browser; a plain browser has none of it. */
+  host?: H5HostCapabilities;
   storagePrefix?: string;
-  /** Prefix for API and gateway paths; empty in the browser (same origin), absolute in jest. */
+  /** Prefix for API paths: empty in the browser (same origin), the API base URL when it is elsewhere, absolute in jest. */
   origin?: string;
   /**
-   * The host's network timeout in ms, read at every request and upload (a mini-program host sets
-   * it in app.json networkTimeout). Undefined: each call's own timeout, else 15 s (60 s uploads).
-   * Mock builds let QA shorten it, so a test can make any call time out in seconds.
+   * The host's network timeout in ms, read at every request and upload. Undefined: each call's own
+   * timeout, else 15 s (60 s uploads). Dev builds let QA shorten it, so a test can make any call time out in seconds.
    */
   networkTimeoutMs?: () => number | undefined;
 }
@@ -64,7 +62,8 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
   const prefix = options.storagePrefix ?? 'rxyjs:';
   const origin = options.origin ?? '';
   const at = (url: string) => (url.startsWith('/') ? origin + url : url);
-  const timeout = (own: number | undefined, fallback: number) => options.networkTimeoutMs?.() ?? own ?? fallback;
+  const host = options.host ?? {};
+  const timeout = (own: number | undefined, fallback: number) => options.networkTimeoutMs?.() ?? host.networkTimeoutMs?.() ?? own ?? fallback;
   const pickedFiles = new Map<string, Blob>();
 
   async function fetchWithTimeout(url: string, init: RequestInit, timeoutMs: number): Promise<HostResult<Response>> {
@@ -92,21 +91,6 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     if (!answer.ok) return answer;
     const response = answer.value;
     return ok({ status: response.status, headers: headersToRecord(response.headers), data: await readBody(response) });
-  }
-
-  async function verifyFace(req: { reason: string }): Promise<HostResult<FaceVerifyTicket>> {
-    if (options.faceScreen) {
-      const outcome = await options.faceScreen(req.reason);
-      if (outcome === 'cancelled') return fail('cancelled');
-    }
-    const answer = await request({ method: 'POST', url: hostRoutes.faceVerify, body: { reason: req.reason } });
-    if (!answer.ok) return answer;
-    const { status, data } = answer.value;
-    if (status === 200) return ok(data as FaceVerifyTicket);
-    const kind = (data as { error?: { kind?: string } })?.error?.kind;
-    if (kind === 'cancelled' || kind === 'unavailable') return fail(kind);
-    if (status === 503) return fail('unavailable', `gateway ${status}`);
-    return fail('failed', `gateway ${status}`);
   }
 
   function pickImages(req: { count: number; sources: Array<'camera' | 'album'> }): Promise<HostResult<PickedImage[]>> {
@@ -190,15 +174,17 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     };
   }
 
-  const styleListeners = new Set<(style: HostUiStyle) => void>();
-  window.addEventListener(UI_STYLE_EVENT, (event) => {
-    const style = (event as CustomEvent<HostUiStyle>).detail;
-    if (style === 'normal' || style === 'elder') styleListeners.forEach((listener) => listener(style));
-  });
-
   return {
     platform: 'h5',
-    verifyFace,
+    contractVersion: BRIDGE_CONTRACT_VERSION,
+    async verifyFace(req) {
+      await ready;
+      return host.verifyFace ? host.verifyFace(req) : fail('unavailable', 'this web container has no face service');
+    },
+    async getLoginHandoff() {
+      await ready;
+      return host.getLoginHandoff ? host.getLoginHandoff() : fail('unavailable', 'no host login');
+    },
     request,
     pickImages,
     async compressImage(req) {
@@ -223,11 +209,10 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       return ok(URL.createObjectURL(await answer.value.blob()));
     },
     async openHostPage(page) {
-      const answer = await request({ method: 'POST', url: hostRoutes.openPage, body: { page } });
-      if (!answer.ok) return answer;
-      return answer.value.status === 200 ? ok(undefined) : fail('unavailable', `gateway ${answer.value.status}`);
+      return host.openHostPage ? host.openHostPage(page) : fail('unavailable', 'no host pages in a plain browser');
     },
     async makePhoneCall(phone) {
+      if (host.makePhoneCall) return host.makePhoneCall(phone);
       const link = document.createElement('a');
       link.href = `tel:${phone.replace(/[^\d+-]/g, '')}`;
       link.style.display = 'none';
@@ -275,22 +260,15 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       return ok(undefined);
     },
     async scanCode() {
-      // A plain H5 host has no scanner; the check-in page then offers pasting the code.
-      return fail('unavailable', 'no QR scanner in the H5 host');
+      // A plain browser has no scanner; the check-in page then offers pasting the code.
+      return host.scanCode ? host.scanCode() : fail('unavailable', 'no QR scanner in the H5 host');
     },
     async getUiStyle() {
-      const answer = await request({ method: 'GET', url: hostRoutes.uiStyle, timeoutMs: 3000 });
-      if (answer.ok && answer.value.status === 200) {
-        const style = (answer.value.data as { style?: string })?.style;
-        if (style === 'elder') return 'elder';
-      }
-      return 'normal';
+      await ready;
+      return (await host.getUiStyle?.()) ?? 'normal';
     },
     onUiStyleChange(listener) {
-      styleListeners.add(listener);
-      return () => {
-        styleListeners.delete(listener);
-      };
+      return host.onUiStyleChange?.(listener) ?? (() => undefined);
     },
   };
 }

@@ -4,7 +4,7 @@
  * through Taro.request (wx.request) to API_ORIGIN, which must be a configured request domain.
  */
 import Taro from '@tarojs/taro';
-import type { HostBridge, HostResult, HttpResponse, UploadTask } from '@contract/bridge';
+import { BRIDGE_CONTRACT_VERSION, type HostBridge, type HostResult, type HttpResponse, type UploadTask } from '@contract/bridge';
 import { fail, ok } from '../result';
 
 interface WxError {
@@ -32,20 +32,27 @@ const absolute = (url: string) => (/^https?:/.test(url) ? url : `${API_ORIGIN}${
 export function createWeappBridge(): HostBridge {
   return {
     platform: 'weapp',
+    contractVersion: BRIDGE_CONTRACT_VERSION,
     async verifyFace(req) {
-      if (!req.identity) return fail('unavailable', 'WeChat face verification needs the claimed identity');
-      const wxApi = (globalThis as unknown as { wx?: { startFacialRecognitionVerify?: (o: object) => void } }).wx;
-      if (!wxApi?.startFacialRecognitionVerify) return fail('unavailable', 'startFacialRecognitionVerify missing');
+      // WeChat face verification 2.0: the server got the verifyId from WeChat; show WeChat's face screen for it.
+      if (req.provider !== 'wechat') return fail('unavailable', `no ${req.provider} face screen in WeChat`);
+      const wxApi = (globalThis as unknown as { wx?: { requestFacialVerify?: (o: object) => void } }).wx;
+      if (!wxApi?.requestFacialVerify) return fail('unavailable', 'requestFacialVerify missing');
       return new Promise((resolve) => {
-        wxApi.startFacialRecognitionVerify!({
-          name: req.identity!.name,
-          idCardNumber: req.identity!.idNumber,
-          checkAliveType: 2,
-          success: (res: { verifyResult: string }) =>
-            resolve(ok({ ticket: res.verifyResult, expiresAt: new Date(Date.now() + 5 * 60000).toISOString() })),
+        wxApi.requestFacialVerify!({
+          verifyId: req.verifyId,
+          success: () => resolve(ok(undefined)),
           fail: (error: unknown) => resolve(fromWxError(error)),
         });
       });
+    },
+    async getLoginHandoff() {
+      try {
+        const res = await Taro.login();
+        return res.code ? ok({ kind: 'wxLoginCode', code: res.code }) : fail('unavailable', 'no login code');
+      } catch (error) {
+        return fromWxError(error);
+      }
     },
     async request(req) {
       try {

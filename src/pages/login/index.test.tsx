@@ -26,7 +26,7 @@ describe('face login page', () => {
   });
 
   it('explains face login, logs in and goes to my children', async () => {
-    await mock.service.qa.identity('two-children');
+    await mock.identity('two-children');
     render(<Login />);
     expect(screen.getByText(/不会获取或保存您的人脸照片/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
@@ -74,9 +74,10 @@ describe('face login page', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('网络连接不稳定');
   });
 
-  it('shows the server refusal of the ticket in its own words', async () => {
+  it('shows the server refusal of an unfinished face verification in its own words', async () => {
+    // A host that claims success without its face service having verified anyone.
     const bridge = getBridge();
-    setBridge({ ...bridge, verifyFace: async () => ({ ok: true, value: { ticket: 'forged-ticket', expiresAt: '2099-01-01T00:00:00Z' } }) });
+    setBridge({ ...bridge, verifyFace: async () => ({ ok: true, value: undefined }) });
     render(<Login />);
     fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
     const alert = await screen.findByRole('alert');
@@ -85,7 +86,7 @@ describe('face login page', () => {
   });
 
   it('after an expired session brings the parent back to the page they were on', async () => {
-    await mock.service.qa.identity('two-children');
+    await mock.identity('two-children');
     useSessionStore.getState().expire('/pages/child/upkeep/index?childId=c1');
     render(<Login />);
     expect(screen.getByText('登录已过期，请重新刷脸', { exact: false })).toBeInTheDocument();

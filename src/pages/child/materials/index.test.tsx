@@ -85,9 +85,8 @@ describe('my materials page', () => {
     const item = screen.getByTestId('material-residencePermit');
     fireEvent.click(within(item).getByRole('button', { name: '上传居住证照片' }));
     expect(await within(item).findByText('✓ 已上传')).toBeInTheDocument();
-    const state = await mock.service.qa.state();
-    if (!state.ok) throw new Error('no state');
-    const uploads = Object.values(state.value.uploads);
+    const state = await mock.state();
+    const uploads = Object.values(state.uploads) as Array<{ materialCode: string; size: number }>;
     expect(uploads).toHaveLength(1);
     expect(uploads[0].materialCode).toBe('residencePermit');
     expect(uploads[0].size).toBe(JPEG.length);

@@ -41,7 +41,7 @@ describe('我的申请', () => {
   it('tells the parent when the list cannot be loaded and reloads on request', async () => {
     await mock.reset('submitted');
     await mock.login('two-children');
-    await mock.service.qa.addFault({ route: '/applications', kind: 'error500', times: 1 });
+    await mock.qa('POST', '/__qa/faults', { route: '/applications', kind: 'error500', times: 1 });
     render(<Applications />);
     expect(await screen.findByText(/暂时无法获取申请/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '重新加载' }));

@@ -3,9 +3,8 @@ import { render, screen, fireEvent, within, waitFor } from '@testing-library/rea
 import { http, HttpResponse } from 'msw';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import type { LotteryOutcome } from '@contract/lottery';
-import { registerScenario } from '@mock/service/scenarios';
-import { at, finishAt, login, submitFor } from '@mock/service/scenarioKit';
-import { decideSchool, runLottery } from '@mock/service/lottery';
+import { at, finishAt, login, submitFor } from '@server/qa/scenarioKit';
+import { enterRandomnessAsOffice, losingRandomness } from '@server/qa/lottery';
 import { useMockHost, ORIGIN } from '../../../../test/pageHarness';
 import { setPageParams, visited } from '../../../../test/navigationMock';
 import { useApplicationsStore } from '@/stores/applications';
@@ -16,28 +15,6 @@ jest.mock('@/services/navigation', () => require('../../../../test/navigationMoc
 
 const DRAW_TIME = '2024-06-20T10:00:00+08:00';
 
-// 王浩宇 (小升初) registers at an oversubscribed private junior school and loses the draw: the
-// public fallback must then open 小升初, not 幼升小.
-registerScenario({
-  name: 'test-junior-lottery-lost',
-  description: '小升初民办摇号未录取（测试用）',
-  async apply(ctx) {
-    await at(ctx, '2024-06-18T10:00:00+08:00');
-    const app = await submitFor(ctx, await login(ctx, 'two-children'), 'two-children', 'CH-two-children-junior', { stage: 'junior', type: 'private', oversubscribed: true }, 'test-junior');
-    const losing = await ctx.store.read((state) => {
-      for (let n = 1; n < 200; n++) {
-        const copy = JSON.parse(JSON.stringify(state)) as typeof state;
-        decideSchool(copy, app.schoolId, DRAW_TIME, `junior-${n}`);
-        if (copy.applications[app.id].status === 'lotteryLost') return `junior-${n}`;
-      }
-      throw new Error('no losing draw');
-    });
-    await at(ctx, DRAW_TIME);
-    await runLottery(ctx, app.schoolId, losing);
-    await finishAt(ctx, '2024-06-21T10:00:00+08:00');
-  },
-});
-
 describe('录取结果 and 摇号过程公开可验证', () => {
   const mock = useMockHost();
   beforeEach(() => {
@@ -46,8 +23,22 @@ describe('录取结果 and 摇号过程公开可验证', () => {
     useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false });
   });
 
+  // 王浩宇 (小升初) registers at an oversubscribed private junior school and loses the draw: the
+  // public fallback must then open 小升初, not 幼升小.
+  async function juniorLotteryLost() {
+    const q = (await mock.enrolment()).dev!.qaDeps;
+    await at(q, '2024-06-18T10:00:00+08:00');
+    const account = await login(q, 'two-children');
+    const app = await submitFor(q, account, 'two-children', 'CH-two-children-junior', { stage: 'junior', type: 'private', oversubscribed: true }, 'test-junior');
+    await at(q, '2024-06-20T09:00:00+08:00');
+    await enterRandomnessAsOffice(q, app.schoolId, await losingRandomness(q, app.schoolId, app.id));
+    await at(q, DRAW_TIME);
+    await finishAt(q, '2024-06-21T10:00:00+08:00');
+  }
+
   async function open(scenario: string, now?: string) {
-    await mock.reset(scenario);
+    await mock.reset(scenario === 'test-junior-lottery-lost' ? 'fresh' : scenario);
+    if (scenario === 'test-junior-lottery-lost') await juniorLotteryLost();
     if (now) await mock.at(now);
     await mock.login('two-children');
     const { data } = await mock.api<ApplicationsResponse>('GET', routes.applications);

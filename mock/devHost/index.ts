@@ -1,0 +1,24 @@
+/**
+ * The dev host in the browser (development builds only): simulated 渝快办 around the module — its
+ * face screen, its QA panel, its network-timeout knob — and, in the offline demo, the enrolment
+ * server itself running in the page.
+ */
+import type { H5HostCapabilities } from '@/bridge/h5';
+import { qaNetworkTimeoutMs } from '../networkKnob';
+import { createDevHostCapabilities } from './capabilities';
+import { showFaceSheet } from './faceSheet';
+
+export interface DevHost {
+  /** Resolves when the server answers (at once, or once the in-browser server has started). */
+  ready: Promise<void>;
+  capabilities: H5HostCapabilities;
+}
+
+export function startDevHost(inBrowserServer: boolean): DevHost {
+  const ready = (async () => {
+    if (inBrowserServer) await (await import(/* webpackChunkName: "in-browser-server" */ '../browser')).startInBrowserServer();
+    const { mountQaEntry } = await import('../qaPanel');
+    mountQaEntry();
+  })();
+  return { ready, capabilities: createDevHostCapabilities({ faceSheet: (reason) => showFaceSheet(reason), networkTimeoutMs: qaNetworkTimeoutMs }) };
+}

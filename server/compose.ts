@@ -1,0 +1,83 @@
+/**
+ * Puts the enrolment server together from its parts: store, clock, reference data, the outside
+ * world's adapters, the jobs, and (development only) the QA API with the simulated host. One place,
+ * used by the Node server (main.ts), the browser mock and the tests alike.
+ */
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { createDevClock, systemClock, type DevClock } from './adapters/clock';
+import { createSimulatedBirthRegistry } from './adapters/sim/birthRegistry';
+import { createSimulatedDataSharing } from './adapters/sim/departments';
+import { createSimulatedFaceService, type SimulatedFaceService } from './adapters/sim/faceService';
+import { createStaticReference } from './data/reference';
+import { createEnrolmentApp } from './http/app';
+import type { AppEnv } from './http/context';
+import { deadlineHandlers, scheduleYear } from './jobs/deadlines';
+import { createJobRunner, type JobRunner } from './jobs/runner';
+import type { BirthRegistry, DataSharing, FaceService, ReportKeys } from './ports/outside';
+import type { Store } from './ports/store';
+import { createQa, DEFAULT_NOW, type Qa } from './qa';
+import { createFaultBoard } from './qa/faults';
+import { simulatedOfficeBeforeDecide } from './qa/lottery';
+import { mountQa } from './qa/routes';
+import type { QaDeps } from './qa/context';
+import { DEFAULT_POLICY, type Deps, type Policy } from './usecases/context';
+
+export interface ServerOptions {
+  store: Store;
+  reportKeys: ReportKeys;
+  /** Development: the QA-movable clock, the simulated host and departments, the QA API. */
+  development: boolean;
+  /** Production adapters of the outside world (development simulates them). */
+  outside?: { face: FaceService; birthRegistry: BirthRegistry; dataSharing: DataSharing };
+  year?: number;
+  policy?: Partial<Policy>;
+  log?: (line: string) => void;
+  realNowMs?: () => number;
+}
+
+export interface EnrolmentServer {
+  app: OpenAPIHono<AppEnv>;
+  deps: Deps;
+  jobs: JobRunner;
+  /** Development only. */
+  dev: { qa: Qa; face: SimulatedFaceService; clock: DevClock; qaDeps: QaDeps } | null;
+}
+
+export const cryptoRandomBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
+
+export async function composeServer(opts: ServerOptions): Promise<EnrolmentServer> {
+  const realNowMs = opts.realNowMs ?? Date.now;
+  const log = opts.log ?? (() => undefined);
+  const devClock = opts.development ? createDevClock(opts.store, DEFAULT_NOW, realNowMs) : null;
+  if (devClock) await devClock.load();
+  const face = opts.development ? createSimulatedFaceService(cryptoRandomBytes, realNowMs) : null;
+  if (!opts.development && !opts.outside) throw new Error('a production server needs its outside-world adapters (face service, birth registry, data sharing)');
+  const deps: Deps = {
+    store: opts.store,
+    clock: devClock ?? systemClock,
+    reference: createStaticReference(),
+    face: opts.outside?.face ?? face!,
+    birthRegistry: opts.outside?.birthRegistry ?? createSimulatedBirthRegistry(),
+    dataSharing: opts.outside?.dataSharing ?? createSimulatedDataSharing(),
+    reportKeys: opts.reportKeys,
+    year: opts.year ?? 2024,
+    policy: { ...DEFAULT_POLICY, ...opts.policy },
+    randomBytes: cryptoRandomBytes,
+  };
+  const jobs = createJobRunner(deps, deadlineHandlers(opts.development ? { beforeDecide: simulatedOfficeBeforeDecide } : {}), log);
+  await opts.store.transaction((repos) => scheduleYear(deps, repos));
+  await jobs.refresh();
+
+  let dev: EnrolmentServer['dev'] = null;
+  if (devClock && face) {
+    const qaDeps: QaDeps = { deps, clock: devClock, face, jobs, faults: createFaultBoard(), uiStyle: { value: 'normal' } };
+    dev = { qa: createQa(qaDeps), face, clock: devClock, qaDeps };
+  }
+  const app = createEnrolmentApp({
+    deps,
+    log,
+    jobs: dev ? jobs : undefined,
+    before: dev ? (a) => mountQa(a, dev!.qaDeps, dev!.qa) : undefined,
+  });
+  return { app, deps, jobs, dev };
+}

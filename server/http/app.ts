@@ -1,0 +1,80 @@
+/**
+ * The enrolment server as one HTTP app (Hono): the same app serves the Node server
+ * (@hono/node-server), the browser mock (MSW handlers forward to app.fetch) and tests
+ * (app.request). Routes are declared from the contracts in types/, which also give the OpenAPI
+ * document; every request is parsed strictly at this boundary.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '@contract/api';
+import type { JobRunner } from '../jobs/runner';
+import type { Deps } from '../usecases/context';
+import { accountOfToken } from '../usecases/session';
+import { secretToken } from '../usecases/ids';
+import type { AppEnv } from './context';
+import { errorBody, onError, validationFailure } from './errors';
+import { applicationRoutes } from './routes/applications';
+import { childrenRoutes } from './routes/children';
+import { referenceRoutes } from './routes/reference';
+import { sessionRoutes } from './routes/session';
+import { uploadRoutes } from './routes/uploads';
+
+export interface AppOptions {
+  deps: Deps;
+  /** Lines for the operator's log: method, route, status, time, trace id. Never bodies or personal data. */
+  log?: (line: string) => void;
+  /** Development: run due jobs before a request when the (QA-movable) clock has passed one. */
+  jobs?: JobRunner;
+  /** Mounted before the API (development: QA API and fault injection). */
+  before?: (app: OpenAPIHono<AppEnv>) => void;
+}
+
+export const OPENAPI_INFO = {
+  openapi: '3.1.0',
+  info: {
+    title: '入学一件事 enrolment server',
+    version: '1.0.0',
+    description: 'The enrolment API the module (H5, mini-program) calls through the host bridge. Errors answer types/errors.ts ApiErrorBody.',
+  },
+} as const;
+
+export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }: AppOptions): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: (result, c) => (result.success ? undefined : validationFailure(c, result.error)) });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/v1/session' });
+  app.onError(onError(log));
+  app.notFound((c) => errorBody(c, { code: 'NOT_FOUND', message: '请求的服务不存在' }, 404));
+
+  // The request context: one `now` per request, a trace id, and who is asking.
+  app.use('*', async (c, next) => {
+    const started = Date.now();
+    const traceId = secretToken(deps, 9);
+    if (jobs?.mayBeDue()) await jobs.runDue();
+    const authorization = c.req.header('authorization') ?? '';
+    const bearer = /^Bearer\s+(\S{16,200})$/i.exec(authorization)?.[1] ?? null;
+    const realNowMs = deps.clock.realNowMs();
+    const account = bearer ? await accountOfToken(deps, bearer, realNowMs) : null;
+    c.set('bearer', bearer);
+    c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal: account ? { kind: 'parent', account } : null });
+    await next();
+    c.header('X-Trace-Id', traceId);
+    log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${Date.now() - started}ms ${traceId}`);
+  });
+  before?.(app);
+
+  const tooLarge = (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) =>
+    errorBody(c, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大，请压缩图片或精简后重试' }, 413);
+  app.use('/api/v1/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge }));
+  app.use('/api/v1/*', async (c, next) => {
+    if (c.req.path === '/api/v1/uploads') return next();
+    return bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: tooLarge })(c, next);
+  });
+
+  sessionRoutes(app, deps);
+  referenceRoutes(app, deps);
+  childrenRoutes(app, deps);
+  uploadRoutes(app, deps);
+  applicationRoutes(app, deps);
+
+  app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
+  return app;
+}
