@@ -16,7 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilderModule from '@axe-core/playwright';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, login, chooseDistrict } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, login, chooseDistrict, appReady } from './harness.mjs';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const WIDTH = 360;
@@ -53,7 +53,7 @@ async function arrange(page, scenario) {
   assert.equal(r.status, 200, JSON.stringify(r.body));
   await go(page, '/pages/index/index');
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+  await appReady(page);
   await login(page);
   await chooseDistrict(page, '渝北');
   return (await qa(page, 'GET', '/__qa/state')).body;

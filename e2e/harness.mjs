@@ -1,23 +1,36 @@
 /**
- * Shared set-up for the browser suite: serves the mock H5 build on loopback and drives Debian's
- * Chromium through playwright-core (never a downloaded browser).
+ * Shared set-up for the browser suite: every phone gets its own enrolment server — the Node server
+ * of `npm start` (PGlite in a temporary folder, QA API and dev host on) serving the dev-host H5
+ * build — and Debian's Chromium drives it through playwright-core (never a downloaded browser).
+ * The offline demo (MSW, the server in the page) has a suite of its own (offline-demo.test.mjs).
  */
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { createStaticServer } from '../scripts/serve.mjs';
 
 export const ROOT = path.resolve(new URL('..', import.meta.url).pathname);
-export const BUILD_DIR = process.env.E2E_BUILD_DIR ? path.resolve(ROOT, process.env.E2E_BUILD_DIR) : path.join(ROOT, 'dist', 'h5-mock');
+export const BUILD_DIR = process.env.E2E_BUILD_DIR ? path.resolve(ROOT, process.env.E2E_BUILD_DIR) : path.join(ROOT, 'dist', 'h5-dev');
+export const MOCK_BUILD_DIR = process.env.E2E_MOCK_BUILD_DIR ? path.resolve(ROOT, process.env.E2E_MOCK_BUILD_DIR) : path.join(ROOT, 'dist', 'h5-mock');
 export const SCREENSHOT_DIR = path.join(ROOT, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export async function startServer() {
-  const server = createStaticServer(BUILD_DIR);
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(resolve)) };
+/** A fresh enrolment server (as npm start runs it) on a free loopback port, with its own database. */
+export async function startServer({ staticDir = BUILD_DIR } = {}) {
+  const { startNodeServer } = await import('../server/node/start.ts');
+  const { loadConfig } = await import('../server/node/config.ts');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxyjs-e2e-'));
+  const store = process.env.E2E_STORE === 'memory' ? (await import('../server/adapters/memory/store.ts')).createMemoryStore() : undefined;
+  const running = await startNodeServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: staticDir, LOG_REQUESTS: '0' }), { store });
+  return {
+    url: running.url,
+    server: running.server,
+    close: async () => {
+      await running.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export async function launchBrowser() {
@@ -28,23 +41,39 @@ export async function launchBrowser() {
   });
 }
 
-/** One served build and one browser for a test file; fields are set before its tests run. */
+/** One browser for a test file; every phone it opens brings its own server (openApp). */
 export function setUpBrowserSuite() {
-  const suite = { server: null, browser: null };
+  const suite = { browser: null, server: { url: null } };
   before(async () => {
-    suite.server = await startServer();
     suite.browser = await launchBrowser();
   });
   after(async () => {
     await suite.browser?.close();
-    await suite.server?.close();
   });
   return suite;
 }
 
-/** A fresh phone-sized context: its own storage, so every test starts from a new mock state. */
-export async function openApp(browser, baseUrl, { elder = false, width = 390, height = 844 } = {}) {
+/** The app's server answers (the offline demo's in-page server needs its service worker first). */
+export async function appReady(page) {
+  if (await page.evaluate(() => Boolean(navigator.serviceWorker?.controller) || document.querySelector('script[src*="mockServiceWorker"]') !== null)) {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+  }
+}
+
+/**
+ * A fresh phone-sized context with its own server: its own storage and its own enrolment database,
+ * so every test starts from a new state. Closing the context stops the server. `baseUrl` is kept
+ * for the tests' call sites; the phone's own server's address is used.
+ */
+export async function openApp(browser, _baseUrl, { elder = false, width = 390, height = 844, staticDir } = {}) {
+  const server = await startServer(staticDir ? { staticDir } : {});
+  const baseUrl = server.url;
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const closeContext = context.close.bind(context);
+  context.close = async (...args) => {
+    await closeContext(...args);
+    await server.close();
+  };
   const page = await context.newPage();
   const consoleLines = [];
   page.on('console', (message) => consoleLines.push(message.text()));
@@ -53,7 +82,7 @@ export async function openApp(browser, baseUrl, { elder = false, width = 390, he
   // The home page's phase card needs the calendar from the mock: once it shows, the mock host answers.
   await page.locator('[data-testid="phase-card"]').first().waitFor({ timeout: 30000 });
   if (elder) await qa(page, 'POST', '/__qa/ui-style', { style: 'elder' });
-  return { context, page, consoleLines };
+  return { context, page, consoleLines, baseUrl, server };
 }
 
 async function qaOnce(page, method, url, body) {
@@ -67,13 +96,20 @@ async function qaOnce(page, method, url, body) {
   );
 }
 
-/**
- * Calls the mock's QA API from inside the page (MSW answers it there). Waits until the service worker
- * controls the page, and tries again while a reload is still settling (first load, reloads).
- */
+/** The phone's network timeout is the host's setting, kept in the page (mock/networkKnob.ts), not the server's. */
+async function networkKnob(page, body) {
+  return page.evaluate((timeoutMs) => {
+    if (typeof timeoutMs === 'number' && timeoutMs >= 100) localStorage.setItem('qa:network-timeout-ms', String(Math.round(timeoutMs)));
+    else localStorage.removeItem('qa:network-timeout-ms');
+    return { status: 200, body: { timeoutMs: typeof timeoutMs === 'number' ? timeoutMs : null } };
+  }, body?.timeoutMs ?? null);
+}
+
+/** Calls the server's QA API from inside the page (same origin), retrying while a reload settles. */
 export async function qa(page, method, url, body) {
+  if (url === '/__qa/network') return networkKnob(page, body);
   for (let attempt = 1; ; attempt++) {
-    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+    await appReady(page);
     try {
       return await qaOnce(page, method, url, body);
     } catch (error) {
@@ -118,7 +154,7 @@ export async function screenshot(page, name) {
   const viewport = page.viewportSize();
   await resetPhone(page, viewport);
   await page.waitForTimeout(350);
-  // The mock's floating QA entry is a tool, not the product: keep it out of the pictures.
+  // The dev host's floating QA entry is a tool, not the product: keep it out of the pictures.
   await page.evaluate(() => document.getElementById('qa-entry')?.style.setProperty('visibility', 'hidden'));
   await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
   await page.evaluate(() => document.getElementById('qa-entry')?.style.removeProperty('visibility'));
@@ -144,7 +180,7 @@ export async function go(page, path) {
   await page.waitForTimeout(300);
 }
 
-/** Answers the mock host's face sheet as one of the seeded identities. */
+/** Answers the dev host's face sheet as one of the seeded identities. */
 export async function faceLogin(page, identity = 'two-children') {
   await currentPage(page).getByRole('button', { name: /开始刷脸|重新刷脸/ }).click();
   const sheet = page.locator('[data-testid="face-sheet"]');

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, button, visible, login, chooseDistrict, uploadPhoto, uploadRequired, fillPublicApplication, NOTES_TICK } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, button, visible, login, chooseDistrict, uploadPhoto, uploadRequired, fillPublicApplication, NOTES_TICK, appReady } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
@@ -24,7 +24,7 @@ const status = (page) => currentPage(page).locator('[data-testid="status"]');
 async function reopen(page, identity = 'two-children') {
   const before = page.url();
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 }).catch(() => undefined);
+  await appReady(page);
   // The page's first request answers 401 if the session expired in server time; give it a moment.
   if (!/pages\/login/.test(before)) await page.waitForURL(/pages\/login/, { timeout: 3500 }).catch(() => undefined);
   if (/pages\/login/.test(page.url()) && !/pages\/login/.test(before)) {
@@ -253,7 +253,8 @@ async function randomnessFor(page, wanted) {
     await qa(page, 'POST', '/__qa/reset', { scenario: 'private-registered' });
     const state = await qa(page, 'GET', '/__qa/state');
     const app = Object.values(state.body.applications)[0];
-    await clock(page, '2024-06-20T10:00:00+08:00', { reload: false });
+    // Before the 10:00 decision job, so QA's published value is the one drawn with.
+    await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
     const randomness = `j2-${wanted}-${n}`;
     await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: randomness });
     const after = await qa(page, 'GET', '/__qa/state');
@@ -280,7 +281,8 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
 
     // 6-20: the district draws (QA publishes the randomness); the parent opens the result.
     const state = await qa(page, 'GET', '/__qa/state');
-    await clock(page, '2024-06-20T10:00:00+08:00', { reload: false });
+    // Before the 10:00 decision job, so QA's published value is the one drawn with.
+    await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
     const draw = await qa(page, 'POST', '/__qa/lottery', { schoolId: state.body.applications[id].schoolId, publicRandomness: winning });
     assert.equal(draw.status, 200, JSON.stringify(draw.body));
     await reopen(page);
@@ -326,7 +328,8 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
     await login(page);
     const state = await qa(page, 'GET', '/__qa/state');
     const app = Object.values(state.body.applications)[0];
-    await clock(page, '2024-06-20T10:00:00+08:00', { reload: false });
+    // Before the 10:00 decision job, so QA's published value is the one drawn with.
+    await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
     assert.equal((await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: losing })).status, 200);
 
     // Two days later the parent opens the app again (刷脸 once more) and looks at the result.

@@ -10,7 +10,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setUpBrowserSuite, openApp, qa, currentPage, photoOf, go, button, input, visible as visibleOn, login, faceLogin, chooseDistrict, pickPhoto, fillPublicApplication } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, currentPage, photoOf, go, button, input, visible as visibleOn, login, faceLogin, chooseDistrict, pickPhoto, fillPublicApplication, appReady } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
@@ -35,7 +35,7 @@ async function visit(page, path) {
     window.history.replaceState(window.history.state, '', `#${p}`);
   }, path);
   await page.reload();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 20000 });
+  await appReady(page);
 }
 
 async function arrange(page, scenario) {

@@ -13,9 +13,12 @@ if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   process.exit(1);
 }
 if (process.env.E2E_SKIP_BUILD !== '1') {
-  const env = process.env.E2E_BUILD_DIR ? { ...process.env, TARO_APP_OUT: process.env.E2E_BUILD_DIR } : process.env;
-  const build = spawnSync('npm', ['run', 'build:h5-mock'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  // The dev-host build (what npm start serves) and the offline demo's (the server in the page).
+  for (const [script, out] of [['build:h5-dev', process.env.E2E_BUILD_DIR], ['build:h5-mock', process.env.E2E_MOCK_BUILD_DIR]]) {
+    const env = out ? { ...process.env, TARO_APP_OUT: out } : process.env;
+    const build = spawnSync('npm', ['run', script], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
 }
 const only = process.argv.slice(2);
 const files = fs
@@ -29,5 +32,6 @@ if (process.env.CI_REPORT_DIR) {
   fs.mkdirSync(process.env.CI_REPORT_DIR, { recursive: true });
   reporters.push('--test-reporter=tap', `--test-reporter-destination=${path.join(process.env.CI_REPORT_DIR, 'e2e.tap')}`);
 }
-const run = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...reporters, ...files], { cwd: root, stdio: 'inherit' });
+// tsx: each phone's enrolment server is started in-process from the TypeScript sources.
+const run = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...reporters, ...files], { cwd: root, stdio: 'inherit' });
 process.exit(run.status ?? 1);

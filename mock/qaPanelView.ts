@@ -5,6 +5,8 @@
 import { MATERIAL_NAMES } from '@/domain/materials';
 import { STATUS_INFO } from '@/domain/status';
 import type { Application, ApplicationStatus } from '@contract/application';
+import { UI_STYLE_EVENT } from './devHost/capabilities';
+import { qaNetworkTimeoutMs, setQaNetworkTimeoutMs } from './networkKnob';
 import type { MaterialCode } from '@contract/materials';
 
 const CLOCK_PRESETS: [string, string][] = [
@@ -170,12 +172,27 @@ export function openQaPanel(): void {
 
   // ---- UI style ----
   const style = section('宿主界面样式');
-  style.append(
-    button('标准版', async () => report(await qa('POST', '/__qa/ui-style', { style: 'normal' }), '已切换为标准版')),
-    button('长辈版（大字）', async () => report(await qa('POST', '/__qa/ui-style', { style: 'elder' }), '已切换为长辈版')),
+  // The host says its style at start (GET /host/ui-style) and tells a running module by an event.
+  const setStyle = async (value: 'normal' | 'elder', done: string) => {
+    const r = await qa('POST', '/__qa/ui-style', { style: value });
+    if (r.ok) window.dispatchEvent(new CustomEvent(UI_STYLE_EVENT, { detail: value }));
+    report(r, done);
+  };
+  style.append(button('标准版', () => setStyle('normal', '已切换为标准版')), button('长辈版（大字）', () => setStyle('elder', '已切换为长辈版')));
+
+  // ---- the phone's network timeout (a host setting kept on this phone, not on the server) ----
+  const network = section('网络超时（本机）');
+  const timeoutMs = el('input', { type: 'number', min: '100', placeholder: '留空为默认（15 秒）' }, FIELD);
+  timeoutMs.value = String(qaNetworkTimeoutMs() ?? '');
+  network.append(
+    labelled('超时毫秒数', timeoutMs),
+    button('应用', () => {
+      const set = setQaNetworkTimeoutMs(timeoutMs.value ? Number(timeoutMs.value) : null);
+      status.textContent = set.timeoutMs ? `网络超时已设为 ${set.timeoutMs} 毫秒` : '已恢复默认网络超时';
+    }),
   );
 
-  panel.append(clock, identity, scenario, reviewer, lottery, faults, style);
+  panel.append(clock, identity, scenario, reviewer, lottery, faults, style, network);
   document.body.append(panel);
 
   async function refresh(): Promise<void> {

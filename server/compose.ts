@@ -43,6 +43,9 @@ export interface EnrolmentServer {
   dev: { qa: Qa; face: SimulatedFaceService; clock: DevClock; qaDeps: QaDeps } | null;
 }
 
+/** The enrolment year this server runs (the 2024 calendar is the one published). */
+export const ENROLMENT_YEAR = 2024;
+
 export const cryptoRandomBytes = (n: number): Uint8Array => globalThis.crypto.getRandomValues(new Uint8Array(n));
 
 export async function composeServer(opts: ServerOptions): Promise<EnrolmentServer> {
@@ -60,10 +63,12 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
     birthRegistry: opts.outside?.birthRegistry ?? createSimulatedBirthRegistry(),
     dataSharing: opts.outside?.dataSharing ?? createSimulatedDataSharing(),
     reportKeys: opts.reportKeys,
-    year: opts.year ?? 2024,
+    year: opts.year ?? ENROLMENT_YEAR,
     policy: { ...DEFAULT_POLICY, ...opts.policy },
     randomBytes: cryptoRandomBytes,
   };
+  // Loaded once at start, outside any transaction (a stored key is read through the store itself).
+  await deps.reportKeys.forYear(deps.year);
   const jobs = createJobRunner(deps, deadlineHandlers(opts.development ? { beforeDecide: simulatedOfficeBeforeDecide } : {}), log);
   await opts.store.transaction((repos) => scheduleYear(deps, repos));
   await jobs.refresh();

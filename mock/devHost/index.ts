@@ -14,9 +14,12 @@ export interface DevHost {
   capabilities: H5HostCapabilities;
 }
 
-export function startDevHost(inBrowserServer: boolean): DevHost {
+export function startDevHost(): DevHost {
+  // A compile-time constant in a plain expression (not inside async code), so webpack drops the
+  // in-page server from the dev-host build of npm start.
+  const inPageServer = MOCK_HOST ? import(/* webpackChunkName: "in-browser-server" */ '../browser') : null;
   const ready = (async () => {
-    if (inBrowserServer) await (await import(/* webpackChunkName: "in-browser-server" */ '../browser')).startInBrowserServer();
+    if (inPageServer) await (await inPageServer).startInBrowserServer();
     const { mountQaEntry } = await import('../qaPanel');
     mountQaEntry();
   })();

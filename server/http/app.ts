@@ -10,6 +10,7 @@ import { MAX_JSON_BODY_BYTES, MAX_UPLOAD_BODY_BYTES } from '@contract/api';
 import type { JobRunner } from '../jobs/runner';
 import type { Deps } from '../usecases/context';
 import { accountOfToken } from '../usecases/session';
+import { staffOfToken } from '../usecases/staff';
 import { secretToken } from '../usecases/ids';
 import type { AppEnv } from './context';
 import { errorBody, onError, validationFailure } from './errors';
@@ -17,6 +18,7 @@ import { applicationRoutes } from './routes/applications';
 import { childrenRoutes } from './routes/children';
 import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
+import { staffRoutes } from './routes/staff';
 import { uploadRoutes } from './routes/uploads';
 
 export interface AppOptions {
@@ -52,10 +54,14 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }
     const authorization = c.req.header('authorization') ?? '';
     const bearer = /^Bearer\s+(\S{16,200})$/i.exec(authorization)?.[1] ?? null;
     const realNowMs = deps.clock.realNowMs();
-    const account = bearer ? await accountOfToken(deps, bearer, realNowMs) : null;
+    const member = bearer ? await staffOfToken(deps, bearer) : null;
+    const account = bearer && !member ? await accountOfToken(deps, bearer, realNowMs) : null;
     c.set('bearer', bearer);
-    c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal: account ? { kind: 'parent', account } : null });
+    const principal = member ? ({ kind: 'staff', staff: member } as const) : account ? ({ kind: 'parent', account } as const) : null;
+    c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal });
     await next();
+    // A write may have scheduled a job (e.g. a notice run after a late 入学确认): look again.
+    if (jobs && c.req.method !== 'GET') await jobs.refresh();
     c.header('X-Trace-Id', traceId);
     log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${Date.now() - started}ms ${traceId}`);
   });
@@ -74,6 +80,7 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }
   childrenRoutes(app, deps);
   uploadRoutes(app, deps);
   applicationRoutes(app, deps);
+  staffRoutes(app, deps);
 
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
   return app;

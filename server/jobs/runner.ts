@@ -81,8 +81,11 @@ export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>
     refresh,
     start(intervalMs = 1000) {
       if (timer) return;
+      // Each tick re-reads the next run time (jobs are scheduled by requests, maybe in other processes).
       timer = setInterval(() => {
-        if (nextRunAtMs !== null && Date.parse(deps.clock.now()) >= nextRunAtMs) void runDue().catch((e) => log(`jobs: ${String(e)}`));
+        void refresh()
+          .then(() => (nextRunAtMs !== null && Date.parse(deps.clock.now()) >= nextRunAtMs ? runDue() : 0))
+          .catch((e) => log(`jobs: ${String(e)}`));
       }, intervalMs);
       // A server process must not stay alive for its timer alone.
       (timer as { unref?: () => void }).unref?.();

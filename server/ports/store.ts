@@ -17,6 +17,9 @@ import type {
   UploadMime,
 } from '@contract/api';
 import type { Application } from '@contract/application';
+import type { StaffRole } from '@contract/staff';
+
+export type { StaffRole };
 
 export interface AccountRecord {
   id: string;
@@ -150,7 +153,6 @@ export interface AuditRecord {
   traceId: string;
 }
 
-export type StaffRole = 'reviewer' | 'lotteryOperator' | 'admin';
 
 export interface StaffRecord {
   id: string;
@@ -194,6 +196,8 @@ export interface Repositories {
     update(child: ChildRecord): Promise<void>;
     /** Serialises writes about one child (row lock in SQL) until the transaction ends. */
     lock(id: string): Promise<void>;
+    /** Every child, oldest first (QA only). */
+    listAll(limit: number): Promise<ChildRecord[]>;
   };
   guardianships: {
     get(childId: string, accountId: string): Promise<GuardianshipRecord | null>;

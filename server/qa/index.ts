@@ -3,7 +3,8 @@ import { findIdentity, identities, identityByIdNumber } from '../adapters/sim/id
 import { scheduleYear } from '../jobs/deadlines';
 import { refuse } from '../usecases/errors';
 import { withHistory } from '../usecases/applications';
-import { publicCommitment } from '../usecases/lottery';
+import { publicCommitment, publishedDraw } from '../usecases/lottery';
+import { maskIdNumber } from '@/domain/masking';
 import type { ReviewInput } from '../usecases/review';
 import type { QaDeps } from './context';
 import type { FaultRule } from './faults';
@@ -70,7 +71,17 @@ export function createQa(q: QaDeps) {
         faults: q.faults.list(),
         applications: Object.fromEntries(applications.map((a) => [a.id, a])),
         uploads: Object.fromEntries((await repos.uploads.listAll(1000)).map((u) => [u.fileId, u])),
+        // QA sees the masked number only, like every answer of this server.
+        children: Object.fromEntries(
+          (await repos.children.listAll(1000)).map((c) => [c.id, { id: c.id, birthCertificateName: c.birthCertificateName, realName: c.realName, birthDate: c.birthDate, idNumberMasked: maskIdNumber(c.idNumber) }]),
+        ),
         commitments: (await repos.lottery.listCommitments()).map(publicCommitment),
+        draws: Object.fromEntries(
+          (await repos.lottery.listCommitments())
+            .map(publishedDraw)
+            .filter((d): d is NonNullable<typeof d> => d !== null)
+            .map((d) => [d.drawId, d]),
+        ),
         jobs: await repos.jobs.list(),
       }));
     },

@@ -22,7 +22,8 @@ import { formatMonthDayTime, toMs } from '@/domain/time';
 import { eligibleStage, STAGE_NAMES } from '@/domain/eligibility';
 import type { Repositories, StoredApplication } from '../ports/store';
 import { ConstraintViolation } from '../ports/store';
-import { opensAt, ownApplication, ownChild, parentRequest } from './access';
+import { calendarOf, opensAt, ownApplication, ownChild, parentRequest } from './access';
+import { phasePeriod } from '@/domain/calendar';
 import type { Deps, RequestContext } from './context';
 import { refuse, refuseFieldErrors } from './errors';
 import { nextId } from './ids';
@@ -230,6 +231,11 @@ export async function confirm(deps: Deps, ctx: RequestContext, id: string): Prom
     const { next, entry } = transitionOf(deps, app, 'confirm', 'parent', ctx.now);
     const confirmed = { ...next, reportCodeAvailable: true };
     await repos.applications.update(confirmed, [entry]);
+    // Confirmed once notices have begun: the next notice run is now, not at the period's start.
+    const notices = phasePeriod(calendarOf(deps), 'notice');
+    if (notices && toMs(ctx.now) >= toMs(notices.start)) {
+      await repos.jobs.schedule({ id: `job-issueNotices-${ctx.now}`, kind: 'issueNotices', key: ctx.now, runAt: ctx.now, payload: {} });
+    }
     return { application: await withHistory(repos, confirmed) };
   });
 }

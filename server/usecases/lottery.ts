@@ -136,9 +136,16 @@ export const decided = (c: LotteryCommitmentRecord) => c.drawnAt !== null;
 /**
  * Staff enter the designated public value (e.g. the day's published lottery number) for a
  * school's committed list; two different staff entering the same value fix it. Refused before
- * the commitment exists, after it is fixed, or when the second entry disagrees (both start over).
+ * the commitment exists, after it is fixed, or by the same staff twice. A second entry that
+ * disagrees clears both (kept: the answer says so, and both enter again).
  */
-export async function enterRandomness(ctx: RequestContext, repos: Repositories, staffId: string, schoolId: string, value: string): Promise<LotteryCommitmentRecord> {
+export async function enterRandomness(
+  ctx: RequestContext,
+  repos: Repositories,
+  staffId: string,
+  schoolId: string,
+  value: string,
+): Promise<{ record: LotteryCommitmentRecord; mismatch: boolean }> {
   const c = await repos.lottery.commitment(schoolId);
   if (!c) refuse('CONFLICT', '该校报名名单尚未锁定并公布承诺值，不能录入随机数');
   if (c.withoutLottery) refuse('CONFLICT', '该校报名人数未超过招生计划，无需摇号');
@@ -146,15 +153,13 @@ export async function enterRandomness(ctx: RequestContext, repos: Repositories, 
   if (toMs(ctx.now) <= toMs(c.committedAt)) refuse('CONFLICT', '随机数须在名单承诺值公布之后产生');
   if (c.randomnessEntries.some((e) => e.staffId === staffId)) refuse('CONFLICT', '您已录入过随机数，须由另一名工作人员复核录入');
   const entries = [...c.randomnessEntries, { staffId, value, at: ctx.now }];
-  let next: LotteryCommitmentRecord = { ...c, randomnessEntries: entries };
-  if (entries.length === 2) {
-    if (entries[0].value !== entries[1].value) {
-      await repos.lottery.update({ ...c, randomnessEntries: [] });
-      await audit(repos, ctx, { actorKind: 'staff', actorId: staffId, action: 'lottery.randomnessMismatch', subjectKind: 'lottery', subjectId: c.drawId });
-      refuse('CONFLICT', '两次录入的随机数不一致，请两名工作人员重新录入');
-    }
-    next = { ...next, randomness: value };
+  if (entries.length === 2 && entries[0].value !== entries[1].value) {
+    const cleared = { ...c, randomnessEntries: [] };
+    await repos.lottery.update(cleared);
+    await audit(repos, ctx, { actorKind: 'staff', actorId: staffId, action: 'lottery.randomnessMismatch', subjectKind: 'lottery', subjectId: c.drawId });
+    return { record: cleared, mismatch: true };
   }
+  const next: LotteryCommitmentRecord = { ...c, randomnessEntries: entries, randomness: entries.length === 2 ? value : null };
   await repos.lottery.update(next);
   await audit(repos, ctx, {
     actorKind: 'staff',
@@ -164,7 +169,7 @@ export async function enterRandomness(ctx: RequestContext, repos: Repositories, 
     subjectId: c.drawId,
     detail: { value },
   });
-  return next;
+  return { record: next, mismatch: false };
 }
 
 export interface DecisionSummary {

@@ -32,7 +32,7 @@ function createPlatformBridge(): HostBridge {
       // The dev host exists only in development builds; production bundles carry none of it.
       // eslint-disable-next-line @typescript-eslint/no-var-requires
       const { startDevHost } = require('@mock/devHost') as typeof import('@mock/devHost');
-      const devHost = startDevHost(MOCK_HOST);
+      const devHost = startDevHost();
       return createH5Bridge({ ready: devHost.ready, host: devHost.capabilities });
     }
     return createH5Bridge();

@@ -2,6 +2,7 @@
  * The enrolment API client: one place for auth, timeouts, typed errors and polite retries.
  * Pages and stores call the typed functions in api.ts, never this directly.
  */
+import type { ZodType } from 'zod';
 import type { HostBridge, HttpRequest } from '@contract/bridge';
 import type { ApiError, ApiErrorBody } from '@contract/errors';
 import { clientErrors } from './messages';
@@ -33,6 +34,8 @@ export interface CallOptions {
   /** Safe to repeat after a network failure (GETs, and writes that carry an idempotency key). */
   idempotent?: boolean;
   timeoutMs?: number;
+  /** The contract of the answer: a body that does not match it is not used (the parent is told, nothing breaks). */
+  schema?: ZodType;
 }
 
 const NETWORK_RETRIES = 2;
@@ -69,7 +72,11 @@ export function createApiClient(deps: ApiClientDeps) {
         return { ok: false, error: kind === 'timeout' ? clientErrors.timeout() : clientErrors.network() };
       }
       const { status, data } = answer.value;
-      if (status >= 200 && status < 300) return { ok: true, data: data as T };
+      if (status >= 200 && status < 300) {
+        if (!options.schema) return { ok: true, data: data as T };
+        const parsed = options.schema.safeParse(status === 204 ? undefined : data);
+        return parsed.success ? { ok: true, data: parsed.data as T } : { ok: false, error: clientErrors.unreadable() };
+      }
       const error: ApiError = isApiErrorBody(data) ? data.error : clientErrors.unreadable();
       if (error.code === 'OVERLOADED') {
         limiter.noteOverload(overloads, error.retryAfter);

@@ -20,7 +20,7 @@ interface KeyFile {
 
 export class KeyConfigError extends Error {}
 
-export function createFileReportKeys(opts: { dir: string; production: boolean; env?: NodeJS.ProcessEnv }): ReportKeys {
+export function createFileReportKeys(opts: { dir: string; production: boolean; env?: Record<string, string | undefined> }): ReportKeys {
   const env = opts.env ?? process.env;
   const cache = new Map<number, ReportKeyPair>();
   const load = (year: number): ReportKeyPair => {
