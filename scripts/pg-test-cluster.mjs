@@ -12,7 +12,6 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const BIN_DIRS = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin', '/usr/local/bin', '/usr/bin'];
 
@@ -90,22 +89,24 @@ export function stopCluster(dir) {
   }
 }
 
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  const [command, dir] = process.argv.slice(2);
-  try {
-    if (command === 'start') {
-      const cluster = await startCluster();
-      console.log(`PG_TEST_URL=${cluster.url}`);
-      console.log(`PG_TEST_DIR=${cluster.dir}`);
-    } else if (command === 'stop' && dir) {
-      stopCluster(dir);
-    } else {
-      console.error('usage: node scripts/pg-test-cluster.mjs start | stop DIR');
-      process.exit(2);
-    }
-  } catch (error) {
+async function main(argv) {
+  const [command, dir] = argv;
+  if (command === 'start') {
+    const cluster = await startCluster();
+    console.log(`PG_TEST_URL=${cluster.url}`);
+    console.log(`PG_TEST_DIR=${cluster.dir}`);
+  } else if (command === 'stop' && dir) {
+    stopCluster(dir);
+  } else {
+    console.error('usage: node scripts/pg-test-cluster.mjs start | stop DIR');
+    process.exitCode = 2;
+  }
+}
+
+// Run as a script (not when a test imports it): no import.meta, so jest's CommonJS transform takes it as is.
+if (process.argv[1] && path.basename(process.argv[1]) === 'pg-test-cluster.mjs' && !process.env.JEST_WORKER_ID) {
+  main(process.argv.slice(2)).catch((error) => {
     console.error(error.message);
     process.exit(1);
-  }
+  });
 }

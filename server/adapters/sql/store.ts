@@ -195,8 +195,8 @@ function repositories(db: SqlQueryable): Repositories {
     if (entries.length === 0) return;
     await run(
       `insert into application_history (application_id, at, from_status, to_status, action, actor, note)
-       select $1, e.at, e."from", e."to", e.action, e.actor, e.note
-       from jsonb_to_recordset(($2::text)::jsonb) with ordinality as e(at text, "from" text, "to" text, action text, actor text, note text, n bigint)
+       select $1, e.entry ->> 'at', e.entry ->> 'from', e.entry ->> 'to', e.entry ->> 'action', e.entry ->> 'actor', e.entry ->> 'note'
+       from jsonb_array_elements(($2::text)::jsonb) with ordinality as e(entry, n)
        order by e.n`,
       [id, json(entries)],
     );
@@ -311,7 +311,8 @@ function repositories(db: SqlQueryable): Repositories {
     },
     blobs: {
       async put(hash, data) {
-        await run('insert into blobs (sha256, bytes) values ($1, $2) on conflict (sha256) do nothing', [hash, data]);
+        // Hex text in: no driver has to recognise the Uint8Array (in jest PGlite runs in another realm, where it is not one).
+        await run(`insert into blobs (sha256, bytes) values ($1, decode($2, 'hex')) on conflict (sha256) do nothing`, [hash, Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex')]);
       },
       get: (hash) => one((r) => bytes(r.bytes), 'select bytes from blobs where sha256 = $1', [hash]),
     },
