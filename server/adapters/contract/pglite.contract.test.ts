@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../sql/open';
-import { openPglite } from '../sql/pglite';
+import { lockDataDir, openPglite } from '../sql/pglite';
 import { migrate } from '../sql/migrate';
 import { createSqlStore } from '../sql/store';
 import type { SqlClient } from '../sql/client';
@@ -58,6 +58,19 @@ describe('PGlite on disk', () => {
     expect(await store.read((r) => r.applications.history('A1'))).toEqual([f.history('submitted')]);
     expect([...(await store.read((r) => r.blobs.get('b'.repeat(64))))!]).toEqual([9, 8, 7]);
     expect(await store.transaction((r) => r.settings.next('seq:A'))).toBe(2);
+  });
+
+  test('a second open of a directory in use is refused (one process per directory)', async () => {
+    await expect(openPglite(dir)).rejects.toThrow(/in use by process/);
+    await expect(openStore({ dataDir: dir })).rejects.toThrow(/in use by process/);
+    // A lock left by a process that is gone is taken over.
+    const stale = path.join(tmp, 'stale');
+    fs.writeFileSync(`${stale}.lock`, '999999999');
+    const release = lockDataDir(stale);
+    expect(fs.readFileSync(`${stale}.lock`, 'utf8')).toBe(String(process.pid));
+    expect(() => lockDataDir(stale)).toThrow(/in use by process \d+ \(this one\)/);
+    release();
+    expect(fs.existsSync(`${stale}.lock`)).toBe(false);
   });
 
   test('openStore on the same directory opens it as it is', async () => {

@@ -5,11 +5,59 @@
  * uncommitted writes, and two transactions never interleave on the one connection.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { SqlClient, SqlQueryable } from './client';
 
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * One process at a time on a data directory: two PGlite instances on one directory would corrupt it
+ * (e.g. `npm run staff` while the server runs on PGlite). The lock is a file beside the directory
+ * holding the owner's pid; a lock whose process is gone is taken over. Returns its release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = `${path.resolve(dataDir)}.lock`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw error;
+      const owner = Number(fs.readFileSync(file, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && alive(owner)) {
+        throw new Error(`the PGlite data directory ${dataDir} is in use by process ${owner}${owner === process.pid ? ' (this one)' : ''}: one process per directory (several processes need a PostgreSQL server, DATABASE_URL)`);
+      }
+      fs.rmSync(file, { force: true });
+    }
+  }
+  return () => {
+    try {
+      if (fs.readFileSync(file, 'utf8').trim() === String(process.pid)) fs.rmSync(file, { force: true });
+    } catch {
+      // already gone
+    }
+  };
+}
+
 export async function openPglite(dataDir?: string): Promise<SqlClient> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
+  let db: PGlite;
+  try {
+    db = await PGlite.create(dataDir ? { dataDir } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   let queue: Promise<unknown> = Promise.resolve();
   let closed = false;
   // Which client's transaction the current async context runs in: a statement on the outer client
@@ -52,7 +100,11 @@ export async function openPglite(dataDir?: string): Promise<SqlClient> {
       const drained = queue;
       closed = true;
       await drained;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
     },
   };
 }
