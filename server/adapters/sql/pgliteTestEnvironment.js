@@ -7,11 +7,14 @@
  * Values cross between the two realms: the store passes only strings, numbers, booleans and arrays in
  * (bytes as hex), and builds its own objects from what comes out.
  */
+// Loaded by jest itself as CommonJS, outside any transform.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
 const { TestEnvironment } = require('jest-environment-node');
 
 class PgliteTestEnvironment extends TestEnvironment {
   async setup() {
     await super.setup();
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
     this.global.__nativePglite = require('@electric-sql/pglite');
   }
 }
