@@ -86,7 +86,13 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
   const append = (id: string, entries: HistoryEntry[]) => {
     t.history[id] = [...(own(t.history, id) ?? []), ...clone(entries)];
   };
-  const byNewest = <T extends { uploadedAt?: string; createdAt?: string }>(a: T, b: T) => ((a.uploadedAt ?? a.createdAt ?? '') < (b.uploadedAt ?? b.createdAt ?? '') ? 1 : -1);
+  const stamp = (x: { uploadedAt?: string; createdAt?: string }) => x.uploadedAt ?? x.createdAt ?? '';
+  // Newest first; equal times: the later inserted first (as the SQL adapter's serial column orders them).
+  const newestFirst = <T extends { uploadedAt?: string; createdAt?: string }>(list: T[]) =>
+    list.reverse().sort((a, b) => (stamp(a) < stamp(b) ? 1 : stamp(a) > stamp(b) ? -1 : 0));
+  const needAccount = (accountId: string, what: string) => {
+    if (!own(t.accounts, accountId)) throw new Error(`foreign key: ${what}`);
+  };
   return {
     accounts: {
       async byIdNumber(idNumber) {
@@ -102,6 +108,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
     },
     sessions: {
       async insert(s) {
+        needAccount(s.accountId, 'session');
         t.sessions[s.tokenHash] = clone(s);
       },
       async get(hash) {
@@ -173,12 +180,15 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return copy(own(t.upkeep, `${accountId}|${childId}`));
       },
       async put(accountId, childId, info) {
+        needAccount(accountId, 'upkeep');
+        if (!own(t.children, childId)) throw new Error('foreign key: upkeep');
         t.upkeep[`${accountId}|${childId}`] = clone(info);
       },
     },
     uploads: {
       async insert(meta) {
         if (own(t.uploads, meta.fileId)) throw new ConstraintViolation('unique');
+        needAccount(meta.accountId, 'upload');
         t.uploads[meta.fileId] = clone(meta);
       },
       async get(id) {
@@ -192,7 +202,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return { files: mine.length, bytes: mine.reduce((sum, u) => sum + u.size, 0) };
       },
       async listAll(limit) {
-        return clone(Object.values(t.uploads).sort(byNewest).slice(0, limit));
+        return clone(newestFirst(Object.values(t.uploads)).slice(0, limit));
       },
     },
     blobs: {
@@ -244,7 +254,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return clone(
           Object.values(t.applications)
             .filter((a) => a.districtCode === districtCode && statuses.includes(a.status))
-            .sort((a, b) => ((a.submittedAt ?? a.createdAt) < (b.submittedAt ?? b.createdAt) ? -1 : 1))
+            .sort((a, b) => ((a.submittedAt ?? a.createdAt) < (b.submittedAt ?? b.createdAt) ? -1 : (a.submittedAt ?? a.createdAt) > (b.submittedAt ?? b.createdAt) ? 1 : 0))
             .slice(0, limit),
         );
       },
@@ -272,7 +282,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return moved;
       },
       async listAll(limit) {
-        return clone(Object.values(t.applications).sort(byNewest).slice(0, limit));
+        return clone(newestFirst(Object.values(t.applications)).slice(0, limit));
       },
       async countLivePerChildOverOne(statuses) {
         const perChild = new Map<string, number>();
@@ -287,6 +297,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
       async insert(r) {
         const k = `${r.accountId}|${r.scope}|${r.key}`;
         if (own(t.idempotency, k)) throw new ConstraintViolation('idempotency');
+        needAccount(r.accountId, 'idempotency');
         t.idempotency[k] = clone(r);
       },
     },
@@ -301,7 +312,7 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return clone(Object.values(t.lottery).sort((a, b) => (a.schoolId < b.schoolId ? -1 : 1)));
       },
       async insert(r) {
-        if (own(t.lottery, r.schoolId)) throw new ConstraintViolation('unique');
+        if (own(t.lottery, r.schoolId) || Object.values(t.lottery).some((c) => c.drawId === r.drawId)) throw new ConstraintViolation('unique');
         t.lottery[r.schoolId] = clone(r);
       },
       async update(r) {
@@ -381,6 +392,28 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
   };
 }
 
+/**
+ * The repositories with every call's failure remembered: a transaction one of whose calls failed
+ * fails as a whole even when its caller caught the error (as PostgreSQL refuses the rest of it).
+ */
+function remembering(repos: Repositories, failed: { error: unknown }): Repositories {
+  const wrapped: Record<string, Record<string, unknown>> = {};
+  for (const [name, repo] of Object.entries(repos) as Array<[string, Record<string, (...args: unknown[]) => Promise<unknown>>]>) {
+    wrapped[name] = {};
+    for (const [method, call] of Object.entries(repo)) {
+      wrapped[name][method] = async (...args: unknown[]) => {
+        try {
+          return await call(...args);
+        } catch (error) {
+          if (failed.error === undefined) failed.error = error;
+          throw error;
+        }
+      };
+    }
+  }
+  return wrapped as unknown as Repositories;
+}
+
 export function createMemoryStore(initial: MemoryTables = emptyTables(), persistence?: MemoryPersistence): Store & { tables(): MemoryTables } {
   let committed = clone(initial);
   const blobs = new Map<string, Uint8Array>();
@@ -395,7 +428,9 @@ export function createMemoryStore(initial: MemoryTables = emptyTables(), persist
     transaction(fn) {
       return serial(async () => {
         const working = clone(committed);
-        const result = await fn(repositories(working, blobs, persistence));
+        const failed: { error: unknown } = { error: undefined };
+        const result = await fn(remembering(repositories(working, blobs, persistence), failed));
+        if (failed.error !== undefined) throw failed.error;
         committed = working;
         await persistence?.saveTables(committed);
         return result;

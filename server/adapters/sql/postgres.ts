@@ -1,0 +1,37 @@
+/**
+ * A PostgreSQL server through the `postgres` driver (DATABASE_URL): a small pool, every transaction
+ * on a connection of its own; queries outside a transaction run on any pooled connection (autocommit).
+ */
+import postgres from 'postgres';
+import type { SqlClient, SqlQueryable } from './client';
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+function queryable(sql: Sql): SqlQueryable {
+  return {
+    async query<R>(text: string, params: readonly unknown[] = []) {
+      const result = await sql.unsafe(text, params.map((p) => (p === undefined ? null : p)) as postgres.ParameterOrJSON<never>[]);
+      return { rows: result as unknown as R[], rowCount: result.count ?? result.length };
+    },
+    async exec(script: string) {
+      // Without parameters `unsafe` uses the simple protocol: several statements in one go.
+      await sql.unsafe(script);
+    },
+  };
+}
+
+export function openPostgres(url: string, options: { max?: number } = {}): SqlClient {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => undefined, connection: { application_name: 'ruxue-enrolment' } });
+  const outer = queryable(sql);
+  return {
+    engine: 'postgres',
+    query: outer.query,
+    exec: outer.exec,
+    async transaction<T>(fn: (tx: SqlQueryable) => Promise<T>): Promise<T> {
+      return (await sql.begin((tx) => fn(queryable(tx)))) as T;
+    },
+    async close() {
+      await sql.end({ timeout: 5 });
+    },
+  };
+}
