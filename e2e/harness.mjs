@@ -16,12 +16,31 @@ export const MOCK_BUILD_DIR = process.env.E2E_MOCK_BUILD_DIR ? path.resolve(ROOT
 export const SCREENSHOT_DIR = path.join(ROOT, 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+let templateDir = null;
+/**
+ * A migrated, empty PGlite folder made once per test file: creating a database costs seconds on
+ * this machine, copying a closed one milliseconds, and every phone still gets its own database.
+ */
+async function pgliteTemplate() {
+  templateDir ??= (async () => {
+    const { openStore } = await import('../server/adapters/sql/open.ts');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxyjs-e2e-template-'));
+    const opened = await openStore({ dataDir: path.join(dir, 'pglite') });
+    await opened.close();
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    return path.join(dir, 'pglite');
+  })();
+  return templateDir;
+}
+
 /** A fresh enrolment server (as npm start runs it) on a free loopback port, with its own database. */
 export async function startServer({ staticDir = BUILD_DIR } = {}) {
   const { startNodeServer } = await import('../server/node/start.ts');
   const { loadConfig } = await import('../server/node/config.ts');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rxyjs-e2e-'));
+  // E2E_STORE=memory: a quicker local run on the memory adapter (CI runs the real engine).
   const store = process.env.E2E_STORE === 'memory' ? (await import('../server/adapters/memory/store.ts')).createMemoryStore() : undefined;
+  if (!store) fs.cpSync(await pgliteTemplate(), path.join(dataDir, 'pglite'), { recursive: true });
   const running = await startNodeServer(loadConfig({ PORT: '0', DATA_DIR: dataDir, STATIC_DIR: staticDir, LOG_REQUESTS: '0' }), { store });
   return {
     url: running.url,

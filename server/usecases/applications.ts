@@ -57,14 +57,15 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
   const bodyHash = sha256hex(canonicalJson(rest));
   try {
     return await deps.store.transaction(async (repos) => {
+      const { child, guardianship } = await ownChild(repos, account, body.childId);
+      // Two submissions for one child (two phones, two guardians, or one double tap) serialise here;
+      // the key is read after the lock, so a same-key twin sees the first one's result.
+      await repos.children.lock(child.id);
       const seen = await replayOrReserve(repos, account, 'submit', idempotencyKey, bodyHash);
       if (seen) {
         const first = await repos.applications.get(seen);
         if (first) return { application: await withHistory(repos, first), replayed: true };
       }
-      const { child, guardianship } = await ownChild(repos, account, body.childId);
-      // Two submissions for one child (two phones, two guardians) serialise here.
-      await repos.children.lock(child.id);
 
       const fieldErrors: Record<string, string> = {};
       const district = deps.reference.district(deps.year, body.districtCode);

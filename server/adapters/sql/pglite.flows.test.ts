@@ -129,3 +129,15 @@ test('two submissions for one child at once (two phones, two keys): one 201, one
   expect(answers.find((r) => r.status === 409)!.data.error.code).toBe('CONFLICT');
   expect(await opened.store.read((r) => r.applications.countLivePerChildOverOne([...liveStatuses]))).toBe(0);
 });
+
+test('a double tap (two submissions with one key at once): one application, both answers name it', async () => {
+  await server.dev!.qa.reset();
+  await clock('2024-06-11T11:00:00');
+  const auth = await login('two-children');
+  const body = await submissionBody(auth, 'double-tap');
+  const answers = await Promise.all([submit(auth, body), submit(auth, body)]);
+  expect(answers.every((r) => r.status === 200 || r.status === 201)).toBe(true);
+  expect(answers[0].data.application.id).toBe(answers[1].data.application.id);
+  const mine = await call('GET', '/api/v1/applications', undefined, auth);
+  expect(mine.data.applications).toHaveLength(1);
+});
