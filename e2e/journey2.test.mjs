@@ -247,8 +247,12 @@ test('个人中心: 长辈版 switch, and 退出登录 removes every draft on th
   }
 });
 
-/** Public randomness under which 王子涵 wins (or loses) the draw, found by trial draws on fresh states. */
-async function randomnessFor(page, wanted) {
+/**
+ * Draws 王子涵's school on fresh `private-registered` states until the outcome is `wanted`, and
+ * leaves the server in that state. Each draw salts its pseudonyms with a fresh secret, so a value
+ * that won once does not win again after a reset: the state is kept, not the value.
+ */
+async function drawUntil(page, wanted) {
   for (let n = 1; n < 60; n++) {
     await qa(page, 'POST', '/__qa/reset', { scenario: 'private-registered' });
     const state = await qa(page, 'GET', '/__qa/state');
@@ -256,17 +260,17 @@ async function randomnessFor(page, wanted) {
     // Before the 10:00 decision job, so QA's published value is the one drawn with.
     await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
     const randomness = `j2-${wanted}-${n}`;
-    await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: randomness });
+    const draw = await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: randomness });
+    assert.equal(draw.status, 200, JSON.stringify(draw.body));
     const after = await qa(page, 'GET', '/__qa/state');
-    if (after.body.applications[app.id].status === wanted) return randomness;
+    if (after.body.applications[app.id].status === wanted) return { randomness, id: app.id };
   }
-  throw new Error(`no randomness found for ${wanted}`);
+  throw new Error(`no draw ended in ${wanted}`);
 }
 
 test('private: oversubscribed, lottery drawn, admitted, verified on the phone, confirmed before 18:00', async () => {
   const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
-    const winning = await randomnessFor(page, 'lotteryWon');
     await arrange(page, 'private-registered');
     await login(page);
     await go(page, '/pages/my/applications/index');
@@ -280,12 +284,9 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
     await screenshot(page, 'j2-application-private-registered');
 
     // 6-20: the district draws (QA publishes the randomness); the parent opens the result.
-    const state = await qa(page, 'GET', '/__qa/state');
-    // Before the 10:00 decision job, so QA's published value is the one drawn with.
-    await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
-    const draw = await qa(page, 'POST', '/__qa/lottery', { schoolId: state.body.applications[id].schoolId, publicRandomness: winning });
-    assert.equal(draw.status, 200, JSON.stringify(draw.body));
+    const { randomness: winning, id: drawnId } = await drawUntil(page, 'lotteryWon');
     await reopen(page);
+    await go(page, `/pages/my/application/index?id=${encodeURIComponent(drawnId)}`);
     await expectStatus(page, '摇号录取');
     await button(page, '查看录取结果和摇号过程').click();
     await page.waitForURL(/pages\/my\/lottery/);
@@ -323,14 +324,10 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
 test('private: lottery lost, waiting-list position, and the public fallback (公办兜底) applied for', async () => {
   const { page, context } = await openApp(suite.browser, suite.server.url);
   try {
-    const losing = await randomnessFor(page, 'lotteryLost');
-    await arrange(page, 'private-registered');
+    await go(page, '/pages/index/index');
+    const { id: appId } = await drawUntil(page, 'lotteryLost');
+    const app = { id: appId };
     await login(page);
-    const state = await qa(page, 'GET', '/__qa/state');
-    const app = Object.values(state.body.applications)[0];
-    // Before the 10:00 decision job, so QA's published value is the one drawn with.
-    await clock(page, '2024-06-20T09:30:00+08:00', { reload: false });
-    assert.equal((await qa(page, 'POST', '/__qa/lottery', { schoolId: app.schoolId, publicRandomness: losing })).status, 200);
 
     // Two days later the parent opens the app again (刷脸 once more) and looks at the result.
     await reopen(page);
