@@ -1,0 +1,128 @@
+/**
+ * One harness session: a fresh development enrolment server (memory store), the `wx` host answered
+ * by it, and the built mini-program loaded in a bare V8 context; plus helpers to find nodes by their
+ * text and to tap, type and tick as the WeChat view layer would report it.
+ */
+import path from 'node:path';
+import { composeServer, cryptoRandomBytes } from '../../server/compose';
+import { createMemoryStore } from '../../server/adapters/memory/store';
+import { createStoredReportKeys } from '../../server/adapters/keys/stored';
+import { createMiniProgram, type MiniNode, type PageInstance } from './miniProgram';
+import { createWxHost } from './wxHost';
+
+export const DIST = path.resolve(path.dirname(__filename), '../../dist/weapp');
+
+export interface SessionOptions {
+  distDir?: string;
+  identityId?: string;
+  verbose?: boolean;
+}
+
+export async function startSession(opts: SessionOptions = {}) {
+  const store = createMemoryStore();
+  const server = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true });
+  const lines: string[] = [];
+  const log = (line: string) => {
+    lines.push(line);
+    if (opts.verbose) console.log(line);
+  };
+  // The wx object is created first; its answers are parsed into the mini-program's realm once it exists.
+  let parseInRealm: (t: string) => unknown = JSON.parse;
+  const host = createWxHost({ server, identityId: opts.identityId, parseJson: (t) => parseInRealm(t), log });
+  const mp = createMiniProgram({ distDir: opts.distDir ?? DIST, wx: host.wx, log });
+  parseInRealm = mp.parseJson;
+  (globalThis as { __harnessBusy?: () => number }).__harnessBusy = host.busy;
+
+  const root = (page: PageInstance = mp.current()) => page.data.root as MiniNode | undefined;
+
+  function textOf(node: MiniNode): string {
+    if (typeof node.v === 'string') return node.v;
+    return (node.cn ?? []).map(textOf).join('');
+  }
+  function walk(node: MiniNode | undefined, visit: (n: MiniNode, parents: MiniNode[]) => void, parents: MiniNode[] = []) {
+    if (!node) return;
+    visit(node, parents);
+    for (const child of node.cn ?? []) walk(child, visit, [...parents, node]);
+  }
+  /** The innermost element whose text matches (an element, not a text node: events go to elements). */
+  function findByText(match: string | RegExp, page?: PageInstance): MiniNode | null {
+    const hits: MiniNode[] = [];
+    walk(root(page), (n) => {
+      if (n.sid === undefined || typeof n.v === 'string') return;
+      const text = textOf(n);
+      if (typeof match === 'string' ? text.includes(match) : match.test(text)) hits.push(n);
+    });
+    // Innermost: a hit none of whose children is a hit.
+    return hits.find((h) => !(h.cn ?? []).some((c) => hits.includes(c))) ?? null;
+  }
+  function findAll(pred: (n: MiniNode) => boolean, page?: PageInstance): MiniNode[] {
+    const out: MiniNode[] = [];
+    walk(root(page), (n) => {
+      if (pred(n)) out.push(n);
+    });
+    return out;
+  }
+  const pageText = (page?: PageInstance) => {
+    const r = root(page);
+    return r ? textOf(r) : '';
+  };
+
+  async function waitForText(match: string | RegExp, timeoutMs = 8000): Promise<void> {
+    const start = Date.now();
+    for (;;) {
+      const text = pageText();
+      if (typeof match === 'string' ? text.includes(match) : match.test(text)) return;
+      if (Date.now() - start > timeoutMs) throw new Error(`"${match}" not on ${mp.current().route} after ${timeoutMs} ms; the page says: ${text.slice(0, 600)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  async function waitForRoute(route: string, timeoutMs = 8000): Promise<PageInstance> {
+    const start = Date.now();
+    for (;;) {
+      const top = mp.stack[mp.stack.length - 1];
+      if (top?.route === route) return top;
+      if (Date.now() - start > timeoutMs) throw new Error(`still on ${top?.route} after ${timeoutMs} ms, expected ${route}; the page says: ${pageText().slice(0, 600)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  const ROLES = new Set(['button', 'radio', 'checkbox', 'switch', 'tab', 'link', 'menuitem', 'option']);
+  /** Like getByRole: an element with an interactive role whose accessible name (aria-label, else text) matches. */
+  function findControl(match: string | RegExp, role?: string, page?: PageInstance): MiniNode | null {
+    const hits = findAll((n) => {
+      if (typeof n.role !== 'string' || (role ? n.role !== role : !ROLES.has(n.role))) return false;
+      const name = typeof n.ariaLabel === 'string' && n.ariaLabel ? n.ariaLabel : textOf(n);
+      return typeof match === 'string' ? name.includes(match) : match.test(name);
+    }, page);
+    return hits.find((h) => h.ariaDisabled !== true && h.ariaDisabled !== 'true') ?? hits[0] ?? null;
+  }
+  async function tap(match: string | RegExp | MiniNode, role?: string) {
+    const node = typeof match === 'object' && !(match instanceof RegExp) ? match : findControl(match, role) ?? findByText(match);
+    if (!node) throw new Error(`nothing says "${match}" on ${mp.current().route}; the page says: ${pageText().slice(0, 800)}`);
+    mp.dispatch(node, 'tap', { x: 1, y: 1 });
+    await mp.settle();
+  }
+  /** An Input/Textarea by its label (Taro passes the accessible name as nativeProps.title), or placeholder. */
+  function field(label: string | RegExp): MiniNode {
+    const hits = findAll((n) => {
+      const title = (n.nativeProps as { title?: string } | undefined)?.title;
+      const names = [title, typeof n.ariaLabel === 'string' ? n.ariaLabel : undefined].filter(Boolean) as string[];
+      return names.some((name) => (typeof label === 'string' ? name === label : label.test(name)));
+    });
+    if (!hits.length) throw new Error(`no field "${label}" on ${mp.current().route}`);
+    return hits[0];
+  }
+  async function fill(label: string | RegExp, value: string) {
+    await input(field(label), value);
+  }
+  async function input(node: MiniNode, value: string) {
+    mp.dispatch(node, 'input', { value, cursor: value.length, keyCode: 0 });
+    await mp.settle();
+    mp.dispatch(node, 'blur', { value });
+    await mp.settle();
+  }
+
+  return { server, host, mp, log, lines, root, textOf, findByText, findControl, field, fill, findAll, pageText, waitForText, waitForRoute, tap, input, walk };
+}
+
+export type Session = Awaited<ReturnType<typeof startSession>>;
