@@ -89,4 +89,130 @@ export const JOURNEY: Step[] = [
       await s.waitForText('✓ 已上传', 15000);
     },
   },
+  {
+    name: '网上报名 opens (QA clock 6月11日): cold start on 幼升小在线申报',
+    async run(s) {
+      await qaClock(s, '2024-06-11T10:00:00');
+      await s.restart('pages/index/index');
+      await s.waitForText('正式网上报名进行中');
+      await s.tap('幼升小在线申报', 'button');
+      await s.waitForRoute('pages/apply/index');
+      await s.waitForText('报名先后不影响录取结果');
+    },
+  },
+  {
+    name: 'apply: child, 公办学位紧张学校, a school, 申报须知 tick, 一键引用, required materials',
+    async run(s) {
+      const child = s.findControl(/王\*涵/, 'radio', s.group('子女'));
+      if (!child) throw new Error('王子涵 is not among the children to choose');
+      if (child && child.ariaChecked !== true) await s.tap(child);
+      await s.tap(/公办学校/, 'radio', s.group('学校性质'));
+      await s.tap(/公办学位紧张学校/, 'radio', s.group('学校类型'));
+      await s.waitForText('申报须知');
+      const schools = s.group('学校');
+      const first = s.findAll((n) => n.role === 'radio').find((n) => s.walkContains(schools, n));
+      if (!first) throw new Error('no school to choose');
+      await s.tap(first);
+      await s.waitForText(NOTES_TICK);
+      const tick = () => s.findControl(NOTES_TICK, 'checkbox');
+      for (let i = 0; i < 50 && tick()?.ariaDisabled === true; i++) await new Promise((r) => setTimeout(r, 20));
+      await s.tap(tick()!);
+      if (tick()?.ariaChecked !== true) throw new Error('the 申报须知 tick did not take');
+      await s.tap('一键引用子女信息维护内容');
+      await s.waitForText('已引用子女信息维护中的内容');
+      await uploadRequired(s);
+    },
+  },
+  {
+    name: '核对 → 确认提交 → 提交成功',
+    async run(s) {
+      await s.tap('下一步：核对报名信息');
+      await s.waitForRoute('pages/apply/review/index');
+      await s.waitForText('核对报名信息');
+      await s.tap('确认提交');
+      await s.waitForRoute('pages/apply/result/index');
+      await s.waitForText('提交成功');
+    },
+  },
+  {
+    name: '办件详情: 待审核',
+    async run(s) {
+      await s.tap('查看办件详情');
+      await s.waitForRoute('pages/my/application/index');
+      await s.waitForText('待审核');
+    },
+  },
+  {
+    name: '入学确认: approved by the office (QA), 7月1日, 确认入学',
+    async run(s) {
+      const id = decodeURIComponent(s.mp.current().options.id ?? '');
+      if (!id) throw new Error('the application page has no id');
+      await s.host.qa('POST', '/__qa/review', { applicationId: id, action: 'approve' });
+      await qaClock(s, '2024-07-01T10:00:00');
+      await s.restart('pages/my/application/index', { id: encodeURIComponent(id) });
+      await s.waitForText('审核通过');
+      await s.tap('确认入学');
+      await s.waitForText('已确认入学');
+    },
+  },
+  {
+    name: 'notice: 7月16日, 电子入学通知书, PDF through wx.downloadFile + openDocument',
+    async run(s) {
+      const id = s.mp.current().options.id;
+      await qaClock(s, '2024-07-16T10:00:00');
+      await s.restart('pages/my/application/index', { id });
+      await s.tap('查看电子入学通知书');
+      await s.waitForRoute('pages/my/notice/index');
+      await s.waitForText('入学通知书');
+      await s.tap('下载 PDF');
+      await s.waitForText('通知书已下载');
+    },
+  },
+  {
+    name: '报到码: one QR image',
+    async run(s) {
+      await s.tap('查看报到码');
+      await s.waitForRoute('pages/child/report-code/index');
+      await s.waitForText('秋季入学报到码', 10000);
+      const qr = s.findAll((n) => n.role === 'img' && typeof n.ariaLabel === 'string' && n.ariaLabel.startsWith('报到码二维码'));
+      if (qr.length !== 1) throw new Error(`expected one QR code, found ${qr.length}`);
+      // One <image> with a PNG data URL inside it, and nothing else.
+      const inside = s.findAll((n) => n.nn !== undefined && s.walkContains(qr[0], n)).length - 1;
+      const src = JSON.stringify(qr[0]).match(/data:image\/png;base64,[A-Za-z0-9+/=]+/);
+      if (inside !== 1 || !src) throw new Error(`the QR code is ${inside} nodes${src ? '' : ' without a PNG'}`);
+      const text = s.byTestId('report-code-text')[0] ?? s.findAll((n) => typeof n.cl === 'string' && n.cl.includes('rc-text-value'))[0];
+      reportCode = text ? s.textOf(text).trim() : '';
+      if (reportCode.length < 40) throw new Error(`report code text: ${reportCode.length} characters`);
+    },
+  },
+  {
+    name: 'check-in: the teacher verifies the code offline (@noble/curves without TextEncoder)',
+    async run(s) {
+      await s.restart('pages/service/checkin/index');
+      await s.waitForText(/已加载2024年度核验公钥/, 10000);
+      const area = s.findAll((n) => typeof n.nativeProps === 'object' || n.p13 !== undefined).find((n) => n.cn?.length === 0 || n.cn === undefined);
+      if (!area) throw new Error('no code field on the check-in page');
+      await s.input(area, reportCode);
+      await s.tap('核验', 'button');
+      await s.waitForText('✓ 报到码有效');
+    },
+  },
 ];
+
+let reportCode = '';
+
+export const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
+
+/** Uploads a photo for every 必传 material of the apply page that has none yet. */
+async function uploadRequired(s: Session) {
+  const box = await s.waitFor(() => s.byTestId('materials')[0] ?? s.findAll((n) => n.cl === 'card' && s.textOf(n).startsWith('6. 上传材料'))[0], 'the materials list of the apply page');
+  const items = s.findAll((n) => n.cl === 'material').filter((n) => s.walkContains(box, n));
+  for (const item of items) {
+    const text = s.textOf(item);
+    if (!text.includes('必传') || text.includes('✓ 已上传')) continue;
+    const name = s.textOf(s.findAll((n) => n.cl === 'material-name').find((n) => s.walkContains(item, n))!);
+    s.host.pick({ bytes: makePhoto(1600, 1200), ext: 'jpg' });
+    await s.tap(`上传${name}照片`, 'button');
+    await s.waitForText('✓ 已上传', 15000);
+  }
+}

@@ -144,7 +144,7 @@ export function createMiniProgram(opts: MiniProgramOptions) {
     };
     page.selectComponent = () => null;
     page.selectAllComponents = () => [];
-    page.createSelectorQuery = () => (opts.wx.createSelectorQuery as () => unknown)();
+    page.createSelectorQuery = () => (wx.createSelectorQuery as () => unknown)();
     page.getOpenerEventChannel = () => ({ emit() {}, on() {}, once() {}, off() {} });
     return page;
   }
@@ -219,7 +219,8 @@ export function createMiniProgram(opts: MiniProgramOptions) {
       (o.complete as (() => void) | undefined)?.();
     }, 0);
   };
-  const wx = opts.wx;
+  // Each run of the mini-program gets its own wx object (webpack keeps its chunk registry on it).
+  const wx: WxLike = { ...opts.wx };
   Object.assign(wx, {
     navigateTo: nav('navigateTo', (o) => {
       const top = stack[stack.length - 1];

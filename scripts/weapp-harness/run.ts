@@ -65,7 +65,7 @@ export async function walk(opts: { distDir?: string; verbose?: boolean } = {}): 
     }
   }
   const byRoute = new Map<string, PageFigure>();
-  for (const page of s.mp.visited) {
+  for (const page of s.visitedPages()) {
     const f = byRoute.get(page.route) ?? { route: page.route, setDataCalls: 0, maxSetDataBytes: 0, maxNodes: 0 };
     f.setDataCalls += page.stats.calls;
     f.maxSetDataBytes = Math.max(f.maxSetDataBytes, page.stats.maxBytes);
@@ -75,8 +75,8 @@ export async function walk(opts: { distDir?: string; verbose?: boolean } = {}): 
   return {
     steps,
     pages: [...byRoute.values()],
-    errors: s.mp.errors.map((e) => `${e.where}: ${e.error instanceof Error ? e.error.stack ?? e.error.message : String(e.error)}`),
-    consoleErrors: s.mp.consoleErrors,
+    errors: s.allErrors().map((e) => `${e.where}: ${e.error instanceof Error ? e.error.stack ?? e.error.message : String(e.error)}`),
+    consoleErrors: s.allConsoleErrors(),
     deprecatedCalls: s.host.calls.filter((c) => c.api === 'getSystemInfoSync' || c.api === 'startFacialRecognitionVerify' || c.api === 'chooseImage').map((c) => c.api),
     session: s,
   };

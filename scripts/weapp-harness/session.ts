@@ -29,8 +29,11 @@ export async function startSession(opts: SessionOptions = {}) {
   // The wx object is created first; its answers are parsed into the mini-program's realm once it exists.
   let parseInRealm: (t: string) => unknown = JSON.parse;
   const host = createWxHost({ server, identityId: opts.identityId, parseJson: (t) => parseInRealm(t), log });
-  const mp = createMiniProgram({ distDir: opts.distDir ?? DIST, wx: host.wx, log });
+  const distDir = opts.distDir ?? DIST;
+  let mp = createMiniProgram({ distDir, wx: host.wx, log });
   parseInRealm = mp.parseJson;
+  /** Pages and errors of earlier runs of the mini-program (restart() is a cold start). */
+  const earlier: { visited: PageInstance[]; errors: Array<{ where: string; error: unknown }>; consoleErrors: string[] } = { visited: [], errors: [], consoleErrors: [] };
   (globalThis as { __harnessBusy?: () => number }).__harnessBusy = host.busy;
 
   const root = (page: PageInstance = mp.current()) => page.data.root as MiniNode | undefined;
@@ -44,6 +47,27 @@ export async function startSession(opts: SessionOptions = {}) {
     visit(node, parents);
     for (const child of node.cn ?? []) walk(child, visit, [...parents, node]);
   }
+  /**
+   * The parent closes the mini-program and opens it again later (a cold start: a new logic layer,
+   * the same wx storage), at `route`. An expired session sends them through face login first.
+   */
+  async function restart(route: string, query: Record<string, string> = {}) {
+    mp.dispose();
+    earlier.visited.push(...mp.visited);
+    earlier.errors.push(...mp.errors);
+    earlier.consoleErrors.push(...mp.consoleErrors);
+    mp = createMiniProgram({ distDir, wx: host.wx, log });
+    parseInRealm = mp.parseJson;
+    mp.launch(route, query);
+    await mp.settle();
+    if (mp.current().route === 'pages/login/index' && route !== 'pages/login/index') {
+      await waitForText('开始刷脸');
+      await tap('开始刷脸');
+      await waitForRoute(route);
+      await mp.settle();
+    }
+  }
+
   /** The innermost element whose text matches (an element, not a text node: events go to elements). */
   function findByText(match: string | RegExp, page?: PageInstance): MiniNode | null {
     const hits: MiniNode[] = [];
@@ -62,6 +86,11 @@ export async function startSession(opts: SessionOptions = {}) {
     });
     return out;
   }
+  /** Whether `inner` is `outer` or inside it. */
+  function walkContains(outer: MiniNode, inner: MiniNode): boolean {
+    if (outer === inner) return true;
+    return (outer.cn ?? []).some((c) => walkContains(c, inner));
+  }
   const pageText = (page?: PageInstance) => {
     const r = root(page);
     return r ? textOf(r) : '';
@@ -73,6 +102,15 @@ export async function startSession(opts: SessionOptions = {}) {
       const text = pageText();
       if (typeof match === 'string' ? text.includes(match) : match.test(text)) return;
       if (Date.now() - start > timeoutMs) throw new Error(`"${match}" not on ${mp.current().route} after ${timeoutMs} ms; the page says: ${text.slice(0, 600)}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+  async function waitFor<T>(probe: () => T | null | undefined | false, what: string, timeoutMs = 8000): Promise<T> {
+    const start = Date.now();
+    for (;;) {
+      const value = probe();
+      if (value) return value;
+      if (Date.now() - start > timeoutMs) throw new Error(`${what}: not seen on ${mp.current().route} after ${timeoutMs} ms; the page says: ${pageText().slice(-900)}`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
@@ -88,17 +126,41 @@ export async function startSession(opts: SessionOptions = {}) {
 
   const ROLES = new Set(['button', 'radio', 'checkbox', 'switch', 'tab', 'link', 'menuitem', 'option']);
   /** Like getByRole: an element with an interactive role whose accessible name (aria-label, else text) matches. */
-  function findControl(match: string | RegExp, role?: string, page?: PageInstance): MiniNode | null {
-    const hits = findAll((n) => {
+  function findControl(match: string | RegExp, role?: string, scope?: MiniNode): MiniNode | null {
+    const hits: MiniNode[] = [];
+    walk(scope ?? root(), (n) => {
       if (typeof n.role !== 'string' || (role ? n.role !== role : !ROLES.has(n.role))) return false;
       const name = typeof n.ariaLabel === 'string' && n.ariaLabel ? n.ariaLabel : textOf(n);
-      return typeof match === 'string' ? name.includes(match) : match.test(name);
-    }, page);
+      if (typeof match === 'string' ? name.includes(match) : match.test(name)) hits.push(n);
+    });
     return hits.find((h) => h.ariaDisabled !== true && h.ariaDisabled !== 'true') ?? hits[0] ?? null;
   }
-  async function tap(match: string | RegExp | MiniNode, role?: string) {
-    const node = typeof match === 'object' && !(match instanceof RegExp) ? match : findControl(match, role) ?? findByText(match);
-    if (!node) throw new Error(`nothing says "${match}" on ${mp.current().route}; the page says: ${pageText().slice(0, 800)}`);
+  /** A node by its data-testid. */
+  const byTestId = (id: string, scope?: MiniNode) => {
+    const hits: MiniNode[] = [];
+    walk(scope ?? root(), (n) => {
+      if (n.dataTestid === id) hits.push(n);
+    });
+    return hits;
+  };
+  /** A radiogroup (or any role) by its aria-label. */
+  const group = (label: string, role = 'radiogroup') => {
+    const hits: MiniNode[] = [];
+    walk(root(), (n) => {
+      if (n.role === role && n.ariaLabel === label) hits.push(n);
+    });
+    if (!hits.length) throw new Error(`no ${role} "${label}" on ${mp.current().route}; the page says: ${pageText().slice(0, 600)}`);
+    return hits[0];
+  };
+  async function tap(match: string | RegExp | MiniNode, role?: string, scope?: MiniNode) {
+    // Auto-waits like a parent does (and Playwright): the control may render a moment later.
+    const find = () => (typeof match === 'object' && !(match instanceof RegExp) ? match : findControl(match, role, scope) ?? findByText(match));
+    let node = find();
+    for (let i = 0; !node && i < 250; i++) {
+      await new Promise((r) => setTimeout(r, 20));
+      node = find();
+    }
+    if (!node) throw new Error(`nothing says "${match}" on ${mp.current().route}; the page says: ${pageText().slice(0, 400)} … ${pageText().slice(-900)}`);
     mp.dispatch(node, 'tap', { x: 1, y: 1 });
     await mp.settle();
   }
@@ -122,7 +184,17 @@ export async function startSession(opts: SessionOptions = {}) {
     await mp.settle();
   }
 
-  return { server, host, mp, log, lines, root, textOf, findByText, findControl, field, fill, findAll, pageText, waitForText, waitForRoute, tap, input, walk };
+  return {
+    get mp() {
+      return mp;
+    },
+    visitedPages: () => [...earlier.visited, ...mp.visited],
+    allErrors: () => [...earlier.errors, ...mp.errors],
+    allConsoleErrors: () => [...earlier.consoleErrors, ...mp.consoleErrors],
+    restart,
+    byTestId,
+    group,
+    server, host, log, lines, root, textOf, findByText, findControl, field, fill, findAll, walkContains, pageText, waitFor, waitForText, waitForRoute, tap, input, walk };
 }
 
 export type Session = Awaited<ReturnType<typeof startSession>>;
