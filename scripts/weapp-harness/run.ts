@@ -22,7 +22,14 @@ export function ensureBuild(distDir = DIST, script = 'build:weapp'): { built: bo
     if (newest <= builtAt) return { built: false, ms: 0 };
     console.log(`# dist/weapp is older than src/: building anyway`);
   }
-  execFileSync('npm', ['run', script, '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_ENV: 'production' } });
+  try {
+    execFileSync('npm', ['run', script, '--silent'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_ENV: 'production' }, maxBuffer: 64 * 1024 * 1024 });
+  } catch (error) {
+    const e = error as { stdout?: Buffer; stderr?: Buffer };
+    // The progress bar floods the output: show only the end of what the build said.
+    console.error(`${e.stdout?.toString().slice(-3000) ?? ''}\n${e.stderr?.toString().slice(-3000) ?? ''}`);
+    throw new Error(`npm run ${script} failed`);
+  }
   return { built: true, ms: Date.now() - start };
 }
 

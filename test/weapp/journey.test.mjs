@@ -18,6 +18,9 @@ test('weapp: the parent journey runs on the built mini-program within WeChat’s
     assert.equal(failed, undefined, failed && `the walk stopped at "${failed.name}": ${failed.error}`);
     assert.deepEqual(report.errors, [], 'no page may throw');
     assert.deepEqual(report.deprecatedCalls, [], 'no deprecated or retired wx API');
+    // The harness never supplies TextEncoder: the app's own weapp entry polyfill installed it.
+    assert.equal(typeof report.session.mp.realm.TextEncoder, 'function', 'the weapp entry installs TextEncoder');
+    console.log(`# console.error lines from the mini-program: ${report.consoleErrors.length}`);
     for (const page of report.pages) {
       assert.ok(page.maxSetDataBytes <= LIMITS.setDataBytes, `${page.route}: a setData of ${page.maxSetDataBytes} bytes (limit 256 KB)`);
       assert.ok(page.maxNodes <= LIMITS.nodes, `${page.route}: ${page.maxNodes} nodes (limit 1,000)`);
