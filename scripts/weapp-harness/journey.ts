@@ -197,6 +197,17 @@ export const JOURNEY: Step[] = [
       await s.waitForText('✓ 报到码有效');
     },
   },
+  {
+    name: '长辈版: the WeChat font size is raised while the mini-program is in the background; on return the page switches',
+    async run(s) {
+      const pageClass = () => String((s.root()?.cn?.[0] as { cl?: string } | undefined)?.cl ?? '');
+      if (pageClass().includes('elder')) throw new Error('the page is already in 长辈版');
+      s.host.setFontScale(1.4);
+      s.mp.foreground();
+      s.host.appShow();
+      await s.waitFor(() => pageClass().includes('elder'), '长辈版 class on the page');
+    },
+  },
 ];
 
 let reportCode = '';

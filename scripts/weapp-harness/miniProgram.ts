@@ -322,6 +322,14 @@ export function createMiniProgram(opts: MiniProgramOptions) {
       guard('App.onShow', () => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, launchOptions))();
       open(`/${entry}${Object.keys(query).length ? `?${new URLSearchParams(query)}` : ''}`);
     },
+    /** The mini-program comes back from the background: App.onShow, then the top page's onShow (wx.onAppShow listeners are the host's). */
+    foreground() {
+      const app = appInstance;
+      const options = parseJson('{"path":"","query":{},"scene":1001}');
+      if (app) guard('App.onShow', () => (app.onShow as ((o: unknown) => void) | undefined)?.call(app, options))();
+      const top = stack[stack.length - 1];
+      if (top) callLifecycle(top, 'onShow');
+    },
     current(): PageInstance {
       const top = stack[stack.length - 1];
       if (!top) throw new Error('no page open');
