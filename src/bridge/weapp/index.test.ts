@@ -1,4 +1,4 @@
-import { createWeappBridge, compressionAttempts, uiStyleOf, type WxApi } from './index';
+import { createWeappBridge, compressionAttempts, hostBridgeHook, uiStyleOf, type WxApi } from './index';
 
 type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void };
 
@@ -185,5 +185,15 @@ describe('weapp bridge (contract v2)', () => {
     await expect(bridge.scanCode()).resolves.toEqual({ ok: true, value: 'RC1.abc' });
     await expect(bridge.loadPreview('/api/v1/uploads/U1')).resolves.toEqual({ ok: true, value: 'http://tmp/doc.pdf' });
     await expect(bridge.loadPreview('http://tmp/a.png')).resolves.toEqual({ ok: true, value: 'http://tmp/a.png' });
+  });
+
+  it('lets an embedding host extend the WeChat bridge, and refuses another contract version', () => {
+    const wechat = createWeappBridge({ wx: wxShim().wx });
+    expect(hostBridgeHook({})).toBeNull();
+    const hook = hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 2, bridge: (base: typeof wechat) => ({ ...base, platform: 'host-demo' }) } });
+    expect(hook!(wechat)).toMatchObject({ platform: 'host-demo', contractVersion: 2 });
+    const own = { ...wechat, platform: 'own' };
+    expect(hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 2, bridge: own } })!(wechat)).toBe(own);
+    expect(() => hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 1, bridge: own } })).toThrow(/contract v1/);
   });
 });

@@ -26,6 +26,27 @@ import { call, globalWx, type WxApi, type WxFail } from './wx';
 
 export type { WxApi } from './wx';
 
+/**
+ * What a host mini-program that embeds the module (blended build) sets on the logic layer's global
+ * before it requires the module's app.js: its bridge, or a function that extends the WeChat one.
+ */
+export interface WeappHostRegistration {
+  contractVersion: typeof BRIDGE_CONTRACT_VERSION;
+  bridge: HostBridge | ((wechat: HostBridge) => HostBridge);
+}
+export const HOST_REGISTRATION_KEY = '__RXYJS_HOST__';
+
+/** The host's bridge hook, or null when the module runs as its own mini-program. */
+export function hostBridgeHook(scope: unknown = typeof globalThis !== 'undefined' ? globalThis : undefined): ((wechat: HostBridge) => HostBridge) | null {
+  const registration = (scope as Record<string, WeappHostRegistration | undefined> | undefined)?.[HOST_REGISTRATION_KEY];
+  if (!registration) return null;
+  if (registration.contractVersion !== BRIDGE_CONTRACT_VERSION) {
+    throw new Error(`入学一件事: the host registered bridge contract v${registration.contractVersion}; this module needs v${BRIDGE_CONTRACT_VERSION}`);
+  }
+  const { bridge } = registration;
+  return typeof bridge === 'function' ? bridge : () => bridge;
+}
+
 /** Text on a certificate photo stays legible down to this long edge (as on H5). */
 export const MIN_LEGIBLE_EDGE = 1600;
 /** WeChat's default font size setting is 17 px; 长辈版-like sizes start around 1.3x of it. */
