@@ -23,7 +23,17 @@ export const JOURNEY: Step[] = [
     name: 'launch',
     async run(s) {
       await qaClock(s, '2024-05-14T10:00:00');
-      s.mp.launch();
+      if (s.embedded) {
+        // The host's own home page (a plain WeChat page), and its entry to the module.
+        s.mp.launch('host/index/index');
+        await s.mp.settle();
+        const host = s.mp.current();
+        if (typeof host.openEnrolment !== 'function') throw new Error('the host page has no 入学一件事 entry');
+        (host.openEnrolment as () => void).call(host);
+        await s.waitForRoute('pages/index/index');
+      } else {
+        s.mp.launch();
+      }
       await s.mp.settle();
       await s.waitForText('义务教育入学一件事');
     },

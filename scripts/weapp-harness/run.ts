@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { startSession, DIST, type Session } from './session';
+import { startSession, DIST, HOST_DIST, type Session } from './session';
+export { DIST, HOST_DIST };
 import { JOURNEY } from './journey';
 
 export const LIMITS = { setDataBytes: 256 * 1024, nodes: 1000 };
@@ -13,12 +14,12 @@ export const LIMITS = { setDataBytes: 256 * 1024, nodes: 1000 };
 const ROOT = path.resolve(path.dirname(__filename), '../..');
 
 /** Builds dist/weapp unless WEAPP_NO_BUILD=1 and a build newer than every file in src/ exists. */
-export function ensureBuild(distDir = DIST, script = 'build:weapp'): { built: boolean; ms: number } {
+export function ensureBuild(distDir = DIST, script = 'build:weapp', alsoWatch: string[] = []): { built: boolean; ms: number } {
   const start = Date.now();
   const app = path.join(distDir, 'app.js');
   if (process.env.WEAPP_NO_BUILD === '1' && fs.existsSync(app)) {
     const builtAt = fs.statSync(app).mtimeMs;
-    const newest = newestMtime(path.join(ROOT, 'src'));
+    const newest = Math.max(...[path.join(ROOT, 'src'), ...alsoWatch.map((p) => path.join(ROOT, p))].map(newestMtime));
     if (newest <= builtAt) return { built: false, ms: 0 };
     console.log(`# dist/weapp is older than src/: building anyway`);
   }
@@ -55,11 +56,13 @@ export interface WalkReport {
   errors: string[];
   consoleErrors: string[];
   deprecatedCalls: string[];
+  /** Every key the mini-program stored in wx storage. */
+  storageKeys: string[];
   session: Session;
 }
 
-export async function walk(opts: { distDir?: string; verbose?: boolean } = {}): Promise<WalkReport> {
-  const s = await startSession({ distDir: opts.distDir, verbose: opts.verbose });
+export async function walk(opts: { distDir?: string; verbose?: boolean; embedded?: boolean } = {}): Promise<WalkReport> {
+  const s = await startSession({ distDir: opts.distDir, verbose: opts.verbose, embedded: opts.embedded });
   const steps: WalkReport['steps'] = [];
   for (const step of JOURNEY) {
     const t = Date.now();
@@ -85,6 +88,7 @@ export async function walk(opts: { distDir?: string; verbose?: boolean } = {}): 
     errors: s.allErrors().map((e) => `${e.where}: ${e.error instanceof Error ? e.error.stack ?? e.error.message : String(e.error)}`),
     consoleErrors: s.allConsoleErrors(),
     deprecatedCalls: s.host.calls.filter((c) => c.api === 'getSystemInfoSync' || c.api === 'startFacialRecognitionVerify' || c.api === 'chooseImage').map((c) => c.api),
+    storageKeys: [...s.host.storage.keys()],
     session: s,
   };
 }

@@ -11,9 +11,13 @@ import { createMiniProgram, type MiniNode, type PageInstance } from './miniProgr
 import { createWxHost } from './wxHost';
 
 export const DIST = path.resolve(path.dirname(__filename), '../../dist/weapp');
+/** The example host mini-program with the module's blended build inside (npm run build:weapp-embed). */
+export const HOST_DIST = path.resolve(path.dirname(__filename), '../../dist/host-weapp');
 
 export interface SessionOptions {
   distDir?: string;
+  /** Inside examples/host-weapp: launch the host's own page first, then open the module from it. */
+  embedded?: boolean;
   identityId?: string;
   verbose?: boolean;
 }
@@ -29,7 +33,7 @@ export async function startSession(opts: SessionOptions = {}) {
   // The wx object is created first; its answers are parsed into the mini-program's realm once it exists.
   let parseInRealm: (t: string) => unknown = JSON.parse;
   const host = createWxHost({ server, identityId: opts.identityId, parseJson: (t) => parseInRealm(t), log });
-  const distDir = opts.distDir ?? DIST;
+  const distDir = opts.distDir ?? (opts.embedded ? HOST_DIST : DIST);
   let mp = createMiniProgram({ distDir, wx: host.wx, log });
   parseInRealm = mp.parseJson;
   /** Pages and errors of earlier runs of the mini-program (restart() is a cold start). */
@@ -191,6 +195,7 @@ export async function startSession(opts: SessionOptions = {}) {
     visitedPages: () => [...earlier.visited, ...mp.visited],
     allErrors: () => [...earlier.errors, ...mp.errors],
     allConsoleErrors: () => [...earlier.consoleErrors, ...mp.consoleErrors],
+    embedded: opts.embedded === true,
     restart,
     byTestId,
     group,
