@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a build/test reporter: printing is its job */
 /**
  * Puts the host mini-program together: this folder's host files plus the module's blended build
  * (dist/weapp-embed) into dist/host-weapp. The module's app.js/app.wxss become rxyjs-app.js/.wxss

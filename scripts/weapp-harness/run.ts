@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a build/test reporter: printing is its job */
 /**
  * Builds dist/weapp when needed, walks the journey, and reports per page the largest setData payload
  * (JSON bytes) and the node count of the rendered tree (from the page data the view layer renders).

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a build/test reporter: printing is its job */
 /**
  * One harness session: a fresh development enrolment server (memory store), the `wx` host answered
  * by it, and the built mini-program loaded in a bare V8 context; plus helpers to find nodes by their
@@ -133,7 +134,7 @@ export async function startSession(opts: SessionOptions = {}) {
   function findControl(match: string | RegExp, role?: string, scope?: MiniNode): MiniNode | null {
     const hits: MiniNode[] = [];
     walk(scope ?? root(), (n) => {
-      if (typeof n.role !== 'string' || (role ? n.role !== role : !ROLES.has(n.role))) return false;
+      if (typeof n.role !== 'string' || (role ? n.role !== role : !ROLES.has(n.role))) return;
       const name = typeof n.ariaLabel === 'string' && n.ariaLabel ? n.ariaLabel : textOf(n);
       if (typeof match === 'string' ? name.includes(match) : match.test(name)) hits.push(n);
     });

@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a build/test reporter: printing is its job */
 /**
  * The built mini-program in a bare V8 context, driven through the parent's journey against the real
  * enrolment server in-process: standalone (dist/weapp) and embedded in examples/host-weapp
