@@ -20,6 +20,8 @@ async function journey(label, { embedded }) {
     const failed = report.steps.find((s) => !s.ok);
     assert.equal(failed, undefined, failed && `the walk stopped at "${failed.name}": ${failed.error}`);
     assert.deepEqual(report.errors, [], 'no page may throw');
+    // React reports an error thrown while rendering (e.g. a missing TextEncoder) through console.error.
+    assert.deepEqual(report.consoleErrors, [], 'no console.error from the mini-program');
     assert.deepEqual(report.deprecatedCalls, [], 'no deprecated or retired wx API');
     // The harness never supplies TextEncoder: the app's own weapp entry polyfill installed it.
     assert.equal(typeof report.session.mp.realm.TextEncoder, 'function', 'the weapp entry installs TextEncoder');
