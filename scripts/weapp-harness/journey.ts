@@ -94,9 +94,17 @@ export const JOURNEY: Step[] = [
       await s.waitForRoute('pages/child/materials/index');
       await s.tap(/随迁子女/, 'radio');
       await s.waitForText('居住证');
-      s.host.pick({ bytes: makePhoto(1600, 1200), ext: 'jpg' });
+      // A 2000 x 1500 photo at high quality: the bridge must have WeChat scale and re-encode it before upload.
+      const photo = makePhoto(2000, 1500, 95);
+      s.host.pick({ bytes: photo, ext: 'jpg' });
       await s.tap('上传居住证照片');
-      await s.waitForText('✓ 已上传', 15000);
+      await s.waitForText('✓ 已上传', 20000);
+      const state = (await s.host.qa('GET', '/__qa/state')) as { uploads: Record<string, { size: number; width: number; height: number; mime: string }> };
+      const uploads = Object.values(state.uploads);
+      if (uploads.length !== 1) throw new Error(`${uploads.length} uploads on the server`);
+      const [sent] = uploads;
+      if (Math.max(sent.width, sent.height) !== 1800 || sent.mime !== 'image/jpeg') throw new Error(`sent ${sent.width}x${sent.height} ${sent.mime}`);
+      if (sent.size >= photo.length / 2) throw new Error(`sent ${sent.size} bytes for a ${photo.length}-byte photo`);
     },
   },
   {

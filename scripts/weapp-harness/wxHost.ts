@@ -23,7 +23,11 @@ export interface WxHostOptions {
 }
 
 /** A JPEG "photo" (a noise pattern) of the given size, made in Node with jpeg-js. */
+const photos = new Map<string, Uint8Array>();
 export function makePhoto(width = 1600, height = 1200, quality = 85): Uint8Array {
+  const key = `${width}x${height}@${quality}`;
+  const known = photos.get(key);
+  if (known) return known;
   const data = Buffer.alloc(width * height * 4);
   let seed = 7;
   for (let i = 0; i < data.length; i += 4) {
@@ -34,7 +38,30 @@ export function makePhoto(width = 1600, height = 1200, quality = 85): Uint8Array
     data[i + 2] = 255 - v;
     data[i + 3] = 255;
   }
-  return new Uint8Array(jpeg.encode({ data, width, height }, quality).data);
+  const photo = new Uint8Array(jpeg.encode({ data, width, height }, quality).data);
+  photos.set(key, photo);
+  return photo;
+}
+
+/** Nearest-neighbour scale and JPEG re-encode (jpeg-js), standing in for WeChat's image encoder. */
+function recompress(bytes: Uint8Array, width: number, height: number, quality: number): Uint8Array {
+  const src = jpeg.decode(bytes, { useTArray: true, maxMemoryUsageInMB: 1024 });
+  const w = width || src.width;
+  const h = height || src.height;
+  const out = Buffer.alloc(w * h * 4);
+  for (let y = 0; y < h; y++) {
+    const sy = Math.min(src.height - 1, Math.floor((y * src.height) / h));
+    for (let x = 0; x < w; x++) {
+      const sx = Math.min(src.width - 1, Math.floor((x * src.width) / w));
+      const from = (sy * src.width + sx) * 4;
+      const to = (y * w + x) * 4;
+      out[to] = src.data[from];
+      out[to + 1] = src.data[from + 1];
+      out[to + 2] = src.data[from + 2];
+      out[to + 3] = 255;
+    }
+  }
+  return new Uint8Array(jpeg.encode({ data: out, width: w, height: h }, Math.max(1, Math.min(100, quality))).data);
 }
 
 function jpegSize(b: Uint8Array): { width: number; height: number } | null {
@@ -179,8 +206,8 @@ export function createWxHost(opts: WxHostOptions) {
       answer('compressImage', o, () => {
         const bytes = files.get(String(o.src));
         if (!bytes) throw new Error('file not found');
-        // Stands in for WeChat's encoder: the photo is already within the size asked for.
-        return { tempFilePath: tempFile(bytes, 'jpg') };
+        // As WeChat does: decode, scale to compressedWidth x compressedHeight, re-encode as JPEG at `quality`.
+        return { tempFilePath: tempFile(recompress(bytes, Number(o.compressedWidth) || 0, Number(o.compressedHeight) || 0, Number(o.quality ?? 80)), 'jpg') };
       }),
     getFileSystemManager: () => ({
       getFileInfo: (o: Opts) =>
