@@ -4,6 +4,8 @@
  * 办件详情 → 入学确认 → notice → 报到码 → check-in. QA moves the server clock between phases.
  * Each step names where it is, so a failure says exactly where the walk stopped.
  */
+import QRCode from 'qrcode';
+import UPNG from 'upng-js';
 import { makePhoto } from './wxHost';
 import type { Session } from './session';
 
@@ -200,6 +202,8 @@ export const JOURNEY: Step[] = [
       if (inside !== 1 || !src) throw new Error(`the QR code is ${inside} nodes${src ? '' : ' without a PNG'}`);
       const text = s.byTestId('report-code-text')[0] ?? s.findAll((n) => typeof n.cl === 'string' && n.cl.includes('rc-text-value'))[0];
       reportCode = text ? s.textOf(text).trim() : '';
+      // The image a teacher's camera sees is the QR code of exactly that text.
+      if (!sameQr(src[0], reportCode)) throw new Error('the QR image does not encode the report code text');
       if (reportCode.length < 40) throw new Error(`report code text: ${reportCode.length} characters`);
     },
   },
@@ -208,11 +212,18 @@ export const JOURNEY: Step[] = [
     async run(s) {
       await s.restart('pages/service/checkin/index');
       await s.waitForText(/已加载2024年度核验公钥/, 10000);
-      const area = s.findAll((n) => typeof n.nativeProps === 'object' || n.p13 !== undefined).find((n) => n.cn?.length === 0 || n.cn === undefined);
-      if (!area) throw new Error('no code field on the check-in page');
-      await s.input(area, reportCode);
-      await s.tap('核验', 'button');
+      // The teacher scans the parent's screen (wx.scanCode through the bridge) …
+      s.host.showToCamera(reportCode);
+      await s.tap('扫码核验', 'button');
       await s.waitForText('✓ 报到码有效');
+      // … and a code with one character changed, pasted by hand, is refused (the signature no longer holds).
+      const at = Math.floor(reportCode.length / 2);
+      const tampered = reportCode.slice(0, at) + (reportCode[at] === 'A' ? 'B' : 'A') + reportCode.slice(at + 1);
+      const area = s.findAll((n) => n.p13 !== undefined || typeof n.nativeProps === 'object')[0];
+      if (!area) throw new Error('no code field on the check-in page');
+      await s.input(area, tampered);
+      await s.tap('核验', 'button');
+      await s.waitForText(/✗ (报到码无效|无法识别的报到码)/);
     },
   },
   {
@@ -244,4 +255,24 @@ async function uploadRequired(s: Session) {
     await s.tap(`上传${name}照片`, 'button');
     await s.waitForText('✓ 已上传', 15000);
   }
+}
+
+/** Whether a PNG data URL shows the QR code of `text` (module centres sampled, quiet zone of 4). */
+export function sameQr(dataUrl: string, text: string): boolean {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const bytes = Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ''), 'base64');
+  const img = UPNG.decode(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) as ArrayBuffer);
+  const rgba = new Uint8Array(UPNG.toRGBA8(img)[0]);
+  const count = modules.size + 8;
+  const scale = img.width / count;
+  if (img.width !== img.height || !Number.isInteger(scale)) return false;
+  for (let r = 0; r < count; r++) {
+    for (let c = 0; c < count; c++) {
+      const inside = r >= 4 && c >= 4 && r < count - 4 && c < count - 4;
+      const want = inside && modules.get(r - 4, c - 4) === 1;
+      const at = ((Math.floor((r + 0.5) * scale) * img.width) + Math.floor((c + 0.5) * scale)) * 4;
+      if ((rgba[at] < 128) !== want) return false;
+    }
+  }
+  return true;
 }

@@ -90,6 +90,7 @@ export function createWxHost(opts: WxHostOptions) {
   /** Images the next chooseMedia returns. */
   const picks: Array<{ bytes: Uint8Array; ext: string }> = [];
   const showListeners: Array<(o: unknown) => void> = [];
+  const scanQueue: string[] = [];
   let baseInfo = { SDKVersion: '3.7.0', language: 'zh_CN', version: '8.0.50', fontSizeScaleFactor: 1, fontSizeSetting: 17, theme: 'light' };
 
   const tempFile = (bytes: Uint8Array, ext: string) => {
@@ -222,7 +223,13 @@ export function createWxHost(opts: WxHostOptions) {
     saveFile: (o: Opts) => answer('saveFile', o, () => ({ savedFilePath: o.tempFilePath })),
     previewImage: (o: Opts) => answer('previewImage', o, () => ({})),
     makePhoneCall: (o: Opts) => answer('makePhoneCall', o, () => ({})),
-    scanCode: (o: Opts) => answer('scanCode', o, () => Promise.reject(new Error('cancel'))),
+    // The camera "reads" whatever the walk put in front of it (scanQueue), else the teacher cancels.
+    scanCode: (o: Opts) =>
+      answer('scanCode', o, () => {
+        const text = scanQueue.shift();
+        if (text === undefined) throw new Error('cancel');
+        return { result: text, scanType: 'QR_CODE', charSet: 'utf-8' };
+      }),
     setClipboardData: (o: Opts) => answer('setClipboardData', o, () => ({})),
     // --- storage
     getStorageSync: (k: string) => (storage.has(k) ? storage.get(k) : ''),
@@ -305,6 +312,10 @@ export function createWxHost(opts: WxHostOptions) {
     /** The next chooseMedia returns these images. */
     pick(...images: Array<{ bytes: Uint8Array; ext?: string }>) {
       picks.push(...images.map((i) => ({ bytes: i.bytes, ext: i.ext ?? 'jpg' })));
+    },
+    /** What the next wx.scanCode reads. */
+    showToCamera(text: string) {
+      scanQueue.push(text);
     },
     setFontScale(scale: number) {
       baseInfo = { ...baseInfo, fontSizeScaleFactor: scale };
