@@ -1,3 +1,5 @@
+// First: what the mini-program logic layer lacks (TextEncoder) must exist before any library loads.
+import './platform/polyfills';
 import { PropsWithChildren } from 'react';
 import { startHost } from '@/bridge';
 import { installSessionExpiryRedirect } from '@/stores/sessionExpiry';

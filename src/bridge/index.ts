@@ -38,8 +38,11 @@ function createPlatformBridge(): HostBridge {
     return createH5Bridge();
   } else if (process.env.TARO_ENV === 'weapp') {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { createWeappBridge } = require('./weapp') as typeof import('./weapp');
-    return createWeappBridge();
+    const { createWeappBridge, hostBridgeHook } = require('./weapp') as typeof import('./weapp');
+    const wechat = createWeappBridge();
+    // A host mini-program embedding the module (blended build) may extend or replace the WeChat bridge.
+    const hook = hostBridgeHook();
+    return hook ? hook(wechat) : wechat;
   } else {
     // An Alipay or other mini-program must never silently get the WeChat bridge.
     throw new NoBridgeError(`入学一件事: no host bridge for platform "${process.env.TARO_ENV}"; the host must call setBridge() with its own before the app starts`);

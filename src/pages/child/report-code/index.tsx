@@ -4,7 +4,7 @@ import type { ReportCode } from '@contract/reportCode';
 import type { ApiError } from '@contract/errors';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
-import { QrMatrix } from '@/components/QrMatrix';
+import { QrImage } from '@/components/QrImage';
 import { HelpLinks } from '@/components/HelpLinks';
 import { api } from '@/services';
 import { usePageParams } from '@/services/navigation';
@@ -48,7 +48,7 @@ export default function ReportCodePage() {
           <View className='rc-school'>{code.payload.schoolName}</View>
           <View className='rc-year'>{`${code.payload.year}年秋季入学报到码`}</View>
           <View className='rc-qr'>
-            <QrMatrix code={code.code} width={300} label={`报到码二维码，${code.payload.child}`} />
+            <QrImage code={code.code} width={300} label={`报到码二维码，${code.payload.child}`} />
           </View>
           <View className='rc-details' role='list' aria-label='报到信息'>
             <View className='rc-row' role='listitem'>

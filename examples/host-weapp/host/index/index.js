@@ -1,0 +1,6 @@
+Page({
+  data: { hostName: '示例宿主' },
+  openEnrolment() {
+    wx.navigateTo({ url: '/pages/index/index' });
+  },
+});

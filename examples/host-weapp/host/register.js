@@ -1,0 +1,66 @@
+/**
+ * The host's side of bridge contract v2 for the embedded module. The module's WeChat bridge already
+ * does face verification 2.0 (wx.requestFacialVerify for the verifyId the enrolment server began),
+ * the wx.login hand-off, requests, images and files; this host extends it with what is the host's:
+ * its own storage namespace, its pages, and its name in diagnostics.
+ */
+var HOST_STORAGE_PREFIX = 'hostdemo:';
+
+function hostStorage() {
+  return {
+    get: function (key) {
+      try {
+        var value = wx.getStorageSync(HOST_STORAGE_PREFIX + key);
+        return Promise.resolve(typeof value === 'string' && value !== '' ? value : null);
+      } catch (e) {
+        return Promise.resolve(null);
+      }
+    },
+    set: function (key, value) {
+      try {
+        wx.setStorageSync(HOST_STORAGE_PREFIX + key, value);
+      } catch (e) {
+        /* full: the module keeps going in memory */
+      }
+      return Promise.resolve();
+    },
+    remove: function (key) {
+      try {
+        wx.removeStorageSync(HOST_STORAGE_PREFIX + key);
+      } catch (e) {
+        /* ignore */
+      }
+      return Promise.resolve();
+    },
+  };
+}
+
+var HOST_PAGES = { hostHome: '/host/index/index' };
+
+function openHostPage(page) {
+  var url = HOST_PAGES[page];
+  if (!url) return Promise.resolve({ ok: false, error: { kind: 'unavailable', detail: 'this host has no ' + page + ' page' } });
+  return new Promise(function (resolve) {
+    wx.reLaunch({
+      url: url,
+      success: function () {
+        resolve({ ok: true, value: undefined });
+      },
+      fail: function (e) {
+        resolve({ ok: false, error: { kind: 'failed', detail: e && e.errMsg } });
+      },
+    });
+  });
+}
+
+var scope = typeof globalThis !== 'undefined' ? globalThis : this;
+scope.__RXYJS_HOST__ = {
+  contractVersion: 2,
+  bridge: function (wechat) {
+    return Object.assign({}, wechat, {
+      platform: 'host-weapp-example',
+      storage: hostStorage(),
+      openHostPage: openHostPage,
+    });
+  },
+};

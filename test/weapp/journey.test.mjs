@@ -1,0 +1,47 @@
+/* eslint-disable no-console -- a build/test reporter: printing is its job */
+/**
+ * The built mini-program in a bare V8 context, driven through the parent's journey against the real
+ * enrolment server in-process: standalone (dist/weapp) and embedded in examples/host-weapp
+ * (dist/host-weapp, the module's blended build). Run: npm run test:weapp (WEAPP_NO_BUILD=1 reuses
+ * builds newer than src/).
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ensureBuild, walk, table, LIMITS, DIST, HOST_DIST } from '../../scripts/weapp-harness/run.ts';
+
+async function journey(label, { embedded }) {
+  const build = embedded ? ensureBuild(HOST_DIST, 'build:weapp-embed', ['examples/host-weapp']) : ensureBuild(DIST, 'build:weapp');
+  console.log(build.built ? `# ${label}: built in ${(build.ms / 1000).toFixed(1)} s` : `# ${label}: reusing the build (WEAPP_NO_BUILD=1)`);
+  const report = await walk({ embedded, verbose: process.env.WEAPP_VERBOSE === '1' });
+  try {
+    for (const step of report.steps) console.log(`# ${step.ok ? 'ok  ' : 'FAIL'} ${step.name} (${step.ms} ms)${step.error ? `\n#      ${step.error}` : ''}`);
+    console.log(table(report.pages).split('\n').map((l) => `# ${l}`).join('\n'));
+    console.log(`# console.error lines from the mini-program: ${report.consoleErrors.length}`);
+    const failed = report.steps.find((s) => !s.ok);
+    assert.equal(failed, undefined, failed && `the walk stopped at "${failed.name}": ${failed.error}`);
+    assert.deepEqual(report.errors, [], 'no page may throw');
+    // React reports an error thrown while rendering (e.g. a missing TextEncoder) through console.error.
+    assert.deepEqual(report.consoleErrors, [], 'no console.error from the mini-program');
+    assert.deepEqual(report.deprecatedCalls, [], 'no deprecated or retired wx API');
+    // The harness never supplies TextEncoder: the app's own weapp entry polyfill installed it.
+    assert.equal(typeof report.session.mp.realm.TextEncoder, 'function', 'the weapp entry installs TextEncoder');
+    for (const page of report.pages) {
+      assert.ok(page.maxSetDataBytes <= LIMITS.setDataBytes, `${page.route}: a setData of ${page.maxSetDataBytes} bytes (limit 256 KB)`);
+      assert.ok(page.maxNodes <= LIMITS.nodes, `${page.route}: ${page.maxNodes} nodes (limit 1,000)`);
+    }
+    // Standalone the WeChat bridge namespaces storage; embedded, the host's bridge does it its way.
+    const prefix = embedded ? 'hostdemo:' : 'rxyjs:';
+    assert.ok(report.storageKeys.length > 0, 'the session is kept in wx storage');
+    assert.deepEqual(report.storageKeys.filter((k) => !k.startsWith(prefix)), [], `every storage key starts with ${prefix}`);
+  } finally {
+    report.session.mp.dispose();
+  }
+}
+
+test('weapp: the parent journey on the built mini-program, within WeChat’s setData and node limits', { timeout: 300_000 }, async () => {
+  await journey('standalone', { embedded: false });
+});
+
+test('weapp: the same journey with the module embedded in examples/host-weapp (blended build, host bridge)', { timeout: 300_000 }, async () => {
+  await journey('embedded', { embedded: true });
+});
