@@ -20,6 +20,7 @@ import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
 import { staffRoutes } from './routes/staff';
 import { uploadRoutes } from './routes/uploads';
+import { jsonGuard } from '../security/jsonGuard';
 
 export interface AppOptions {
   deps: Deps;
@@ -74,6 +75,7 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }
     if (c.req.path === '/api/v1/uploads') return next();
     return bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: tooLarge })(c, next);
   });
+  app.use('/api/v1/*', jsonGuard({ maxBytes: MAX_JSON_BODY_BYTES }));
 
   sessionRoutes(app, deps);
   referenceRoutes(app, deps);
