@@ -184,6 +184,8 @@ export const routes = {
   child: (childId: string) => `${API_BASE}/children/${childId}`,
   revealChild: (childId: string) => `${API_BASE}/children/${childId}/reveal`,
   upkeep: (childId: string) => `${API_BASE}/children/${childId}/upkeep`,
+  /** The upkeep with whole values (the edit form); logged. GET upkeep answers it masked. */
+  revealUpkeep: (childId: string) => `${API_BASE}/children/${childId}/upkeep/reveal`,
   reportCode: (childId: string) => `${API_BASE}/children/${childId}/report-code`,
   materials: `${API_BASE}/materials`,
   uploads: `${API_BASE}/uploads`,

@@ -106,7 +106,9 @@ describe('upkeep', () => {
     const r = await call('PUT', '/api/v1/children/CH-two-children-primary/upkeep', upkeep, auth);
     expect(r.status).toBe(200);
     const got = await call('GET', '/api/v1/children/CH-two-children-primary/upkeep', undefined, auth);
-    expect(got.data.upkeep.property.unitNumber).toBe('500112003012GB00231F00030501');
+    // Answers carry it masked; the whole number only through the (logged) reveal.
+    expect(got.data.upkeep.property.unitNumber).toBe('500112******************0501');
+    expect((await call('POST', '/api/v1/children/CH-two-children-primary/upkeep/reveal', undefined, auth)).data.upkeep.property.unitNumber).toBe('500112003012GB00231F00030501');
     expect(got.data.verification.find((v: any) => v.kind === 'property')).toMatchObject({ status: 'matched', source: '市规划自然资源局' });
   });
 

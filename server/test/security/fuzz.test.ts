@@ -67,8 +67,8 @@ const snapshot = () =>
       await r.applications.listAll(10_000),
       await r.uploads.listAll(10_000),
       await r.audit.list({ limit: 10_000 }),
-      await r.guardianships.listByAccount('A000001'),
-      await r.upkeep.get('A000001', CHILD),
+      await r.guardianships.listByAccount((await r.accounts.byIdNumber('500112198703154627'))?.id ?? ''),
+      await r.upkeep.get((await r.accounts.byIdNumber('500112198703154627'))?.id ?? '', CHILD),
       await r.lottery.listCommitments(),
       await r.staff.list(),
     ]),
@@ -293,6 +293,7 @@ interface ParamRoute {
 
 const PARAM_ROUTES: Array<[string, ParamRoute]> = [
   ['POST /api/v1/children/{childId}/reveal', { method: 'POST', path: (id) => `/api/v1/children/${id}/reveal`, auth: () => parent }],
+  ['POST /api/v1/children/{childId}/upkeep/reveal', { method: 'POST', path: (id) => `/api/v1/children/${id}/upkeep/reveal`, auth: () => parent }],
   ['GET /api/v1/children/{childId}/upkeep', { method: 'GET', path: (id) => `/api/v1/children/${id}/upkeep`, auth: () => parent }],
   ['GET /api/v1/children/{childId}/report-code', { method: 'GET', path: (id) => `/api/v1/children/${id}/report-code`, auth: () => parent }],
   ['GET /api/v1/uploads/{fileId}', { method: 'GET', path: (id) => `/api/v1/uploads/${id}`, auth: () => parent }],

@@ -17,7 +17,7 @@ const CHILD = 'CH-two-children-primary';
 /** Everything a refused request could have changed. */
 async function snapshot() {
   return server().deps.store.read(async (r) =>
-    JSON.stringify([await r.children.listAll(1000), await r.applications.listAll(1000), await r.uploads.listAll(1000), await r.audit.list({ limit: 1000 }), await r.upkeep.get('A000001', CHILD)]),
+    JSON.stringify([await r.children.listAll(1000), await r.applications.listAll(1000), await r.uploads.listAll(1000), await r.audit.list({ limit: 1000 }), await r.upkeep.get((await r.accounts.byIdNumber('500112198703154627'))?.id ?? '', CHILD)]),
   );
 }
 
