@@ -7,8 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ApiError, ApiErrorBody } from '@contract/errors';
 import { ServiceError } from '../usecases/errors';
-
-const hasOwn = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+import { hasOwn } from '../lib/own';
 
 /** Field messages a parent can act on, for the fields a page sends. */
 const FIELD_MESSAGES: Record<string, string> = {

@@ -9,6 +9,7 @@
  */
 import { ApiErrorBodySchema, MAX_JSON_BODY_BYTES } from '@contract/api';
 import { sampleUpkeep } from '../../qa/scenarioKit';
+import { issueStaffToken } from '../../usecases/staff';
 import { setupServer } from '../harness';
 
 const { server, call, clock, login } = setupServer();
@@ -112,11 +113,14 @@ describe('prototype-polluting keys', () => {
 
   test('identifiers that name Object.prototype members are simply not found', async () => {
     const auth = await login();
+    const operator = { Authorization: `Bearer ${(await issueStaffToken(server().deps, { name: '测试', role: 'lotteryOperator', districtCode: null }, '2024-06-01T09:00:00+08:00')).token}` };
     for (const id of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__']) {
       expect((await call('GET', `/api/v1/children/${id}/upkeep`, undefined, auth)).status).toBe(404);
       expect((await call('GET', `/api/v1/applications/${id}`, undefined, auth)).status).toBe(404);
       expect((await call('GET', `/api/v1/uploads/${id}`, undefined, auth)).status).toBe(404);
       expect((await call('GET', `/api/v1/districts/500112/schools?stage=${id}`, undefined, auth)).status).toBe(400);
+      expect((await call('POST', `/api/v1/staff/lottery/${id}/draw`, undefined, operator)).status).toBe(404);
+      expect((await call('GET', `/api/v1/lottery/draws/${id}`)).status).toBe(404);
     }
   });
 });
