@@ -18,6 +18,10 @@ import type { OverloadLimits } from '../../security/overload';
 import { sampleUpkeep } from '../../qa/scenarioKit';
 import { httpClient } from '../harness';
 
+jest.setTimeout(30_000);
+/** Distinct images, made once (encoding is not what these tests time). */
+const IMAGES = Array.from({ length: 16 }, (_, i) => samplePng(240, 240, 100 + i));
+
 const OFF: OverloadLimits = { principal: null, anonymous: null, global: null, writes: null };
 let nowMs = Date.now();
 let writeDelayMs = 0;
@@ -124,7 +128,7 @@ describe('bounded write gate (503 + Retry-After)', () => {
     const started = Date.now();
     const answers = await Promise.all(
       Array.from({ length: 12 }, async (_, i) => {
-        const r = await call('POST', '/api/v1/uploads', samplePng(240, 240, 100 + i), { ...auth, 'X-Material-Code': 'householdRegister' });
+        const r = await call('POST', '/api/v1/uploads', IMAGES[i], { ...auth, 'X-Material-Code': 'householdRegister' });
         return { ...r, ms: Date.now() - started };
       }),
     );
@@ -145,13 +149,13 @@ describe('bounded write gate (503 + Retry-After)', () => {
     const { call, login } = httpClient(() => s);
     const auth = await login('two-children');
     writeDelayMs = 400;
-    const answers = await Promise.all([0, 1, 2].map((i) => call('POST', '/api/v1/uploads', samplePng(240, 240, 200 + i), { ...auth, 'X-Material-Code': 'householdRegister' })));
+    const answers = await Promise.all([0, 1, 2].map((i) => call('POST', '/api/v1/uploads', IMAGES[12 + i], { ...auth, 'X-Material-Code': 'householdRegister' })));
     writeDelayMs = 0;
     expect(answers.map((a) => a.status).sort()).toEqual([201, 503, 503]);
     for (const r of answers.filter((a) => a.status === 503)) expectOverloaded(r, 503);
     const stored = await s.deps.store.read((r) => r.uploads.listAll(100));
     expect(stored.map((u) => u.fileId)).toEqual([answers.find((a) => a.status === 201)!.data.fileId]);
     // The gate is free again.
-    expect((await call('POST', '/api/v1/uploads', samplePng(240, 240, 299), { ...auth, 'X-Material-Code': 'householdRegister' })).status).toBe(201);
+    expect((await call('POST', '/api/v1/uploads', IMAGES[15], { ...auth, 'X-Material-Code': 'householdRegister' })).status).toBe(201);
   });
 });
