@@ -149,3 +149,19 @@ describe('a mask is never stored as data', () => {
     expect(stored!.upkeep).toMatchObject({ property: { unitNumber: FULL.unit }, guardians: [{ phone: FULL.phone }] });
   });
 });
+
+describe('stored client state is scoped per identity', () => {
+  test('every session of one account carries the same draft scope, another account another one, and it names nobody', async () => {
+    const session = async (identity: string) => {
+      const begun = await call('POST', '/api/v1/face-verifications', {});
+      server().dev!.face.complete(begun.data.verifyId, { identityId: identity });
+      return (await call('POST', '/api/v1/session', { verificationId: begun.data.verificationId })).data;
+    };
+    const [a1, a2, b] = [await session('two-children'), await session('two-children'), await session('migrant')];
+    expect(a1.draftScope).toMatch(/^[0-9a-f]{16}$/);
+    expect(a2.draftScope).toBe(a1.draftScope);
+    expect(b.draftScope).not.toBe(a1.draftScope);
+    expect(a1.token).not.toBe(a2.token);
+    expect(await leaks(a1)).toEqual([]);
+  });
+});
