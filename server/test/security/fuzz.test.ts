@@ -304,6 +304,7 @@ const PARAM_ROUTES: Array<[string, ParamRoute]> = [
   ['GET /api/v1/applications/{id}/notice', { method: 'GET', path: (id) => `/api/v1/applications/${id}/notice`, auth: () => parent }],
   ['GET /api/v1/applications/{id}/notice.pdf', { method: 'GET', path: (id) => `/api/v1/applications/${id}/notice.pdf`, auth: () => parent }],
   ['GET /api/v1/staff/applications/{id}', { method: 'GET', path: (id) => `/api/v1/staff/applications/${id}`, auth: () => reviewer }],
+  ['POST /api/v1/staff/applications/{id}/reveal', { method: 'POST', path: (id) => `/api/v1/staff/applications/${id}/reveal`, auth: () => reviewer }],
   ['GET /api/v1/staff/applications/{id}/files/{fileId}', { method: 'GET', path: (id) => `/api/v1/staff/applications/${applicationId}/files/${id}`, auth: () => reviewer }],
   ['POST /api/v1/staff/lottery/{schoolId}/draw', { method: 'POST', path: (id) => `/api/v1/staff/lottery/${id}/draw`, auth: () => operator }],
   ['GET /api/v1/lottery/draws/{drawId}', { method: 'GET', path: (id) => `/api/v1/lottery/draws/${id}`, auth: () => ({}), isInvalid: (id) => !DrawParamsSchema.safeParse({ drawId: id }).success }],

@@ -9,6 +9,7 @@
  * value sent back unchanged never overwrites the held value, and a mask is never stored.
  */
 import { sampleUpkeep } from '../../qa/scenarioKit';
+import { issueStaffToken } from '../../usecases/staff';
 import { setupServer } from '../harness';
 
 const { server, call, clock, login } = setupServer();
@@ -163,5 +164,28 @@ describe('stored client state is scoped per identity', () => {
     expect(b.draftScope).not.toBe(a1.draftScope);
     expect(a1.token).not.toBe(a2.token);
     expect(await leaks(a1)).toEqual([]);
+  });
+});
+
+describe('reviewers too', () => {
+  test('the review queue and detail carry the snapshot masked; the reveal is audited and scoped to the district', async () => {
+    await server().dev!.qa.reset('submitted');
+    const token = async (districtCode: string) => ({ Authorization: `Bearer ${(await issueStaffToken(server().deps, { name: '审核', role: 'reviewer', districtCode }, '2024-06-01T09:00:00+08:00')).token}` });
+    const yubei = await token('500112');
+    const queue = await call('GET', '/api/v1/staff/applications', undefined, yubei);
+    expect(queue.data.applications.length).toBeGreaterThan(0);
+    expect(await leaks(queue.data)).toEqual([]);
+    const id = queue.data.applications[0].application.id;
+    expect(await leaks((await call('GET', `/api/v1/staff/applications/${id}`, undefined, yubei)).data)).toEqual([]);
+    expect((await call('POST', `/api/v1/staff/applications/${id}/reveal`, undefined, await token('500103'))).status).toBe(404);
+    expect(await audits('review.reveal')).toHaveLength(0);
+    const whole = await call('POST', `/api/v1/staff/applications/${id}/reveal`, undefined, yubei);
+    expect(whole.data.application.upkeep).toMatchObject({ property: { unitNumber: FULL.unit }, guardians: [{ phone: FULL.phone }] });
+    const logged = await audits('review.reveal');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ actorKind: 'staff', subjectKind: 'application', subjectId: id });
+    expect(await leaks(logged)).toEqual([]);
+    // A parent token is not staff.
+    expect((await call('POST', `/api/v1/staff/applications/${id}/reveal`, undefined, await login())).status).toBe(401);
   });
 });
