@@ -83,7 +83,12 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, 
     return bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: tooLarge })(c, next);
   });
   app.use('/api/v1/*', jsonGuard({ maxBytes: MAX_JSON_BODY_BYTES }));
-  // Writes pass a bounded gate once their body is in (a slow sender holds no slot).
+  // Writes pass a bounded gate once their body is in (a slow sender holds no slot): uploads are
+  // read here (bounded by their body limit), JSON bodies by the guard above.
+  app.use('/api/v1/uploads', async (c, next) => {
+    if (c.req.method === 'POST') await c.req.arrayBuffer();
+    return next();
+  });
   if (overload.writes) app.use('/api/v1/*', writeGate(overload.writes).middleware);
 
   sessionRoutes(app, deps);
