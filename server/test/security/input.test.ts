@@ -134,3 +134,30 @@ describe('idempotency keys', () => {
     expectRefusal(s, 400);
   });
 });
+
+describe('one malformed request hurts nobody else', () => {
+  test('after a volley of hostile bodies from one parent, every parent still writes', async () => {
+    await clock('2024-05-14T10:00:00');
+    const attacker = await login('migrant');
+    const volley = [
+      `{"__proto__":{"isAdmin":true}}`,
+      `{"constructor":{"prototype":{"polluted":true}}}`,
+      '['.repeat(100_000),
+      '{"a":' + '"x",'.repeat(10) + '}',
+      JSON.stringify({ name: '😀'.repeat(20_000), idNumber: 1, relationship: null }),
+    ];
+    for (const text of volley) {
+      for (const path of ['/api/v1/children', `/api/v1/children/${CHILD}/upkeep`, '/api/v1/applications']) {
+        const r = await raw(path === '/api/v1/children' || path === '/api/v1/applications' ? 'POST' : 'PUT', path, text, attacker);
+        expect(r.status).toBeGreaterThanOrEqual(400);
+        expect(r.status).toBeLessThan(500);
+      }
+    }
+    expect(({} as any).isAdmin).toBeUndefined();
+    expect(({} as any).polluted).toBeUndefined();
+    const parent = await login('two-children');
+    expect((await call('PUT', `/api/v1/children/${CHILD}/upkeep`, sampleUpkeep('two-children'), parent)).status).toBe(200);
+    const added = await call('POST', '/api/v1/children', { name: '测试', idNumber: '500112201801010011', relationship: 'father' }, attacker);
+    expect(added.status).toBeLessThan(500);
+  });
+});
