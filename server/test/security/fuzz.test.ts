@@ -390,6 +390,21 @@ describe('uploads', () => {
   test('POST /api/v1/uploads (bytes)', async () => {
     await fuzzRoute('POST /api/v1/uploads (bytes)', badBytes, (bytes) => call('POST', '/api/v1/uploads', bytes, { ...parent, 'X-Material-Code': 'householdRegister' }));
   });
+  /** Multipart bodies (mini-program uploadFile) that carry no acceptable image in the field "file". */
+  const badForms = fc.oneof(
+    fc.tuple(fc.constantFrom('file2', 'File', '__proto__', 'constructor', ''), fc.constantFrom(JPEG, PNG)).map(([name, img]) => ({ name, bytes: img as Uint8Array | string })),
+    fc.string({ maxLength: 200 }).map((text) => ({ name: 'file', bytes: text as Uint8Array | string })),
+    badBytes.map((bytes) => ({ name: 'file', bytes: bytes as Uint8Array | string })),
+  );
+  test('POST /api/v1/uploads (multipart)', async () => {
+    await fuzzRoute('POST /api/v1/uploads (multipart)', badForms, async ({ name, bytes }) => {
+      const form = new FormData();
+      if (typeof bytes === 'string') form.append(name, bytes);
+      else form.append(name, new Blob([bytes as unknown as BlobPart], { type: 'image/jpeg' }), 'photo.jpg');
+      const res = await server.app.request('http://localhost/api/v1/uploads', { method: 'POST', body: form, headers: { ...parent, 'X-Material-Code': 'householdRegister' } });
+      return { status: res.status, data: await res.json() };
+    });
+  });
   test('POST /api/v1/uploads (headers)', async () => {
     await fuzzRoute('POST /api/v1/uploads (headers)', badHeaders.filter(reallyBadHeader), (h) => call('POST', '/api/v1/uploads', JPEG, { ...parent, ...asciiHeaders(h) }));
   });
