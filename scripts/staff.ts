@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a command-line tool: the token and the list are its output */
 /**
  * npm run staff -- <command>: staff tokens for the staff API, on the configured database
  * (DATABASE_URL, else the embedded PGlite under DATA_DIR, as the server uses).

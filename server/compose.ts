@@ -21,6 +21,7 @@ import { simulatedOfficeBeforeDecide } from './qa/lottery';
 import { mountQa } from './qa/routes';
 import type { QaDeps } from './qa/context';
 import { DEFAULT_POLICY, type Deps, type Policy } from './usecases/context';
+import type { OverloadLimits } from './security/overload';
 
 export interface ServerOptions {
   store: Store;
@@ -33,6 +34,8 @@ export interface ServerOptions {
   policy?: Partial<Policy>;
   log?: (line: string) => void;
   realNowMs?: () => number;
+  /** Rate limits and the write gate; defaults in server/security/overload.ts. */
+  limits?: Partial<OverloadLimits>;
 }
 
 export interface EnrolmentServer {
@@ -81,6 +84,7 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
   const app = createEnrolmentApp({
     deps,
     log,
+    limits: opts.limits,
     jobs: dev ? jobs : undefined,
     before: dev ? (a) => mountQa(a, dev!.qaDeps, dev!.qa) : undefined,
   });

@@ -15,6 +15,7 @@ import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { auth } from '@/services/auth';
 import { installSessionExpiryRedirect } from '@/stores/sessionExpiry';
+import { samplePng } from '@server/lib/sampleImages';
 
 export const ORIGIN = 'http://localhost';
 
@@ -80,16 +81,12 @@ export function useMockHost() {
   };
 }
 
-/** A 1x1 PNG, the smallest real image. */
-export const TINY_PNG = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
-  0x15, 0xc4, 0x89, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0x00, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d, 0x1d, 0x00, 0x00,
-  0x00, 0x00, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
-]);
+/** A real 240 x 240 PNG (the server decodes uploads and refuses images under 200 x 200). */
+export const TINY_PNG = samplePng(240, 240);
 
 /** Uploads TINY_PNG for a material as the parent with this token; returns the file id. */
 export async function uploadImage(token: string, materialCode: string): Promise<string> {
-  const response = await fetch(`${ORIGIN}/api/v1/uploads`, { method: 'POST', body: TINY_PNG, headers: { Authorization: `Bearer ${token}`, 'X-Material-Code': materialCode } });
+  const response = await fetch(`${ORIGIN}/api/v1/uploads`, { method: 'POST', body: TINY_PNG as unknown as BodyInit, headers: { Authorization: `Bearer ${token}`, 'X-Material-Code': materialCode } });
   if (response.status !== 201) throw new Error(`upload ${response.status}`);
   return ((await response.json()) as { fileId: string }).fileId;
 }

@@ -66,6 +66,11 @@ export const SessionSchema = z.strictObject({
   token: z.string(),
   expiresAt: InstantSchema,
   parent: z.strictObject({ nameMasked: z.string(), idNumberMasked: z.string(), phoneMasked: z.string() }),
+  /**
+   * An opaque name of the account, the same for every session of it: what the app prefixes its
+   * stored drafts with, so a second parent on the same phone never sees the first one's draft.
+   */
+  draftScope: z.string().optional(),
 });
 export type Session = z.infer<typeof SessionSchema>;
 
@@ -184,6 +189,8 @@ export const routes = {
   child: (childId: string) => `${API_BASE}/children/${childId}`,
   revealChild: (childId: string) => `${API_BASE}/children/${childId}/reveal`,
   upkeep: (childId: string) => `${API_BASE}/children/${childId}/upkeep`,
+  /** The upkeep with whole values (the edit form); logged. GET upkeep answers it masked. */
+  revealUpkeep: (childId: string) => `${API_BASE}/children/${childId}/upkeep/reveal`,
   reportCode: (childId: string) => `${API_BASE}/children/${childId}/report-code`,
   materials: `${API_BASE}/materials`,
   uploads: `${API_BASE}/uploads`,

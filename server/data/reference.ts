@@ -6,6 +6,7 @@ import { districtsByYear } from './districts';
 import { registrationNotes } from './notes';
 import { buildDefaultPolicy } from './policies';
 import { privateDemand, schoolsByYear } from './schools';
+import { ownValue } from '../lib/own';
 
 export function createStaticReference(): Reference {
   const calendars = new Map<number, YearCalendar>();
@@ -35,6 +36,6 @@ export function createStaticReference(): Reference {
     },
     notes: registrationNotes,
     policy: buildDefaultPolicy,
-    offlineApplicants: (schoolId) => privateDemand[schoolId] ?? 0,
+    offlineApplicants: (schoolId) => ownValue(privateDemand, schoolId) ?? 0,
   };
 }

@@ -20,6 +20,8 @@ import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
 import { staffRoutes } from './routes/staff';
 import { uploadRoutes } from './routes/uploads';
+import { jsonGuard } from '../security/jsonGuard';
+import { DEFAULT_LIMITS, rateLimit, writeGate, type OverloadLimits } from '../security/overload';
 
 export interface AppOptions {
   deps: Deps;
@@ -29,6 +31,8 @@ export interface AppOptions {
   jobs?: JobRunner;
   /** Mounted before the API (development: QA API and fault injection). */
   before?: (app: OpenAPIHono<AppEnv>) => void;
+  /** Rate limits and the write gate (server/security/overload.ts); each part null to turn it off. */
+  limits?: Partial<OverloadLimits>;
 }
 
 export const OPENAPI_INFO = {
@@ -40,7 +44,7 @@ export const OPENAPI_INFO = {
   },
 } as const;
 
-export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }: AppOptions): OpenAPIHono<AppEnv> {
+export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, limits }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: (result, c) => (result.success ? undefined : validationFailure(c, result.error)) });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/v1/session' });
   app.onError(onError(log));
@@ -67,6 +71,10 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }
   });
   before?.(app);
 
+  // Cheapest refusals first: the caller's and the server's rate, before a body is read.
+  const overload: OverloadLimits = { ...DEFAULT_LIMITS, ...limits };
+  app.use('/api/v1/*', rateLimit(overload, () => deps.clock.realNowMs()));
+
   const tooLarge = (c: Parameters<Parameters<typeof bodyLimit>[0]['onError'] & object>[0]) =>
     errorBody(c, { code: 'PAYLOAD_TOO_LARGE', message: '提交的内容过大，请压缩图片或精简后重试' }, 413);
   app.use('/api/v1/uploads', bodyLimit({ maxSize: MAX_UPLOAD_BODY_BYTES, onError: tooLarge }));
@@ -74,6 +82,14 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before }
     if (c.req.path === '/api/v1/uploads') return next();
     return bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: tooLarge })(c, next);
   });
+  app.use('/api/v1/*', jsonGuard({ maxBytes: MAX_JSON_BODY_BYTES }));
+  // Writes pass a bounded gate once their body is in (a slow sender holds no slot): uploads are
+  // read here (bounded by their body limit), JSON bodies by the guard above.
+  app.use('/api/v1/uploads', async (c, next) => {
+    if (c.req.method === 'POST') await c.req.arrayBuffer();
+    return next();
+  });
+  if (overload.writes) app.use('/api/v1/*', writeGate(overload.writes).middleware);
 
   sessionRoutes(app, deps);
   referenceRoutes(app, deps);

@@ -7,6 +7,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { ApiError, ApiErrorBody } from '@contract/errors';
 import { ServiceError } from '../usecases/errors';
+import { hasOwn } from '../lib/own';
 
 /** Field messages a parent can act on, for the fields a page sends. */
 const FIELD_MESSAGES: Record<string, string> = {
@@ -22,7 +23,8 @@ const FIELD_MESSAGES: Record<string, string> = {
 };
 
 function messageOf(issue: z.core.$ZodIssue, path: string): string {
-  const known = FIELD_MESSAGES[path] ?? FIELD_MESSAGES[path.replace(/^upkeep\./, '')];
+  const short = path.replace(/^upkeep\./, '');
+  const known = hasOwn(FIELD_MESSAGES, path) ? FIELD_MESSAGES[path] : hasOwn(FIELD_MESSAGES, short) ? FIELD_MESSAGES[short] : undefined;
   if (known) return known;
   switch (issue.code) {
     case 'too_big':
@@ -46,7 +48,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const base = issue.path.map(String).join('.');
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => (base ? `${base}.${k}` : k)) : [base || 'body'];
-    for (const key of keys) if (!(key in out)) out[key] = messageOf(issue, key);
+    for (const key of keys) if (!hasOwn(out, key)) out[key] = messageOf(issue, key);
   }
   return out;
 }

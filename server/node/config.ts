@@ -4,6 +4,7 @@
  * signing key, and says what is missing.
  */
 import path from 'node:path';
+import { limitsFromEnv, type OverloadLimits } from '../security/overload';
 
 export interface NodeServerConfig {
   port: number;
@@ -20,6 +21,8 @@ export interface NodeServerConfig {
   staticDir: string | null;
   /** Log one line per request. */
   logRequests: boolean;
+  /** Rate limits and the write gate (RATE_* and WRITE_* variables, server/security/overload.ts). */
+  limits: Partial<OverloadLimits>;
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +53,12 @@ export function loadConfig(env: Env = process.env): NodeServerConfig {
     development: wantsDev,
     staticDir: env.STATIC_DIR ? path.resolve(ROOT, env.STATIC_DIR) : null,
     logRequests: env.LOG_REQUESTS !== '0',
+    limits: (() => {
+      try {
+        return limitsFromEnv(env);
+      } catch (e) {
+        throw new ConfigError((e as Error).message);
+      }
+    })(),
   };
 }

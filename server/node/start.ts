@@ -58,6 +58,7 @@ export async function startNodeServer(config: NodeServerConfig, opts: { store?: 
     reportKeys,
     development: config.development,
     log: config.logRequests ? log : undefined,
+    limits: config.limits,
   });
   const devHost = server.dev ? createDevHostApp(server.dev) : null;
   const site = config.staticDir ? staticSite(config.staticDir) : null;
@@ -66,7 +67,7 @@ export async function startNodeServer(config: NodeServerConfig, opts: { store?: 
     const { pathname } = new URL(request.url);
     if (devHost && pathname.startsWith('/host/')) return devHost.fetch(request);
     if (pathname.startsWith('/api/') || (server.dev && pathname.startsWith('/__qa/'))) {
-      const response = await server.app.fetch(request);
+      const response = await server.app.fetch(request, env);
       const fault = response.headers.get(QA_FAULT_HEADER);
       if (fault) await dropConnection(fault, env.incoming);
       return response;

@@ -277,7 +277,7 @@ describe('QA API', () => {
   test('registration-open: upkeep kept earlier is there to reuse', async () => {
     await server().dev!.qa.reset('registration-open');
     const auth = await login();
-    const r = await call('GET', `/api/v1/children/${CHILD}/upkeep`, undefined, auth);
+    const r = await call('POST', `/api/v1/children/${CHILD}/upkeep/reveal`, undefined, auth);
     expect(r.data.upkeep.property.unitNumber).toBe('500112003012GB00231F00030501');
     expect((await call('GET', '/api/v1/time')).data.serverTime.startsWith('2024-06-11T10:00')).toBe(true);
   });

@@ -7,6 +7,7 @@ import { composeServer, cryptoRandomBytes, type EnrolmentServer } from '../compo
 import { createMemoryStore } from '../adapters/memory/store';
 import { createStoredReportKeys } from '../adapters/keys/stored';
 import type { Store } from '../ports/store';
+import { sampleJpeg, samplePng } from '../lib/sampleImages';
 
 export const BASE = 'http://localhost';
 
@@ -66,8 +67,6 @@ export function setupServer(scenario?: string) {
   return { server: () => server, ...httpClient(() => server) };
 }
 
-export const TINY_PNG = Uint8Array.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x00, 0x03, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1f,
-]);
-/** SOI then a baseline SOF0 header: 48 x 64. */
-export const TINY_JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x40, 0x00, 0x30, 0x03, 0x01, 0x22, 0x00]);
+/** Real, decodable images (the server decodes every upload): a 200 x 300 PNG and a 480 x 640 JPEG. */
+export const TINY_PNG = samplePng(200, 300);
+export const TINY_JPEG = sampleJpeg(480, 640);

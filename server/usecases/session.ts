@@ -13,6 +13,7 @@ import { ConstraintViolation } from '../ports/store';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
 import { nextId, secretToken, tokenHash } from './ids';
+import { sha256hex } from '@/domain/lottery';
 import { discoverChildren } from './children';
 
 export async function beginFaceVerification(deps: Deps, ctx: RequestContext, body: BeginFaceVerificationRequest): Promise<FaceVerification> {
@@ -69,6 +70,7 @@ export async function createSession(deps: Deps, ctx: RequestContext, body: Creat
       token,
       expiresAt: toIso(expiresAtMs),
       parent: { nameMasked: maskName(account.name), idNumberMasked: maskIdNumber(account.idNumber), phoneMasked: maskPhone(account.phone) },
+      draftScope: sha256hex(`draft-scope|${account.id}`).slice(0, 16),
     };
   });
 }

@@ -1,7 +1,8 @@
 /**
- * Uploads (Q16-Q18): images only, judged by their bytes; empty and oversize refused with a clear
- * Chinese message; stored under their content hash, bound to the material they were uploaded for,
- * and shown to their owner only.
+ * Uploads (Q16-Q18): images only, judged by decoding their bytes (server/security/imageCheck:
+ * whole JPEG or PNG, bounded dimensions, nothing appended or embedded); empty and oversize refused
+ * with a clear Chinese message; stored under their content hash, bound to the material they were
+ * uploaded for, within the account's quota, and shown to their owner only.
  */
 import type { MaterialCode, UploadRecord } from '@contract/api';
 import { routes } from '@contract/api';
@@ -12,7 +13,7 @@ import { parentRequest, requireAccount } from './access';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
 import { nextId } from './ids';
-import { sniffImage } from './images';
+import { checkImage, IMAGE_LIMITS, type ImageRefusal } from '../security/imageCheck';
 import { replayOrReserve } from './idempotency';
 
 export interface UploadInput {
@@ -42,8 +43,8 @@ export async function upload(deps: Deps, ctx: RequestContext, input: UploadInput
   if (input.bytes.length > maxBytes) {
     refuse('PAYLOAD_TOO_LARGE', `图片超过${megabytes(maxBytes)}，请压缩后重新上传`, { fieldErrors: { file: `图片不能超过${megabytes(maxBytes)}` } });
   }
-  const image = sniffImage(input.bytes);
-  if (!image) refuse('UNSUPPORTED_MEDIA', '只能上传 JPG、PNG 图片，请重新拍照或从相册选择', { fieldErrors: { file: '只能上传 JPG、PNG 图片' } });
+  const image = checkImage(input.bytes);
+  if (!image.ok) refuseImage(image.reason);
   const hash = bytesToHex(sha256(input.bytes));
   return deps.store.transaction(async (repos) => {
     const bodyHash = `${input.materialCode}|${hash}`;
@@ -61,8 +62,8 @@ export async function upload(deps: Deps, ctx: RequestContext, input: UploadInput
       sha256: hash,
       mime: image.mime,
       size: input.bytes.length,
-      width: image.width ?? 0,
-      height: image.height ?? 0,
+      width: image.width,
+      height: image.height,
       uploadedAt: ctx.now,
     };
     await repos.blobs.put(hash, input.bytes);
@@ -70,6 +71,19 @@ export async function upload(deps: Deps, ctx: RequestContext, input: UploadInput
     if (input.idempotencyKey) await repos.idempotency.insert({ accountId: account.id, scope: 'upload', key: input.idempotencyKey, bodyHash, resultId: meta.fileId, createdAt: ctx.now });
     return { record: publicUpload(meta), replayed: false };
   });
+}
+
+const REFUSALS: Record<ImageRefusal, [code: 'UNSUPPORTED_MEDIA' | 'VALIDATION' | 'PAYLOAD_TOO_LARGE', message: string, field: string]> = {
+  notImage: ['UNSUPPORTED_MEDIA', '只能上传 JPG、PNG 图片，请重新拍照或从相册选择', '只能上传 JPG、PNG 图片'],
+  corrupt: ['UNSUPPORTED_MEDIA', '图片已损坏或无法识别，请重新拍照或选择其他照片', '图片无法识别'],
+  polyglot: ['UNSUPPORTED_MEDIA', '图片中夹带了不属于图片的内容，请直接拍照或从相册选择原图上传', '图片含有非图片内容'],
+  tooSmall: ['VALIDATION', `图片尺寸过小（至少 ${IMAGE_LIMITS.minEdge}×${IMAGE_LIMITS.minEdge} 像素），证件内容无法看清，请重新拍照`, '图片尺寸过小'],
+  tooLarge: ['PAYLOAD_TOO_LARGE', `图片尺寸过大（每边不超过 ${IMAGE_LIMITS.maxEdge} 像素），请压缩后重新上传`, '图片尺寸过大'],
+};
+
+function refuseImage(reason: ImageRefusal): never {
+  const [code, message, field] = REFUSALS[reason];
+  return refuse(code, message, { fieldErrors: { file: field } });
 }
 
 async function quota(deps: Deps, repos: import('../ports/store').Repositories, account: AccountRecord, size: number): Promise<void> {

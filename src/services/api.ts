@@ -67,8 +67,19 @@ export function createEnrolmentApi(client: ApiClient) {
     addChild: (req: AddChildRequest) => call<Child>(routes.children, { method: 'POST', body: req, schema: ChildSchema }),
     updateChild: (childId: string, req: UpdateChildRequest) => call<Child>(routes.child(childId), { method: 'PATCH', body: req, idempotent: true, schema: ChildSchema }),
     revealChild: (childId: string) => call<RevealChildResponse>(routes.revealChild(childId), { method: 'POST', schema: RevealChildResponseSchema }),
-    upkeep: (childId: string) => call<UpkeepResponse>(routes.upkeep(childId), { schema: UpkeepResponseSchema }),
-    saveUpkeep: (childId: string, req: SaveUpkeepRequest) => call<UpkeepResponse>(routes.upkeep(childId), { method: 'PUT', body: req, idempotent: true, schema: UpkeepResponseSchema }),
+    /**
+     * The upkeep with whole values, for the form that edits them and the registration that quotes
+     * them: the server answers GET upkeep masked and gives whole values only to this logged reveal.
+     */
+    upkeep: (childId: string) => call<UpkeepResponse>(routes.revealUpkeep(childId), { method: 'POST', idempotent: true, schema: UpkeepResponseSchema }),
+    /** The upkeep as the server shows it (phones, addresses, 不动产单元号 masked): for display only. */
+    upkeepMasked: (childId: string) => call<UpkeepResponse>(routes.upkeep(childId), { schema: UpkeepResponseSchema }),
+    /** The answer carries the kept upkeep masked: the app keeps the whole values it sent, dated by the server. */
+    saveUpkeep: async (childId: string, req: SaveUpkeepRequest) => {
+      const answer = await call<UpkeepResponse>(routes.upkeep(childId), { method: 'PUT', body: req, idempotent: true, schema: UpkeepResponseSchema });
+      if (!answer.ok || !answer.data.upkeep) return answer;
+      return { ...answer, data: { ...answer.data, upkeep: { ...req, updatedAt: answer.data.upkeep.updatedAt } } };
+    },
     materials: (q: MaterialsQuery) => call<MaterialsResponse>(routes.materials + query({ ...q }), { schema: MaterialsResponseSchema }),
     applications: () => call<ApplicationsResponse>(routes.applications, { schema: ApplicationsResponseSchema }),
     application: (id: string) => call<ApplicationResponse>(routes.application(id), { schema: ApplicationResponseSchema }),

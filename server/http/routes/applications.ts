@@ -20,6 +20,10 @@ import { notice, noticeDocument } from '../../usecases/notices';
 import type { AppEnv } from '../context';
 import { bearer, errors, json, jsonBody } from '../describe';
 import { attachment } from '../files';
+import { maskApplication, upkeepForWrite } from '../../security/masking';
+import type { Application } from '@contract/application';
+
+const masked = <T extends { application: Application }>(r: T): T => ({ ...r, application: maskApplication(r.application) });
 
 /** The key may also come as the Idempotency-Key header; both must agree when both are sent. */
 const KeyHeaderSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
@@ -36,7 +40,10 @@ export function applicationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/applications', tags, security: bearer, summary: '我的申请', responses: { 200: json(ApplicationsResponseSchema), ...errors } }),
-    async (c) => c.json(await applications.list(deps, c.get('ctx')), 200),
+    async (c) => {
+      const { applications: list } = await applications.list(deps, c.get('ctx'));
+      return c.json({ applications: list.map(maskApplication) }, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -49,19 +56,20 @@ export function applicationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       responses: { 201: json(ApplicationResponseSchema, 'Created'), 200: json(ApplicationResponseSchema, 'A replay: the first result'), ...errors },
     }),
     async (c) => {
-      const body = c.req.valid('json');
-      sameKey(c.req.valid('header')['idempotency-key'], body.idempotencyKey);
+      const sent = c.req.valid('json');
+      sameKey(c.req.valid('header')['idempotency-key'], sent.idempotencyKey);
+      const body = { ...sent, upkeep: await upkeepForWrite(deps, c.get('ctx'), sent.childId, sent.upkeep, 'upkeep.') };
       const { application, replayed } = await applications.submit(deps, c.get('ctx'), body);
-      return c.json({ application }, replayed ? 200 : 201);
+      return c.json({ application: maskApplication(application) }, replayed ? 200 : 201);
     },
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/applications/{id}', tags, security: bearer, summary: '办件详情 with its history', request: { params: ApplicationParamsSchema }, responses: { 200: json(ApplicationResponseSchema), ...errors } }),
-    async (c) => c.json(await applications.get(deps, c.get('ctx'), c.req.valid('param').id), 200),
+    async (c) => c.json(masked(await applications.get(deps, c.get('ctx'), c.req.valid('param').id)), 200),
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/v1/applications/{id}/withdraw', tags, security: bearer, summary: '撤回 while 待审核', request: { params: ApplicationParamsSchema }, responses: { 200: json(ApplicationResponseSchema), ...errors } }),
-    async (c) => c.json(await applications.withdraw(deps, c.get('ctx'), c.req.valid('param').id), 200),
+    async (c) => c.json(masked(await applications.withdraw(deps, c.get('ctx'), c.req.valid('param').id)), 200),
   );
   app.openapi(
     createRoute({
@@ -76,12 +84,12 @@ export function applicationRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
     async (c) => {
       const body = c.req.valid('json');
       sameKey(c.req.valid('header')['idempotency-key'], body.idempotencyKey);
-      return c.json(await applications.resubmit(deps, c.get('ctx'), c.req.valid('param').id, body), 200);
+      return c.json(masked(await applications.resubmit(deps, c.get('ctx'), c.req.valid('param').id, body)), 200);
     },
   );
   app.openapi(
     createRoute({ method: 'post', path: '/api/v1/applications/{id}/confirm', tags, security: bearer, summary: '入学确认 before the deadline', request: { params: ApplicationParamsSchema }, responses: { 200: json(ApplicationResponseSchema), ...errors } }),
-    async (c) => c.json(await applications.confirm(deps, c.get('ctx'), c.req.valid('param').id), 200),
+    async (c) => c.json(masked(await applications.confirm(deps, c.get('ctx'), c.req.valid('param').id)), 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/applications/{id}/lottery', tags: ['lottery'], security: bearer, summary: "The private school's decision for this application, with the published draw", request: { params: ApplicationParamsSchema }, responses: { 200: json(LotteryResponseSchema), ...errors } }),

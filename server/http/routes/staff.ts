@@ -22,6 +22,12 @@ import * as staff from '../../usecases/staff';
 import type { AppEnv } from '../context';
 import { bearer, errors, json, jsonBody } from '../describe';
 import { attachment } from '../files';
+import { maskApplication } from '../../security/masking';
+import { audit } from '../../usecases/audit';
+import type { StaffApplication } from '@contract/staff';
+
+/** Reviewers' lists and details carry personal data masked too; the whole values come from the reveal. */
+const masked = (a: StaffApplication): StaffApplication => ({ ...a, application: maskApplication(a.application) });
 
 export function staffRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   const tags = ['staff'];
@@ -31,11 +37,29 @@ export function staffRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/staff/applications', tags, security: bearer, summary: "Reviewer: the district's review queue (or one status)", request: { query: StaffApplicationsQuerySchema }, responses: { 200: json(StaffApplicationsResponseSchema), ...errors } }),
-    async (c) => c.json(await staff.listForReview(deps, c.get('ctx'), c.req.valid('query')), 200),
+    async (c) => c.json({ applications: (await staff.listForReview(deps, c.get('ctx'), c.req.valid('query'))).applications.map(masked) }, 200),
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/staff/applications/{id}', tags, security: bearer, summary: 'Reviewer: one application of the district, with how the account holds the child', request: { params: ApplicationParamsSchema }, responses: { 200: json(StaffApplicationSchema), ...errors } }),
-    async (c) => c.json(await staff.getForReview(deps, c.get('ctx'), c.req.valid('param').id), 200),
+    async (c) => c.json(masked(await staff.getForReview(deps, c.get('ctx'), c.req.valid('param').id)), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/staff/applications/{id}/reveal',
+      tags,
+      security: bearer,
+      summary: 'Reviewer: one application of the district with whole addresses, phones and 不动产单元号, to compare with the materials (audited, never the values)',
+      request: { params: ApplicationParamsSchema },
+      responses: { 200: json(StaffApplicationSchema), ...errors },
+    }),
+    async (c) => {
+      const ctx = c.get('ctx');
+      const answer = await staff.getForReview(deps, ctx, c.req.valid('param').id);
+      const member = staff.requireStaff(ctx, 'reviewer');
+      await deps.store.transaction((repos) => audit(repos, ctx, { actorKind: 'staff', actorId: member.id, action: 'review.reveal', subjectKind: 'application', subjectId: answer.application.id }));
+      return c.json(answer, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -47,7 +71,7 @@ export function staffRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
       request: { params: ApplicationParamsSchema, ...jsonBody(ReviewRequestSchema) },
       responses: { 200: json(StaffApplicationSchema), ...errors },
     }),
-    async (c) => c.json(await staff.reviewByStaff(deps, c.get('ctx'), c.req.valid('param').id, c.req.valid('json')), 200),
+    async (c) => c.json(masked(await staff.reviewByStaff(deps, c.get('ctx'), c.req.valid('param').id, c.req.valid('json'))), 200),
   );
   app.openapi(
     createRoute({

@@ -1,4 +1,5 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { HonoRequest } from 'hono';
 import { z } from 'zod';
 import { DistrictCodeSchema, FileParamsSchema, IdempotencyKeySchema, MAX_UPLOAD_BODY_BYTES, MaterialCodeSchema, UploadResponseSchema } from '@contract/api';
 import type { Deps } from '../../usecases/context';
@@ -14,16 +15,22 @@ const UploadHeadersSchema = z.object({
   'idempotency-key': IdempotencyKeySchema.optional(),
 });
 
-/** The image bytes: the raw body (H5), or the multipart field "file" (mini-program uploadFile). */
-async function bytesOf(request: Request): Promise<Uint8Array> {
-  const type = request.headers.get('content-type') ?? '';
+/**
+ * The image bytes: the raw body (H5), or the multipart field "file" (mini-program uploadFile).
+ * Read from Hono's body cache: the app reads an upload's body before its write slot (app.ts).
+ */
+async function bytesOf(req: HonoRequest): Promise<Uint8Array> {
+  const body = await req.arrayBuffer();
+  const type = req.header('content-type') ?? '';
   if (type.startsWith('multipart/form-data')) {
-    const form = await request.formData().catch(() => refuse('VALIDATION', '上传内容无法读取，请重新上传', { fieldErrors: { file: '上传内容无法读取' } }));
+    const form = await new Response(body, { headers: { 'Content-Type': type } })
+      .formData()
+      .catch(() => refuse('VALIDATION', '上传内容无法读取，请重新上传', { fieldErrors: { file: '上传内容无法读取' } }));
     const file = form.get('file');
     if (!file || typeof file === 'string') refuse('VALIDATION', '没有收到图片，请重新上传', { fieldErrors: { file: '没有收到图片' } });
     return new Uint8Array(await (file as Blob).arrayBuffer());
   }
-  return new Uint8Array(await request.arrayBuffer());
+  return new Uint8Array(body);
 }
 
 export function uploadRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
@@ -50,7 +57,7 @@ export function uploadRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
     }),
     async (c) => {
       const headers = c.req.valid('header');
-      const bytes = await bytesOf(c.req.raw);
+      const bytes = await bytesOf(c.req);
       const { record, replayed } = await upload(deps, c.get('ctx'), {
         bytes,
         materialCode: headers['x-material-code'],
