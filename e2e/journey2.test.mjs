@@ -280,7 +280,6 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
     await item.click();
     await page.waitForURL(/pages\/my\/application/);
     await expectStatus(page, '待摇号');
-    const id = decodeURIComponent(new URL(page.url().replace('#', '')).searchParams.get('id'));
     await screenshot(page, 'j2-application-private-registered');
 
     // 6-20: the district draws (QA publishes the randomness); the parent opens the result.

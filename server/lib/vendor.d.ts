@@ -1,4 +1,4 @@
-/** Types for the two untyped decoders the upload check uses (only what it calls). */
+/** Types for the untyped image codecs (the server's upload check, the QR image): only what is called. */
 declare module 'upng-js' {
   interface DecodedPng {
     width: number;
@@ -11,7 +11,9 @@ declare module 'upng-js' {
   }
   const UPNG: {
     decode(buffer: ArrayBuffer): DecodedPng;
+    /** images: RGBA frames; colours 0 = lossless (a palette is chosen when few colours are used). */
     encode(images: ArrayBuffer[], width: number, height: number, colours: number): ArrayBuffer;
+    toRGBA8(img: { width: number; height: number }): ArrayBuffer[];
   };
   export default UPNG;
 }

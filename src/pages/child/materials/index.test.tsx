@@ -9,16 +9,14 @@ import { useMaterialsStore } from '@/stores/materials';
 import { useDistrictStore } from '@/stores/district';
 import { http, HttpResponse } from 'msw';
 import Materials from './index';
+import { sampleJpeg } from '@server/lib/sampleImages';
 
 import { draftKeys } from '@/stores/persisted';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
-/** A tiny but real JPEG header (SOI, JFIF, SOF0 16x16): the mock sniffs bytes, not names. */
-const JPEG = Buffer.from([
-  0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00,
-  0xff, 0xc0, 0x00, 0x11, 0x08, 0x00, 0x10, 0x00, 0x10, 0x03, 0x01, 0x22, 0x00, 0x02, 0x11, 0x01, 0x03, 0x11, 0x01, 0xff, 0xd9,
-]);
+/** A real, decodable JPEG (the server decodes uploads and refuses images under 200 x 200). */
+const JPEG = Buffer.from(sampleJpeg(320, 240));
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF');
 
 /** The device side (picker and canvas) is the host's: simulate it; the upload goes to the real mock. */

@@ -71,7 +71,7 @@ describe('child information upkeep page', () => {
     expect(await screen.findByText('✓ 不动产单元号格式正确')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
     expect(await screen.findByText(/信息已保存。报名时可“一键引用”/)).toBeInTheDocument();
-    const saved = await mock.api<{ upkeep: { property: { unitNumber: string }; guardians: Array<{ phone: string }> } }>('GET', `/api/v1/children/${childId}/upkeep`);
+    const saved = await mock.api<{ upkeep: { property: { unitNumber: string }; guardians: Array<{ phone: string }> } }>('POST', `/api/v1/children/${childId}/upkeep/reveal`);
     expect(saved.data.upkeep.property.unitNumber.replace(/\s/g, '')).toBe('500112003004GB00011F00010001');
     // The saved phone is masked until the parent asks.
     expect(within(screen.getByTestId('upkeep-saved')).getByTestId('masked-text')).toHaveTextContent('138****6574');
