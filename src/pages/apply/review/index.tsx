@@ -129,7 +129,7 @@ export default function Review() {
         role='button' tabIndex={0} onKeyDown={pressKey}
         aria-disabled={submitting || !draft.notesAccepted}
         aria-busy={submitting}
-        onClick={() => void onSubmit()}
+        onClick={() => draft.notesAccepted && void onSubmit()}
       >
         {submitting ? '正在提交…' : outcome?.kind === 'unknown' ? '再次提交' : '确认提交'}
       </View>
