@@ -1,6 +1,7 @@
 import type { VerificationResult } from '@contract/child';
 import { buildDefaultPolicy, policyVariantFor } from '@server/data/policies';
-import { buildChecklist, checklistFor, MATERIAL_NAMES, missingRequired, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './materials';
+import { buildChecklist, checklistFor, missingRequired } from './materials';
+import { MATERIAL_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './labels';
 
 const v = (kind: VerificationResult['kind'], status: VerificationResult['status']): VerificationResult => ({ kind, status, source: '市公安局', message: '' });
 const yubei = buildDefaultPolicy('500112', 2024);

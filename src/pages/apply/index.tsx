@@ -1,9 +1,9 @@
 import { View, Text, Input } from '@tarojs/components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Stage } from '@contract/calendar';
-import type { SchoolNature, SchoolType, School } from '@contract/district';
-import type { PropertyKind, UpkeepInfo } from '@contract/child';
-import type { MaterialChecklist, StudentSource } from '@contract/materials';
+import { SCHOOL_NATURES, type SchoolNature, type SchoolType, type School } from '@contract/district';
+import { PROPERTY_KINDS, type UpkeepInfo } from '@contract/child';
+import { STUDENT_SOURCES, type MaterialChecklist } from '@contract/materials';
 import type { ApiError } from '@contract/errors';
 import type { SchoolsResponse } from '@contract/api';
 import { Page } from '@/components/Page';
@@ -11,8 +11,9 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { Uploader } from '@/components/Uploader';
-import { phaseDeadline, STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
+import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
 import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
@@ -22,16 +23,11 @@ import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
+import { emptyUpkeep } from '@/stores/upkeep';
+import { NOTES_TICK, PROPERTY_KIND_NAMES, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 
-const PROPERTY_NAMES: Record<PropertyKind, string> = {
-  certificate: '有不动产权证书',
-  noCertificate: '有房屋但无产权证书',
-  none: '无房产',
-  rented: '租房',
-};
 const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
   public: ['publicTight', 'publicNormal', 'converted'],
   private: ['private'],
@@ -49,25 +45,20 @@ function Choice({ label, selected, onSelect, hint }: { label: string; selected: 
   );
 }
 
-const emptyUpkeep = (): UpkeepInfo => ({
-  householdAddress: { text: '' },
-  residenceAddress: { text: '' },
-  property: { kind: 'certificate' },
-  guardians: [{ name: '', relationship: 'mother', phone: '' }],
-  attachments: {},
-  householdHeadIsOtherGuardian: false,
-});
+
+/** The fields of the registration form's upkeep part, in the parent's words (errors come from validateUpkeep). */
+const UPKEEP_FIELDS: Array<[string, string]> = [
+  ['householdAddress.text', '户籍地址'],
+  ['residenceAddress.text', '实际居住地址'],
+  ['property.unitNumber', '不动产单元号'],
+  ['guardians.0.name', '监护人姓名'],
+  ['guardians.0.phone', '监护人手机号码'],
+];
 
 /** What is still missing before the answers can be checked, in the parent's words. */
-function missingUpkeep(u: UpkeepInfo | null): string[] {
+function missingUpkeep(u: UpkeepInfo | null, errors: UpkeepErrors): string[] {
   if (!u) return ['子女信息（户籍地址、居住地址、房产、监护人联系方式）'];
-  const out: string[] = [];
-  if (!u.householdAddress.text.trim()) out.push('户籍地址');
-  if (!u.residenceAddress.text.trim()) out.push('实际居住地址');
-  if (u.property.kind === 'certificate' && (u.property.unitNumber ?? '').replace(/\s/g, '').length !== 28) out.push('28位不动产单元号');
-  if (!u.guardians[0]?.name.trim()) out.push('监护人姓名');
-  if (!u.guardians[0]?.phone || !/^1\d{10}$/.test(u.guardians[0].phone)) out.push('监护人手机号码');
-  return out;
+  return UPKEEP_FIELDS.filter(([path]) => errors[path]).map(([, label]) => label);
 }
 
 /** 幼升小/小升初在线申报 (Q19–Q22): choose, read, tick, fill in, upload, then check and submit. */
@@ -166,6 +157,8 @@ export default function Apply() {
 
   const upkeep = draft.upkeep;
   const setUpkeep = (patch: Partial<UpkeepInfo>) => void update({ upkeep: { ...(upkeep ?? emptyUpkeep()), ...patch }, upkeepQuoted: false });
+  const upkeepErrors = validateUpkeep(upkeep ?? emptyUpkeep());
+  const shownError = (path: string) => (showErrors ? upkeepErrors[path] : undefined);
   const private_ = draft.nature === 'private';
   const brochureFirst = private_ && school?.brochure && !draft.brochureRead;
   const missingMaterials = (checklist?.items ?? []).filter((i) => i.state === 'required' && !(draft.materials[i.code]?.length));
@@ -173,7 +166,7 @@ export default function Apply() {
     ...(draft.childId ? [] : ['子女']),
     ...(draft.nature ? [] : ['学校性质']),
     ...(draft.schoolId ? [] : ['学校']),
-    ...missingUpkeep(upkeep),
+    ...missingUpkeep(upkeep, upkeepErrors),
     ...missingMaterials.map((i) => i.name),
   ];
   const blocked = permission && !permission.ok ? permission : null;
@@ -252,10 +245,10 @@ export default function Apply() {
       <View className='card'>
         <View className='card-title'>3. 学校性质和类型</View>
         <View role='radiogroup' aria-label='学校性质' className='choice-row'>
-          {(['public', 'private'] as SchoolNature[]).map((n) => (
+          {SCHOOL_NATURES.map((n) => (
             <Choice
               key={n}
-              label={n === 'public' ? '公办学校' : '民办学校'}
+              label={`${SCHOOL_NATURE_NAMES[n]}学校`}
               selected={draft.nature === n}
               onSelect={() => void update({ nature: n, schoolType: n === 'private' ? 'private' : null, schoolId: null })}
             />
@@ -346,7 +339,7 @@ export default function Apply() {
           <View className='field'>
             <Text className='field-label'>生源类型</Text>
             <View role='radiogroup' aria-label='生源类型'>
-              {(Object.keys(SOURCE_NAMES) as StudentSource[]).map((s) => (
+              {STUDENT_SOURCES.map((s) => (
                 <Choice key={s} label={SOURCE_NAMES[s]} selected={draft.source === s} onSelect={() => void update({ source: s })} />
               ))}
             </View>
@@ -355,7 +348,7 @@ export default function Apply() {
             <View className='quoted' data-testid='quoted-upkeep'>
               <View>{`户籍地址：${maskAddress(upkeep.householdAddress.text)}`}</View>
               <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
-              <View>{`房产情况：${PROPERTY_NAMES[upkeep.property.kind]}`}</View>
+              <View>{`房产情况：${PROPERTY_KIND_NAMES[upkeep.property.kind]}`}</View>
               <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
               <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ upkeepQuoted: false })}>
                 修改
@@ -363,13 +356,13 @@ export default function Apply() {
             </View>
           ) : (
             <View>
-              <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onChange={(v) => setUpkeep({ householdAddress: { text: v } })} error={showErrors && !upkeep?.householdAddress.text.trim() ? '请填写户籍地址' : undefined} />
-              <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onChange={(v) => setUpkeep({ residenceAddress: { text: v } })} error={showErrors && !upkeep?.residenceAddress.text.trim() ? '请填写实际居住地址' : undefined} />
+              <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onChange={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
+              <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onChange={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
               <View className='field'>
                 <Text className='field-label'>房产情况</Text>
                 <View role='radiogroup' aria-label='房产情况'>
-                  {(Object.keys(PROPERTY_NAMES) as PropertyKind[]).map((k) => (
-                    <Choice key={k} label={PROPERTY_NAMES[k]} selected={(upkeep ?? emptyUpkeep()).property.kind === k} onSelect={() => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind: k } })} />
+                  {PROPERTY_KINDS.map((k) => (
+                    <Choice key={k} label={PROPERTY_KIND_NAMES[k]} selected={(upkeep ?? emptyUpkeep()).property.kind === k} onSelect={() => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind: k } })} />
                   ))}
                 </View>
                 {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
@@ -381,7 +374,7 @@ export default function Apply() {
                   hint='可在渝快办“我的—不动产—我的不动产—不动产单元号”中查看'
                   value={upkeep?.property.unitNumber ?? ''}
                   onChange={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
-                  error={showErrors && (upkeep?.property.unitNumber ?? '').replace(/\s/g, '').length !== 28 ? '不动产单元号应为28位' : undefined}
+                  error={shownError('property.unitNumber')}
                 />
               ) : null}
               {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
@@ -390,14 +383,14 @@ export default function Apply() {
                 label='监护人姓名'
                 value={upkeep?.guardians[0]?.name ?? ''}
                 onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
-                error={showErrors && !upkeep?.guardians[0]?.name.trim() ? '请填写监护人姓名' : undefined}
+                error={shownError('guardians.0.name')}
               />
               <TextField
                 id='ap-phone'
                 label='监护人手机号码'
                 value={upkeep?.guardians[0]?.phone ?? ''}
                 onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
-                error={showErrors && !/^1\d{10}$/.test(upkeep?.guardians[0]?.phone ?? '') ? '请填写11位手机号码' : undefined}
+                error={shownError('guardians.0.phone')}
               />
             </View>
           )}

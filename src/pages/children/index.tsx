@@ -9,7 +9,8 @@ import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from './childLabels';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from './childLabels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Stage } from '@contract/calendar';
-import { homeGuidance, STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { homeGuidance } from '@/domain/calendar';
+import { STAGE_APPLY_ENTRY } from '@/domain/labels';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';

@@ -6,7 +6,6 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { HelpLinks } from '@/components/HelpLinks';
-import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
 import { api } from '@/services';
 import { navigation, usePageParams } from '@/services/navigation';
@@ -14,7 +13,7 @@ import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
 import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '../labels';
+import { NOTES_TICK, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 
@@ -86,7 +85,7 @@ export default function Review() {
         <View role='list' aria-label='报名信息'>
           <Row k='当前区域' v={district?.name ?? '—'} />
           <Row k='子女' v={child ? `${maskName(child.realName || child.birthCertificateName)} ${child.idNumberMasked}` : '—'} />
-          <Row k='学校性质' v={draft.nature === 'private' ? '民办' : '公办'} />
+          <Row k='学校性质' v={SCHOOL_NATURE_NAMES[draft.nature ?? 'public']} />
           <Row k='学校类型' v={draft.schoolType ? SCHOOL_TYPE_NAMES[draft.schoolType] : '—'} />
           <Row k='报名学校' v={school?.name ?? '—'} />
           <Row k='生源类型' v={SOURCE_NAMES[draft.source]} />

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { Relationship } from '@contract/child';
+import { RELATIONSHIPS } from '@contract/child';
 import { validateIdNumber } from '@/domain/idNumber';
 import { eligibleStage } from '@/domain/eligibility';
 import { validateName } from '@/domain/validators';
@@ -13,11 +13,11 @@ import { FormField } from '@/components/FormField';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from '../../children/childLabels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 
-const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);
   return `${y}年${m}月${day}日`;

@@ -9,7 +9,8 @@ import { MaskedValue } from '@/components/MaskedValue';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persisted';
 import { navigation, usePageParams } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from '../../children/childLabels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 

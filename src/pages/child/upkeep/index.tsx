@@ -1,10 +1,11 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { DataKind, PropertyKind, Relationship, UpkeepInfo } from '@contract/child';
-import type { MaterialCode } from '@contract/materials';
+import { PROPERTY_KINDS, RELATIONSHIPS, type UpkeepInfo } from '@contract/child';
 import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
-import { validateAddress, validateName, validatePhone, validateUnitNumber, UNIT_NUMBER_HINT } from '@/domain/validators';
-import { MATERIAL_NAMES } from '@/domain/materials';
+import { UNIT_NUMBER_HINT } from '@/domain/validators';
+import { validateUpkeep } from '@/domain/upkeep';
+import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
+import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Page } from '@/components/Page';
@@ -19,33 +20,15 @@ import { Uploader } from '@/components/Uploader';
 import { VerificationTags } from '@/components/VerificationTags';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
+import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { getBridge } from '@/bridge';
 import { navigation, usePageParams } from '@/services/navigation';
-import { RELATIONSHIP_NAMES } from '../../children/childLabels';
 import '../add/index.css';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 
-const PROPERTY_KINDS: Array<{ kind: PropertyKind; label: string }> = [
-  { kind: 'certificate', label: '有不动产权证书' },
-  { kind: 'noCertificate', label: '有房但暂无证书' },
-  { kind: 'rented', label: '租房居住' },
-  { kind: 'none', label: '无房' },
-];
-const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
-/** Evidence a parent can upload when a kind of shared data did not match (Q23). */
-const EVIDENCE_FOR: Partial<Record<DataKind, MaterialCode>> = {
-  householdRegister: 'householdRegister',
-  property: 'propertyCertificate',
-  marriage: 'marriageCertificate',
-  birthCertificate: 'birthCertificate',
-  residencePermit: 'residencePermit',
-  rentalRecord: 'rentalContract',
-};
-/** The server's per-image limit is enforced on upload; this only guards the device side. */
-const DEVICE_MAX_BYTES = 5 * 1024 * 1024;
 
 function Chips<T extends string>({ label, options, value, onChange, disabled }: { label: string; options: Array<{ value: T; label: string }>; value: T | null; onChange: (v: T) => void; disabled?: boolean }) {
   const id = `chips-${label}`;
@@ -86,6 +69,8 @@ export default function Upkeep() {
   const { calendar, load: loadCalendar, serverNow } = useClockStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  // The district policy's per-image limit, the same one the materials checklist carries.
+  const limit = useUploadLimit(district && child?.eligibleStage ? { districtCode: district.code, stage: child.eligibleStage } : null);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -133,29 +118,19 @@ export default function Upkeep() {
     update(childId, change);
   };
   const blur = (path: string) => () => setTouched((t) => ({ ...t, [path]: true }));
-  const err = (path: string, check: { ok: boolean; message?: string } | null) =>
-    serverErrors[path] ?? (touched[path] && check && !check.ok ? check.message ?? null : null);
-
-  const unit = d.property.kind === 'certificate' ? validateUnitNumber(d.property.unitNumber ?? '') : null;
+  // The domain's one upkeep check (the server runs the same on save and on submission).
+  const errors = validateUpkeep(d);
+  const err = (path: string) => serverErrors[path] ?? (touched[path] ? errors[path] ?? null : null);
+  const certificate = d.property.kind === 'certificate';
   const unitLength = (d.property.unitNumber ?? '').replace(/\s/g, '').length;
-  const guardianChecks = d.guardians.map((g) => ({ name: validateName(g.name), phone: validatePhone(g.phone) }));
-  const checks = {
-    'householdAddress.text': validateAddress(d.householdAddress.text),
-    'residenceAddress.text': validateAddress(d.residenceAddress.text),
-  };
-  const needsEvidence = entry.verification.filter((v) => (v.status === 'notMatched' || v.status === 'unavailable') && EVIDENCE_FOR[v.kind]);
-  const evidenceCodes = Array.from(new Set<MaterialCode>([
-    ...needsEvidence.map((v) => EVIDENCE_FOR[v.kind]!),
-    ...(d.householdHeadIsOtherGuardian ? (['householdRegister', 'marriageCertificate'] as MaterialCode[]) : []),
-    ...(d.property.kind === 'rented' ? (['rentalContract'] as MaterialCode[]) : []),
-  ]));
+  const unitError = serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] || unitLength >= 28 ? errors['property.unitNumber'] ?? null : null);
+  const evidenceCodes = evidenceFor(entry.verification, d);
 
   const submit = async () => {
     const all: Record<string, boolean> = { 'householdAddress.text': true, 'residenceAddress.text': true, 'property.unitNumber': true };
     d.guardians.forEach((_, i) => Object.assign(all, { [`guardians.${i}.name`]: true, [`guardians.${i}.phone`]: true }));
     setTouched(all);
-    const invalid = !checks['householdAddress.text'].ok || !checks['residenceAddress.text'].ok || (unit && !unit.ok) || guardianChecks.some((g) => !g.name.ok || !g.phone.ok);
-    if (invalid) {
+    if (Object.keys(errors).length > 0) {
       setAttempt((n) => n + 1);
       return setBanner({ tone: 'error', text: '请按红色提示修改后再保存，已填写的内容已保存在本机。' });
     }
@@ -173,12 +148,12 @@ export default function Upkeep() {
 
   // What stopped the last save, listed at the top (each is also shown beside its field).
   const labelled: [string, string, string | null][] = [
-    ['householdAddress.text', '户籍地址', err('householdAddress.text', checks['householdAddress.text'])],
-    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text', checks['residenceAddress.text'])],
-    ['property.unitNumber', '不动产单元号', serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] && unit && !unit.ok ? unit.message ?? null : null)],
+    ['householdAddress.text', '户籍地址', err('householdAddress.text')],
+    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text')],
+    ['property.unitNumber', '不动产单元号', certificate ? err('property.unitNumber') : null],
     ...d.guardians.flatMap((_, i): [string, string, string | null][] => [
-      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`, guardianChecks[i].name)],
-      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`, guardianChecks[i].phone)],
+      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`)],
+      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`)],
     ]),
   ];
   const known = new Set(labelled.map(([path]) => path));
@@ -254,7 +229,7 @@ export default function Upkeep() {
           value={d.householdAddress.text}
           disabled={!open}
           placeholder='如：重庆市渝北区龙溪街道金龙路88号3栋2单元501'
-          error={err('householdAddress.text', checks['householdAddress.text'])}
+          error={err('householdAddress.text')}
           onBlur={blur('householdAddress.text')}
           onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
         />
@@ -263,7 +238,7 @@ export default function Upkeep() {
           value={d.residenceAddress.text}
           disabled={!open}
           placeholder='详细到门牌号'
-          error={err('residenceAddress.text', checks['residenceAddress.text'])}
+          error={err('residenceAddress.text')}
           onBlur={blur('residenceAddress.text')}
           onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
           extra={
@@ -277,7 +252,7 @@ export default function Upkeep() {
       </Section>
 
       <Section title='房产情况'>
-        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((p) => ({ value: p.kind, label: p.label }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
+        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((kind) => ({ value: kind, label: PROPERTY_KIND_NAMES[kind] }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
         {d.property.kind === 'certificate' ? (
           <>
             <FormField
@@ -286,7 +261,7 @@ export default function Upkeep() {
               disabled={!open}
               maxlength={40}
               placeholder='28 位，如 500112001002GB00012F00010001'
-              error={serverErrors['property.unitNumber'] ?? (unit && !unit.ok && (touched['property.unitNumber'] || unitLength >= 28) ? unit.message : null)}
+              error={unitError}
               onBlur={blur('property.unitNumber')}
               onInput={(v) => set((x) => void (x.property = { ...x.property, unitNumber: v }), 'property.unitNumber')}
               hint={
@@ -301,7 +276,7 @@ export default function Upkeep() {
                 </View>
               }
             />
-            {unit?.ok ? (
+            {certificate && !errors['property.unitNumber'] ? (
               <View className='add-eligible' role='status'>
                 ✓ 不动产单元号格式正确
               </View>
@@ -337,7 +312,7 @@ export default function Upkeep() {
               label={`监护人${i + 1}姓名`}
               value={g.name}
               disabled={!open}
-              error={err(`guardians.${i}.name`, guardianChecks[i].name)}
+              error={err(`guardians.${i}.name`)}
               onBlur={blur(`guardians.${i}.name`)}
               onInput={(v) => set((x) => void (x.guardians[i].name = v), `guardians.${i}.name`)}
             />
@@ -349,7 +324,7 @@ export default function Upkeep() {
               maxlength={11}
               disabled={!open}
               hint='用于接收审核结果短信'
-              error={err(`guardians.${i}.phone`, guardianChecks[i].phone)}
+              error={err(`guardians.${i}.phone`)}
               onBlur={blur(`guardians.${i}.phone`)}
               onInput={(v) => set((x) => void (x.guardians[i].phone = v), `guardians.${i}.phone`)}
             />
@@ -368,8 +343,10 @@ export default function Upkeep() {
           {evidenceCodes.map((c) => (
             <View key={c} className='upkeep-evidence'>
               <View className='upkeep-evidence-name'>{MATERIAL_NAMES[c]}</View>
-              {open ? (
-                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={DEVICE_MAX_BYTES} onChange={(ids) => attach(childId, c, ids)} />
+              {open && limit ? (
+                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={limit.maxBytes} maxImages={limit.maxImagesPerItem} onChange={(ids) => attach(childId, c, ids)} />
+              ) : open ? (
+                <View className='muted' role='status'>正在获取上传要求…</View>
               ) : (
                 <View className='muted'>{`已上传 ${(d.attachments[c] ?? []).length} 张`}</View>
               )}

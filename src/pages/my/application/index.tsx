@@ -2,7 +2,6 @@ import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
-import type { MaterialCode } from '@contract/materials';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
@@ -12,34 +11,19 @@ import { Countdown } from '@/components/Countdown';
 import { VerificationTags } from '@/components/VerificationTags';
 import { Uploader } from '@/components/Uploader';
 import { STATUS_INFO, nextAction } from '@/domain/status';
+import { MATERIAL_NAMES } from '@/domain/labels';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
+import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
-/** Names of the materials a reviewer may ask for again (补正). */
-export const MATERIAL_NAMES: Record<MaterialCode, string> = {
-  householdRegister: '户口簿',
-  birthCertificate: '出生医学证明',
-  propertyCertificate: '房屋产权证明 / 不动产权证书',
-  noPropertyProof: '无房证明',
-  marriageCertificate: '婚姻证明',
-  residencePermit: '居住证',
-  employmentProof: '务工 / 社保证明',
-  rentalContract: '租房合同 / 备案',
-  disabilityCertificate: '残疾证 / 评估意见',
-  specialGroupProof: '特殊群体证明',
-  guardianId: '监护人身份证',
-  schoolRollProof: '学籍证明',
-};
-
 const TONE_TAG = { default: 'tag-muted', primary: 'tag-info', success: 'tag-ok', warning: 'tag-warn', danger: 'tag-error' } as const;
-const MAX_BYTES = 2 * 1024 * 1024;
 
 /** 个人中心 → 我的申请 → 办件详情 (Q26): status, history, tags, the next step and its actions. */
 export default function ApplicationDetail() {
@@ -54,6 +38,8 @@ export default function ApplicationDetail() {
   const [fix, setFix] = useState<ResubmitDraft>({ materials: {}, attemptKey: null });
   const [askWithdraw, setAskWithdraw] = useState(false);
   const [, rerender] = useState(0);
+  // The application's own district policy decides how large a re-uploaded image may be.
+  const limit = useUploadLimit(app ? { districtCode: app.districtCode, stage: app.stage, schoolType: app.schoolType, source: app.source } : null);
 
   const refresh = useCallback(async () => {
     if (!id) return;
@@ -206,17 +192,18 @@ export default function ApplicationDetail() {
           {correction.items.map((code) => (
             <View key={code} className='ad-fix'>
               <View className='ad-fix-name'>{MATERIAL_NAMES[code]}</View>
-              <Uploader
+              {limit ? <Uploader
                 materialCode={code}
                 label={MATERIAL_NAMES[code]}
                 fileIds={fix.materials[code] ?? []}
-                maxBytes={MAX_BYTES}
+                maxBytes={limit.maxBytes}
+                maxImages={limit.maxImagesPerItem}
                 onChange={(ids) => {
                   const nextFix = { ...fix, materials: { ...fix.materials, [code]: ids } };
                   setFix(nextFix);
                   void saveResubmit(app.id, nextFix);
                 }}
-              />
+              /> : <View className='muted' role='status'>正在获取上传要求…</View>}
             </View>
           ))}
           <View
