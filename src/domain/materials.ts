@@ -3,8 +3,8 @@
  * data, the school type and the student source. A matched data-sharing check waives an upload;
  * a failed or unavailable one asks for evidence and never blocks.
  */
-import type { Stage } from '@contract/calendar';
 import type { DataKind, UpkeepInfo, VerificationResult } from '@contract/child';
+import type { Stage } from '@contract/calendar';
 import type { SchoolType } from '@contract/district';
 import type { MaterialChecklist, MaterialCode, MaterialItem, MaterialPolicy, MaterialRule, StudentSource } from '@contract/materials';
 import { MATERIAL_NAMES } from './labels';
@@ -108,18 +108,6 @@ export function buildChecklist(i: ChecklistInput): MaterialChecklist {
     maxBytes: i.policy.maxBytes,
     maxImagesPerItem: i.policy.maxImagesPerItem,
   };
-}
-
-/** Positional form of buildChecklist, as in the brief. */
-export function checklistFor(
-  policy: MaterialPolicy,
-  stage: Stage,
-  schoolType: SchoolType,
-  source: StudentSource,
-  verification: readonly VerificationResult[],
-  guardianMismatch: boolean,
-): MaterialChecklist {
-  return buildChecklist({ policy, stage, schoolType, source, verification, guardianMismatch });
 }
 
 /** Required items without any uploaded file: shown before submission (never blocks Q23 evidence review). */

@@ -13,6 +13,7 @@ import { ErrorSummary } from '@/components/ErrorSummary';
 import { Uploader } from '@/components/Uploader';
 import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
+import { missingRequired } from '@/domain/materials';
 import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
 import { api } from '@/services';
@@ -23,7 +24,7 @@ import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { emptyUpkeep } from '@/stores/upkeep';
+import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
 import { NOTES_TICK, PROPERTY_KIND_NAMES, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
@@ -140,10 +141,13 @@ export default function Apply() {
   const quoteUpkeep = useCallback(async () => {
     if (!draft?.childId) return;
     setQuoteMessage(null);
-    const answer = await api.upkeep(draft.childId);
-    if (!answer.ok) return setQuoteMessage({ tone: 'error', text: answer.error.message });
-    if (!answer.data.upkeep) return setQuoteMessage({ tone: 'warn', text: '该子女还没有维护过信息，请在下方直接填写。' });
-    await update({ upkeep: answer.data.upkeep, upkeepQuoted: true });
+    // 一键引用 (Journey II): what was kept at 子女信息维护, the saved copy or the unsaved draft.
+    await useUpkeepStore.getState().load(draft.childId);
+    const entry = useUpkeepStore.getState().entries[draft.childId];
+    if (entry?.error) return setQuoteMessage({ tone: 'error', text: entry.error.message });
+    const kept = useUpkeepStore.getState().forRegistration(draft.childId);
+    if (!kept) return setQuoteMessage({ tone: 'warn', text: '该子女还没有维护过信息，请在下方直接填写。' });
+    await update({ upkeep: kept, upkeepQuoted: true });
     setQuoteMessage({ tone: 'ok', text: '已引用子女信息维护中的内容，可在下方修改。' });
   }, [draft?.childId, update]);
 
@@ -161,7 +165,7 @@ export default function Apply() {
   const shownError = (path: string) => (showErrors ? upkeepErrors[path] : undefined);
   const private_ = draft.nature === 'private';
   const brochureFirst = private_ && school?.brochure && !draft.brochureRead;
-  const missingMaterials = (checklist?.items ?? []).filter((i) => i.state === 'required' && !(draft.materials[i.code]?.length));
+  const missingMaterials = checklist ? missingRequired(checklist, draft.materials) : [];
   const missing = [
     ...(draft.childId ? [] : ['子女']),
     ...(draft.nature ? [] : ['学校性质']),
