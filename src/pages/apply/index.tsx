@@ -1,4 +1,4 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Stage } from '@contract/calendar';
 import { SCHOOL_NATURES, type SchoolNature, type SchoolType, type School } from '@contract/district';
@@ -10,6 +10,7 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary } from '@/components/ErrorSummary';
+import { TextField } from '@/components/TextField';
 import { Uploader } from '@/components/Uploader';
 import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
@@ -360,8 +361,8 @@ export default function Apply() {
             </View>
           ) : (
             <View>
-              <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onChange={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
-              <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onChange={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
+              <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
+              <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
               <View className='field'>
                 <Text className='field-label'>房产情况</Text>
                 <View role='radiogroup' aria-label='房产情况'>
@@ -377,7 +378,7 @@ export default function Apply() {
                   label='不动产单元号（28位）'
                   hint='可在渝快办“我的—不动产—我的不动产—不动产单元号”中查看'
                   value={upkeep?.property.unitNumber ?? ''}
-                  onChange={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
+                  onInput={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
                   error={shownError('property.unitNumber')}
                 />
               ) : null}
@@ -386,14 +387,14 @@ export default function Apply() {
                 id='ap-guardian'
                 label='监护人姓名'
                 value={upkeep?.guardians[0]?.name ?? ''}
-                onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
+                onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
                 error={shownError('guardians.0.name')}
               />
               <TextField
                 id='ap-phone'
                 label='监护人手机号码'
                 value={upkeep?.guardians[0]?.phone ?? ''}
-                onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
+                onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
                 error={shownError('guardians.0.phone')}
               />
             </View>
@@ -452,22 +453,5 @@ export default function Apply() {
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>
       <HelpLinks />
     </Page>
-  );
-}
-
-function TextField({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; hint?: string }) {
-  return (
-    <View className={`field${error ? ' field-invalid' : ''}`}>
-      <Text id={id} className='field-label'>
-        {label}
-      </Text>
-      <Input className='field-input' role='group' aria-labelledby={id} nativeProps={{ title: label, 'aria-invalid': error ? 'true' : 'false' }} value={value} onInput={(e) => onChange(e.detail.value)} />
-      {hint ? <View className='field-hint'>{hint}</View> : null}
-      {error ? (
-        <View className='field-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
   );
 }

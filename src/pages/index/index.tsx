@@ -1,8 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { Stage } from '@contract/calendar';
+import { STAGES, type Stage } from '@contract/calendar';
 import { homeGuidance } from '@/domain/calendar';
-import { STAGE_APPLY_ENTRY } from '@/domain/labels';
+import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
+import { Tabs } from '@/components/Tabs';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';
@@ -11,8 +12,6 @@ import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
-
-const STAGES: Stage[] = ['primary', 'junior'];
 
 /** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
 export default function Home() {
@@ -40,13 +39,7 @@ export default function Home() {
 
   return (
     <Page title='义务教育入学一件事'>
-      <View className='stage-tabs' role='tablist' aria-label='报名学段'>
-        {STAGES.map((s) => (
-          <View key={s} role='tab' aria-selected={s === stage} className={`stage-tab${s === stage ? ' stage-tab-active' : ''}`} onClick={() => setStage(s)}>
-            {s === 'primary' ? '幼升小（入读一年级）' : '小升初（入读七年级）'}
-          </View>
-        ))}
-      </View>
+      <Tabs label='报名学段' tabs={STAGES.map((s) => ({ id: s, title: `${STAGE_NAMES[s]}（${STAGE_GRADE[s]}）` }))} selected={stage} onSelect={setStage} />
 
       {guidance ? (
         <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>

@@ -9,7 +9,7 @@ import { Page } from '@/components/Page';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
@@ -88,7 +88,7 @@ export default function AddChild() {
         <Text>填写的内容会自动保存在本机，退出后再进来可以继续填写。</Text>
       </NoticeBanner>
       <View className='card'>
-        <FormField
+        <TextField
           label='子女姓名'
           value={draft.name}
           placeholder='如：张一诺'
@@ -97,7 +97,7 @@ export default function AddChild() {
           onInput={(v) => edit('name', v)}
           onBlur={() => setTouched((t) => ({ ...t, name: true }))}
         />
-        <FormField
+        <TextField
           label='子女身份证件号码'
           value={draft.idNumber}
           type='idcard'

@@ -4,7 +4,7 @@ import { validateName } from '@/domain/validators';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persisted';
@@ -141,7 +141,7 @@ export default function ChildDetail() {
         {saved ? <NoticeBanner tone='ok' title={saved} /> : null}
         {editing ? (
           <View className='detail-edit'>
-            <FormField
+            <TextField
               label='户口簿姓名'
               value={realName}
               placeholder='与户口簿一致'

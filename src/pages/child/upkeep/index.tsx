@@ -13,7 +13,7 @@ import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
@@ -224,7 +224,7 @@ export default function Upkeep() {
       ) : null}
 
       <Section title='户籍与居住地址'>
-        <FormField
+        <TextField
           label='户籍地址（户口簿地址）'
           value={d.householdAddress.text}
           disabled={!open}
@@ -233,7 +233,7 @@ export default function Upkeep() {
           onBlur={blur('householdAddress.text')}
           onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
         />
-        <FormField
+        <TextField
           label='实际居住地址'
           value={d.residenceAddress.text}
           disabled={!open}
@@ -255,7 +255,7 @@ export default function Upkeep() {
         <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((kind) => ({ value: kind, label: PROPERTY_KIND_NAMES[kind] }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
         {d.property.kind === 'certificate' ? (
           <>
-            <FormField
+            <TextField
               label='不动产单元号'
               value={d.property.unitNumber ?? ''}
               disabled={!open}
@@ -281,7 +281,7 @@ export default function Upkeep() {
                 ✓ 不动产单元号格式正确
               </View>
             ) : null}
-            <FormField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
+            <TextField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
           </>
         ) : null}
         {d.property.kind === 'noCertificate' ? (
@@ -308,7 +308,7 @@ export default function Upkeep() {
       <Section title='监护人联系方式'>
         {d.guardians.map((g, i) => (
           <View key={i} className='upkeep-guardian'>
-            <FormField
+            <TextField
               label={`监护人${i + 1}姓名`}
               value={g.name}
               disabled={!open}
@@ -317,7 +317,7 @@ export default function Upkeep() {
               onInput={(v) => set((x) => void (x.guardians[i].name = v), `guardians.${i}.name`)}
             />
             <Chips label={`监护人${i + 1}与子女的关系`} disabled={!open} options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))} value={g.relationship} onChange={(r) => set((x) => void (x.guardians[i].relationship = r), `guardians.${i}.relationship`)} />
-            <FormField
+            <TextField
               label={`监护人${i + 1}手机号码`}
               value={g.phone}
               type='number'

@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
+import { Tabs } from '@/components/Tabs';
 import { getBridge } from '@/bridge';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
@@ -31,13 +32,7 @@ export default function Help() {
 
   return (
     <Page title='政策查看 · 联系我们'>
-      <View className='help-tabs' role='tablist' aria-label='帮助内容'>
-        {(['policy', 'contact'] as Tab[]).map((t) => (
-          <View key={t} role='tab' tabIndex={tab === t ? 0 : -1} aria-selected={tab === t} className={`help-tab${tab === t ? ' help-tab-active' : ''}`} onClick={() => setTab(t)}>
-            {t === 'policy' ? '政策查看' : '联系我们'}
-          </View>
-        ))}
-      </View>
+      <Tabs<Tab> label='帮助内容' tabs={[{ id: 'policy', title: '政策查看' }, { id: 'contact', title: '联系我们' }]} selected={tab} onSelect={setTab} />
 
       {error ? (
         <LoadError title='暂时无法获取区县信息' error={error} onRetry={() => void load()} />
