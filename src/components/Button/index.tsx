@@ -5,8 +5,8 @@ import { pressKey } from '../Pressable';
 export interface ButtonProps {
   children: ReactNode;
   onPress?: () => void;
-  /** Look: 'primary' (filled), 'secondary' (outlined, the default), 'link' (underlined text), 'tile'. */
-  variant?: 'primary' | 'secondary' | 'link' | 'tile';
+  /** Look: 'primary' (filled), 'secondary' (outlined, the default), 'link' (underlined text), 'tile', 'plain' (the className alone, e.g. a list row). */
+  variant?: 'primary' | 'secondary' | 'link' | 'tile' | 'plain';
   /** Extra classes (e.g. 'btn-inline', a page's own spacing). */
   className?: string;
   /** Really disabled: announced as such, and neither a tap nor Enter/Space presses it. */
@@ -21,7 +21,7 @@ export interface ButtonProps {
   'data-testid'?: string;
 }
 
-const VARIANT_CLASS = { primary: 'btn btn-primary', secondary: 'btn', link: 'link', tile: 'tile' } as const;
+const VARIANT_CLASS = { primary: 'btn btn-primary', secondary: 'btn', link: 'link', tile: 'tile', plain: '' } as const;
 
 /**
  * The one pressable control: a View with the button role, in the tab order, pressed by a tap or
@@ -29,13 +29,13 @@ const VARIANT_CLASS = { primary: 'btn btn-primary', secondary: 'btn', link: 'lin
  */
 export function Button({ children, onPress, variant = 'secondary', className, disabled = false, busy = false, ...aria }: ButtonProps) {
   const inert = disabled || busy;
-  const classes = [VARIANT_CLASS[variant], inert && variant !== 'link' ? 'btn-disabled' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = [VARIANT_CLASS[variant], inert && variant !== 'link' && variant !== 'plain' ? 'btn-disabled' : '', className ?? ''].filter(Boolean).join(' ');
   return (
     <View
       className={classes}
       role='button'
       tabIndex={0}
-      aria-disabled={inert ? true : undefined}
+      aria-disabled={inert}
       aria-busy={busy ? true : undefined}
       onKeyDown={pressKey}
       onClick={() => {

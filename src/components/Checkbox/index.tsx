@@ -20,7 +20,7 @@ export function Checkbox({ label, checked, onChange, disabled = false, error, ..
         role='checkbox'
         tabIndex={0}
         aria-checked={checked}
-        aria-disabled={disabled ? true : undefined}
+        aria-disabled={disabled}
         onKeyDown={pressKey}
         onClick={() => !disabled && onChange(!checked)}
         {...rest}

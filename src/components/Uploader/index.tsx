@@ -4,6 +4,7 @@ import { routes } from '@contract/api';
 import type { PickedImage } from '@contract/bridge';
 import type { MaterialCode } from '@contract/materials';
 import { getBridge } from '@/bridge';
+import { Button } from '../Button';
 import { auth } from '@/services/auth';
 import { startUpload, type UploadHandle, type UploadOptions, type UploadStage } from '@/services/upload';
 import { pressKey } from '@/components/Pressable';
@@ -191,12 +192,12 @@ function Thumb({ fileId, label, disabled, onReplace, onRemove }: ThumbProps) {
       )}
       <View className='uploader-ok'>✓ 已上传</View>
       <View className='uploader-actions'>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`更换${label}`} onClick={onReplace}>
+        <Button variant='plain' className={`uploader-action${disabled ? ' btn-disabled' : ''}`} disabled={disabled} aria-label={`更换${label}`} onPress={onReplace}>
           更换
-        </View>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`删除${label}`} onClick={onRemove}>
+        </Button>
+        <Button variant='plain' className={`uploader-action${disabled ? ' btn-disabled' : ''}`} disabled={disabled} aria-label={`删除${label}`} onPress={onRemove}>
           删除
-        </View>
+        </Button>
       </View>
     </View>
   );

@@ -6,18 +6,21 @@ import { PROPERTY_KINDS, type UpkeepInfo } from '@contract/child';
 import { STUDENT_SOURCES, type MaterialChecklist } from '@contract/materials';
 import type { ApiError } from '@contract/errors';
 import type { SchoolsResponse } from '@contract/api';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { TextField } from '@/components/TextField';
+import { RadioGroup } from '@/components/RadioGroup';
+import { Checkbox } from '@/components/Checkbox';
 import { Uploader } from '@/components/Uploader';
 import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
 import { missingRequired } from '@/domain/materials';
 import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
@@ -27,7 +30,6 @@ import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
 import { NOTES_TICK, PROPERTY_KIND_NAMES, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
@@ -35,17 +37,6 @@ const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
   private: ['private'],
 };
 
-function Choice({ label, selected, onSelect, hint }: { label: string; selected: boolean; onSelect: () => void; hint?: string }) {
-  return (
-    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selected} onClick={onSelect}>
-      <View className='choice-mark' aria-hidden />
-      <View className='choice-body'>
-        <View>{label}</View>
-        {hint ? <View className='muted'>{hint}</View> : null}
-      </View>
-    </View>
-  );
-}
 
 
 /** The fields of the registration form's upkeep part, in the parent's words (errors come from validateUpkeep). */
@@ -110,7 +101,7 @@ export default function Apply() {
   useEffect(() => {
     if (!districtCode) return;
     setSchoolsError(null);
-    void api.schools(districtCode, stage).then((answer) => (answer.ok ? setSchools(answer.data) : setSchoolsError(answer.error)));
+    void enrolment.schools(districtCode, stage).then((answer) => (answer.ok ? setSchools(answer.data) : setSchoolsError(answer.error)));
   }, [districtCode, stage, schoolsTry]);
 
   useEffect(() => {
@@ -118,7 +109,7 @@ export default function Apply() {
     if (!draft?.districtCode || !draft.schoolType) return setChecklist(null);
     const q = { districtCode: draft.districtCode, stage, schoolType: draft.schoolType, source: draft.source, childId: draft.childId ?? undefined };
     let live = true;
-    void api.materials(q).then((answer) => {
+    void enrolment.checklist(q).then((answer) => {
       if (!live) return;
       setChecklist(answer.ok ? answer.data : null);
       setChecklistError(answer.ok ? null : answer.error);
@@ -208,17 +199,17 @@ export default function Apply() {
         <View className='card-title'>1. 当前区域</View>
         <View className='row'>
           <Text>{district ? district.name : '尚未选择'}</Text>
-          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button variant='link' onPress={() => void navigation.to('/pages/district/index')}>
             {district ? '更换区域' : '选择区域'}
-          </View>
+          </Button>
         </View>
         <View className='muted'>当前区域是孩子9月就读学校所在的区县。</View>
         {schoolsError ? (
           <NoticeBanner tone='error' title='暂时无法获取学校名单' urgent>
             <Text>{schoolsError.message}</Text>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setSchoolsTry((n) => n + 1)}>
+            <Button onPress={() => setSchoolsTry((n) => n + 1)}>
               重试
-            </View>
+            </Button>
           </NoticeBanner>
         ) : null}
       </View>
@@ -228,37 +219,29 @@ export default function Apply() {
         {eligible.length === 0 ? (
           <View className='muted'>
             没有符合本学段年龄的子女。
-            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/children/index')}>
+            <Button variant='link' onPress={() => void navigation.to('/pages/children/index')}>
               前往我的子女
-            </View>
+            </Button>
           </View>
         ) : (
-          <View role='radiogroup' aria-label='子女'>
-            {eligible.map((c) => (
-              <Choice
-                key={c.id}
-                label={`${maskName(c.realName || c.birthCertificateName)}  ${c.idNumberMasked}`}
-                hint={c.greenChannel ? '可走绿色通道' : undefined}
-                selected={draft.childId === c.id}
-                onSelect={() => void update({ childId: c.id, upkeep: null, upkeepQuoted: false, materials: {} })}
-              />
-            ))}
-          </View>
+          <RadioGroup
+            label='子女'
+            options={eligible.map((c) => ({ value: c.id, label: `${maskName(c.realName || c.birthCertificateName)}  ${c.idNumberMasked}`, hint: c.greenChannel ? '可走绿色通道' : undefined }))}
+            value={draft.childId}
+            onChange={(childId) => void update({ childId, upkeep: null, upkeepQuoted: false, materials: {} })}
+          />
         )}
       </View>
 
       <View className='card'>
         <View className='card-title'>3. 学校性质和类型</View>
-        <View role='radiogroup' aria-label='学校性质' className='choice-row'>
-          {SCHOOL_NATURES.map((n) => (
-            <Choice
-              key={n}
-              label={`${SCHOOL_NATURE_NAMES[n]}学校`}
-              selected={draft.nature === n}
-              onSelect={() => void update({ nature: n, schoolType: n === 'private' ? 'private' : null, schoolId: null })}
-            />
-          ))}
-        </View>
+        <RadioGroup
+          label='学校性质'
+          inline
+          options={SCHOOL_NATURES.map((n) => ({ value: n, label: `${SCHOOL_NATURE_NAMES[n]}学校` }))}
+          value={draft.nature}
+          onChange={(n) => void update({ nature: n, schoolType: n === 'private' ? 'private' : null, schoolId: null })}
+        />
         {blocked ? (
           <NoticeBanner tone={blocked.code === 'CONFLICT' ? 'error' : 'warn'} title={blocked.code === 'CONFLICT' ? '不可兼报' : '当前不在报名时间内'} urgent>
             <Text>{blocked.message}</Text>
@@ -273,20 +256,17 @@ export default function Apply() {
           </NoticeBanner>
         ) : null}
         {draft.nature === 'public' ? (
-          <View role='radiogroup' aria-label='学校类型'>
-            {TYPES_BY_NATURE.public.map((t) => (
-              <Choice key={t} label={SCHOOL_TYPE_NAMES[t]} selected={draft.schoolType === t} onSelect={() => void update({ schoolType: t, schoolId: null })} />
-            ))}
-          </View>
+          <RadioGroup label='学校类型' options={TYPES_BY_NATURE.public.map((t) => ({ value: t, label: SCHOOL_TYPE_NAMES[t] }))} value={draft.schoolType} onChange={(t) => void update({ schoolType: t, schoolId: null })} />
         ) : null}
         {draft.schoolType && schools ? (
-          <View role='radiogroup' aria-label='学校' className='schools'>
-            <View className='field-label'>选择学校</View>
-            {schools.schools
-              .filter((s) => s.type === draft.schoolType)
-              .map((s) => (
-                <Choice key={s.id} label={s.name} hint={`${s.address} · 招生计划 ${s.places} 人`} selected={draft.schoolId === s.id} onSelect={() => void update({ schoolId: s.id })} />
-              ))}
+          <View className='schools'>
+            <View className='field-label' aria-hidden>选择学校</View>
+            <RadioGroup
+              label='学校'
+              options={schools.schools.filter((s) => s.type === draft.schoolType).map((s) => ({ value: s.id, label: s.name, hint: `${s.address} · 招生计划 ${s.places} 人` }))}
+              value={draft.schoolId}
+              onChange={(schoolId) => void update({ schoolId })}
+            />
           </View>
         ) : null}
       </View>
@@ -303,9 +283,9 @@ export default function Apply() {
           <View>{school.brochure.fees}</View>
           <View className='muted'>{`招生计划 ${school.brochure.places} 人。报名人数不超过计划的全部录取；超过的于6月20日电脑随机摇号，录取后须在6月20日18:00前确认入学。`}</View>
           {!draft.brochureRead ? (
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ brochureRead: true })}>
+            <Button onPress={() => void update({ brochureRead: true })}>
               我已阅读招生简章，继续
-            </View>
+            </Button>
           ) : (
             <View className='tag tag-ok'>✓ 已阅读招生简章</View>
           )}
@@ -319,59 +299,40 @@ export default function Apply() {
           {notes.map((n, i) => (
             <View key={i} className='notes-item'>{`${i + 1}. ${n}`}</View>
           ))}
-          <View
-            className={`tick${draft.notesAccepted ? ' tick-on' : ''}`}
-            role='checkbox' tabIndex={0} onKeyDown={pressKey}
-            aria-checked={draft.notesAccepted}
-            aria-disabled={notes.length === 0}
-            onClick={() => notes.length > 0 && void update({ notesAccepted: !draft.notesAccepted })}
-          >
-            <View className='tick-box' aria-hidden>
-              {draft.notesAccepted ? '✓' : ''}
-            </View>
-            <Text>{NOTES_TICK}</Text>
-          </View>
+          <Checkbox label={NOTES_TICK} checked={draft.notesAccepted} disabled={notes.length === 0} onChange={(notesAccepted) => void update({ notesAccepted })} />
         </View>
       ) : null}
 
       {draft.childId && draft.schoolType && !brochureFirst ? (
         <View className='card'>
           <View className='card-title'>5. 报名信息</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void quoteUpkeep()}>
+          <Button onPress={() => void quoteUpkeep()}>
             一键引用子女信息维护内容
-          </View>
+          </Button>
           {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
-          <View className='field'>
-            <Text className='field-label'>生源类型</Text>
-            <View role='radiogroup' aria-label='生源类型'>
-              {STUDENT_SOURCES.map((s) => (
-                <Choice key={s} label={SOURCE_NAMES[s]} selected={draft.source === s} onSelect={() => void update({ source: s })} />
-              ))}
-            </View>
-          </View>
+          <RadioGroup label='生源类型' showLabel options={STUDENT_SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={draft.source} onChange={(source) => void update({ source })} />
           {upkeep && draft.upkeepQuoted ? (
             <View className='quoted' data-testid='quoted-upkeep'>
               <View>{`户籍地址：${maskAddress(upkeep.householdAddress.text)}`}</View>
               <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
               <View>{`房产情况：${PROPERTY_KIND_NAMES[upkeep.property.kind]}`}</View>
               <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
-              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ upkeepQuoted: false })}>
+              <Button variant='link' onPress={() => void update({ upkeepQuoted: false })}>
                 修改
-              </View>
+              </Button>
             </View>
           ) : (
             <View>
               <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
               <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
-              <View className='field'>
-                <Text className='field-label'>房产情况</Text>
-                <View role='radiogroup' aria-label='房产情况'>
-                  {PROPERTY_KINDS.map((k) => (
-                    <Choice key={k} label={PROPERTY_KIND_NAMES[k]} selected={(upkeep ?? emptyUpkeep()).property.kind === k} onSelect={() => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind: k } })} />
-                  ))}
-                </View>
-                {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
-              </View>
+              <RadioGroup
+                label='房产情况'
+                showLabel
+                options={PROPERTY_KINDS.map((k) => ({ value: k, label: PROPERTY_KIND_NAMES[k] }))}
+                value={(upkeep ?? emptyUpkeep()).property.kind}
+                onChange={(kind) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind } })}
+              />
+              {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
               {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
                 <TextField
                   id='ap-unit'
@@ -406,9 +367,9 @@ export default function Apply() {
         <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
           <Text>{checklistError.message}</Text>
           <View className='muted'>已上传的材料和填写的内容都已保存。</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setChecklistTry((n) => n + 1)}>
+          <Button onPress={() => setChecklistTry((n) => n + 1)}>
             重试
-          </View>
+          </Button>
         </NoticeBanner>
       ) : null}
       {checklist && !brochureFirst ? (
@@ -447,9 +408,9 @@ export default function Apply() {
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!canContinue} onClick={next}>
+      <Button variant='primary' className={canContinue ? undefined : 'btn-muted'} onPress={next}>
         下一步：核对报名信息
-      </View>
+      </Button>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>
       <HelpLinks />
     </Page>

@@ -4,13 +4,13 @@ import { STAGES, type Stage } from '@contract/calendar';
 import { homeGuidance } from '@/domain/calendar';
 import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
 import { Tabs } from '@/components/Tabs';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
@@ -74,9 +74,9 @@ export default function Home() {
         <View className='card'>
           <View className='card-title'>刷脸登录</View>
           <View className='muted'>通过渝快办刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/login/index')}>
+          <Button variant='primary' onPress={() => go('/pages/login/index')}>
             刷脸登录
-          </View>
+          </Button>
         </View>
       ) : (
         <View className='card'>
@@ -88,12 +88,12 @@ export default function Home() {
       <View className='card'>
         <View className='card-title'>办理入口</View>
         <View className='tiles'>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/district/index')}>当前区域</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/children/index')}>我的子女</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>子女信息维护</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/my/applications/index')}>我的申请</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/service/help/index')}>政策查看 · 联系我们</View>
+          <Button variant='tile' onPress={() => go('/pages/district/index')}>当前区域</Button>
+          <Button variant='tile' onPress={() => go('/pages/children/index')}>我的子女</Button>
+          <Button variant='tile' onPress={() => go('/pages/child/upkeep/index')}>子女信息维护</Button>
+          <Button variant='tile' onPress={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</Button>
+          <Button variant='tile' onPress={() => go('/pages/my/applications/index')}>我的申请</Button>
+          <Button variant='tile' onPress={() => go('/pages/service/help/index')}>政策查看 · 联系我们</Button>
         </View>
       </View>
     </Page>

@@ -1,14 +1,14 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { navigation } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const CHILDREN = '/pages/children/index';
@@ -87,13 +87,13 @@ export default function Login() {
         </View>
         <View className='muted'>本服务只接收渝快办返回的核验结果，不会获取或保存您的人脸照片。</View>
         {session && !failure ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
+          <Button variant='primary' onPress={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
             已登录，继续办理
-          </View>
+          </Button>
         ) : (
-          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void start()}>
+          <Button variant='primary' disabled={busy} onPress={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
-          </View>
+          </Button>
         )}
       </View>
 
@@ -110,9 +110,9 @@ export default function Login() {
             <>
               <View className='row'>
                 <Text>{`${district.name}招生咨询电话：${district.consultationPhone}`}</Text>
-                <View className='btn btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
+                <Button className='btn-inline' aria-label={`拨打${district.name}招生咨询电话`} onPress={() => void host.makePhoneCall(district.consultationPhone)}>
                   拨打
-                </View>
+                </Button>
               </View>
               <View className='login-points-title'>线下报名点（无法刷脸时可现场办理）</View>
               {district.offlinePoints.map((p) => (
@@ -127,9 +127,9 @@ export default function Login() {
           ) : (
             <View>
               <View className='muted'>请先选择孩子9月就读学校所在的区县，查看该区县的咨询电话和线下报名点。</View>
-              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+              <Button onPress={() => void navigation.to('/pages/district/index')}>
                 选择区县，查看咨询电话
-              </View>
+              </Button>
             </View>
           )}
         </View>

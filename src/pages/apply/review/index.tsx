@@ -2,19 +2,19 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Stage } from '@contract/calendar';
 import type { SchoolsResponse } from '@contract/api';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { HelpLinks } from '@/components/HelpLinks';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
 import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 function Row({ k, v }: { k: string; v: string }) {
@@ -49,7 +49,7 @@ export default function Review() {
     if (districts.length === 0) void loadDistricts();
   }, [stage, load, loadChildren, loadDistricts, districts.length]);
   useEffect(() => {
-    if (draft?.districtCode) void api.schools(draft.districtCode, stage).then((a) => a.ok && setSchools(a.data));
+    if (draft?.districtCode) void enrolment.schools(draft.districtCode, stage).then((a) => a.ok && setSchools(a.data));
   }, [draft?.districtCode, stage]);
 
   if (!draft) return <Page title='核对报名信息'><View className='muted' role='status'>正在加载…</View></Page>;
@@ -95,9 +95,9 @@ export default function Review() {
           <Row k='已上传材料' v={`${materialCount} 张照片`} />
           <Row k='申报须知' v={draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选'} />
         </View>
-        <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.back()}>
+        <Button variant='link' onPress={() => void navigation.back()}>
           返回修改
-        </View>
+        </Button>
       </View>
 
       {outcome?.kind === 'refused' ? (
@@ -123,15 +123,9 @@ export default function Review() {
           <Text>{`返回上一步，阅读申报须知后勾选“${NOTES_TICK}”，才能提交。`}</Text>
         </NoticeBanner>
       ) : null}
-      <View
-        className={`btn btn-primary${submitting || !draft.notesAccepted ? ' btn-disabled' : ''}`}
-        role='button' tabIndex={0} onKeyDown={pressKey}
-        aria-disabled={submitting || !draft.notesAccepted}
-        aria-busy={submitting}
-        onClick={() => draft.notesAccepted && void onSubmit()}
-      >
+      <Button variant='primary' busy={submitting} disabled={!draft.notesAccepted} onPress={() => void onSubmit()}>
         {submitting ? '正在提交…' : outcome?.kind === 'unknown' ? '再次提交' : '确认提交'}
-      </View>
+      </Button>
       <View className='muted rv-tip'>提交后可在“个人中心—我的申请”查看进度；审核开始前可撤回修改。</View>
       <HelpLinks />
     </Page>

@@ -5,6 +5,7 @@ import { validateIdNumber } from '@/domain/idNumber';
 import { eligibleStage } from '@/domain/eligibility';
 import { validateName } from '@/domain/validators';
 import { localDateOf, toMs } from '@/domain/time';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -15,7 +16,7 @@ import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from '../../children/childLabels';
-import { pressKey } from '@/components/Pressable';
+import { Chips } from '@/components/Chips';
 import './index.css';
 
 const cnDate = (d: string) => {
@@ -113,36 +114,20 @@ export default function AddChild() {
             {`✓ 出生日期 ${cnDate(id.birthDate)}，${eligibilityText({ eligibleStage: age.stage }).text}`}
           </View>
         ) : null}
-        <View className={`field${relationshipError ? ' field-invalid' : ''}`}>
-          <Text id='add-relationship-label' className='field-label'>
-            您与子女的关系
-          </Text>
-          <View className='chips' role='radiogroup' aria-labelledby='add-relationship-label'>
-            {RELATIONSHIPS.map((r) => (
-              <View
-                key={r}
-                role='radio' tabIndex={0} onKeyDown={pressKey}
-                aria-checked={draft.relationship === r}
-                className={`chip${draft.relationship === r ? ' chip-on' : ''}`}
-                onClick={() => {
-                  setServerErrors(({ relationship: _gone, ...rest }) => rest);
-                  updateAddDraft({ relationship: r });
-                }}
-              >
-                {RELATIONSHIP_NAMES[r]}
-              </View>
-            ))}
-          </View>
-          {relationshipError ? (
-            <View className='field-error' role='alert'>
-              {relationshipError}
-            </View>
-          ) : null}
-        </View>
+        <Chips
+          label='您与子女的关系'
+          options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))}
+          value={draft.relationship}
+          error={relationshipError}
+          onChange={(relationship) => {
+            setServerErrors(({ relationship: _gone, ...rest }) => rest);
+            updateAddDraft({ relationship });
+          }}
+        />
         {formError ? <NoticeBanner tone='error' title={formError} /> : null}
-        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
+        <Button variant='primary' disabled={busy} onPress={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
-        </View>
+        </Button>
       </View>
       <View className='muted add-note'>只有孩子的法定监护人可以为其报名，系统会核验您与孩子的监护关系。</View>
       <HelpLinks />

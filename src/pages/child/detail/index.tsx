@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { validateName } from '@/domain/validators';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
@@ -11,7 +12,6 @@ import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persis
 import { navigation, usePageParams } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from '../../children/childLabels';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** The 户口簿姓名 being typed, kept as a draft so a re-login after an expired session does not lose it. */
@@ -60,9 +60,9 @@ export default function ChildDetail() {
           </NoticeBanner>
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
-            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
+            <Button variant='link' onPress={() => void navigation.replace('/pages/children/index')}>
               返回我的子女
-            </View>
+            </Button>
           </NoticeBanner>
         ) : (
           <View className='muted' role='status'>
@@ -153,39 +153,30 @@ export default function ChildDetail() {
               }}
             />
             <View className='detail-edit-actions'>
-              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(realName)}>
+              <Button variant='primary' busy={busy} onPress={() => void saveRealName(realName)}>
                 保存户口簿姓名
-              </View>
-              <View
-                className='btn'
-                role='button'
-                tabIndex={0} onKeyDown={pressKey}
-                onClick={() => {
+              </Button>
+              <Button onPress={() => {
                   setEditing(false);
                   void removeKey(realNameDraftKey(child.id));
-                }}
-              >
+                }}>
                 取消
-              </View>
+              </Button>
             </View>
           </View>
         ) : (
           <View className='detail-edit-actions'>
-            <View
-              className='btn'
-              role='button' tabIndex={0} onKeyDown={pressKey}
-              onClick={() => {
+            <Button onPress={() => {
                 setRealNameInput(child.realName ?? '');
                 setNameError(null);
                 setEditing(true);
-              }}
-            >
+              }}>
               {differs ? '修改户口簿姓名' : '填写户口簿姓名'}
-            </View>
+            </Button>
             {differs ? (
-              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(null)}>
+              <Button onPress={() => void saveRealName(null)}>
                 恢复为出生证姓名
-              </View>
+              </Button>
             ) : null}
           </View>
         )}
@@ -193,18 +184,18 @@ export default function ChildDetail() {
 
       <View className='card'>
         <View className='card-title'>办理事项</View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/upkeep/index')}>
           <Text>子女信息维护</Text>
           <Text className='muted'>户籍、居住、房产、监护人 ›</Text>
-        </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/materials/index')}>
+        </Button>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/materials/index')}>
           <Text>我的材料</Text>
           <Text className='muted'>需要准备和上传的材料 ›</Text>
-        </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/report-code/index')}>
+        </Button>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/report-code/index')}>
           <Text>报到码</Text>
           <Text className='muted'>录取后9月报到时出示 ›</Text>
-        </View>
+        </Button>
       </View>
       <HelpLinks />
     </Page>

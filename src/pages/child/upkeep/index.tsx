@@ -8,6 +8,7 @@ import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domai
 import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -23,30 +24,12 @@ import { useUpkeepStore } from '@/stores/upkeep';
 import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
-import { pressKey } from '@/components/Pressable';
+import { Chips } from '@/components/Chips';
 import './index.css';
 
-
-function Chips<T extends string>({ label, options, value, onChange, disabled }: { label: string; options: Array<{ value: T; label: string }>; value: T | null; onChange: (v: T) => void; disabled?: boolean }) {
-  const id = `chips-${label}`;
-  return (
-    <View className='field'>
-      <Text id={id} className='field-label'>
-        {label}
-      </Text>
-      <View className='chips' role='radiogroup' aria-labelledby={id}>
-        {options.map((o) => (
-          <View key={o.value} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
-            {o.label}
-          </View>
-        ))}
-      </View>
-    </View>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -89,9 +72,9 @@ export default function Upkeep() {
     return (
       <Page title='子女信息维护'>
         <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
+          <Button onPress={() => void navigation.replace('/pages/children/index')}>
             去我的子女
-          </View>
+          </Button>
         </NoticeBanner>
       </Page>
     );
@@ -173,9 +156,9 @@ export default function Upkeep() {
       {!code ? (
         <NoticeBanner tone='warn' title='请先选择当前区域'>
           <Text>信息维护的开放时间按区县分批安排。</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button onPress={() => void navigation.to('/pages/district/index')}>
             选择当前区域
-          </View>
+          </Button>
         </NoticeBanner>
       ) : maintenance.inMaintenance ? (
         <NoticeBanner tone='warn' title={maintenance.message}>
@@ -243,9 +226,9 @@ export default function Upkeep() {
           onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
           extra={
             open ? (
-              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
+              <Button variant='link' onPress={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
                 与户籍地址相同
-              </View>
+              </Button>
             ) : null
           }
         />
@@ -271,9 +254,9 @@ export default function Upkeep() {
                 </View>
               }
               extra={
-                <View className='btn upkeep-host-btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void getBridge().openHostPage('myRealEstate')}>
+                <Button className='upkeep-host-btn' onPress={() => void host.openHostPage('myRealEstate')}>
                   打开渝快办“我的不动产”查看
-                </View>
+                </Button>
               }
             />
             {certificate && !errors['property.unitNumber'] ? (
@@ -331,9 +314,9 @@ export default function Upkeep() {
           </View>
         ))}
         {open && d.guardians.length < 2 ? (
-          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
+          <Button variant='link' onPress={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
             ＋ 添加另一位监护人
-          </View>
+          </Button>
         ) : null}
       </Section>
 
@@ -360,16 +343,16 @@ export default function Upkeep() {
           {/* A refusal is announced by the error summary at the top; this repeats it beside the button. */}
           {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error' && problems.length === 0} /> : null}
           {open ? (
-            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
+            <Button variant='primary' className='upkeep-save' disabled={busy} onPress={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}
       {entry.saved ? (
-        <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+        <Button onPress={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
           下一步：我的材料
-        </View>
+        </Button>
       ) : null}
       <HelpLinks />
     </Page>

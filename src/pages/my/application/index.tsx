@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
@@ -18,7 +19,6 @@ import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications'
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
@@ -131,54 +131,54 @@ export default function ApplicationDetail() {
         {confirmable && next.deadline ? (
           <View>
             {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
-            <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void run('已确认入学', () => confirm(app.id))}>
+            <Button variant='primary' disabled={busy} onPress={() => void run('已确认入学', () => confirm(app.id))}>
               确认入学
-            </View>
+            </Button>
           </View>
         ) : null}
 
         {(app.status === 'submitted' || app.status === 'privateRegistered') && !askWithdraw ? (
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setAskWithdraw(true)}>
+          <Button onPress={() => setAskWithdraw(true)}>
             撤回申请
-          </View>
+          </Button>
         ) : null}
         {askWithdraw ? (
           <View className='ad-confirm' role='alertdialog' aria-label='确认撤回'>
             <View>撤回后申请回到草稿，可修改后在报名时间内重新提交。确定撤回吗？</View>
             <View className='row'>
-              <View className='btn btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setAskWithdraw(false)}>
+              <Button className='btn-inline' onPress={() => setAskWithdraw(false)}>
                 不撤回
-              </View>
-              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void doWithdraw()}>
+              </Button>
+              <Button variant='primary' className='btn-inline' onPress={() => void doWithdraw()}>
                 确定撤回
-              </View>
+              </Button>
             </View>
           </View>
         ) : null}
         {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
         {app.status === 'withdrawn' && next.action ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
+          <Button variant='primary' onPress={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
             修改并重新提交
-          </View>
+          </Button>
         ) : null}
         {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+          <Button variant='primary' onPress={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
             报名公办学校（公办兜底）
-          </View>
+          </Button>
         ) : null}
         {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
+          <Button onPress={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
             查看录取结果和摇号过程
-          </View>
+          </Button>
         ) : null}
         {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
           <View>
-            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
+            <Button variant='primary' onPress={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
               查看电子入学通知书
-            </View>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
+            </Button>
+            <Button onPress={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
               查看报到码
-            </View>
+            </Button>
           </View>
         ) : null}
       </View>
@@ -206,14 +206,9 @@ export default function ApplicationDetail() {
               /> : <View className='muted' role='status'>正在获取上传要求…</View>}
             </View>
           ))}
-          <View
-            className={`btn btn-primary${!fixComplete || busy ? ' btn-disabled' : ''}`}
-            role='button' tabIndex={0} onKeyDown={pressKey}
-            aria-disabled={!fixComplete || busy}
-            onClick={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}
-          >
+          <Button variant='primary' disabled={!fixComplete || busy} onPress={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}>
             提交补正材料
-          </View>
+          </Button>
         </View>
       ) : null}
 

@@ -1,12 +1,12 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
 import { Tabs } from '@/components/Tabs';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 type Tab = 'policy' | 'contact';
@@ -25,7 +25,7 @@ export default function Help() {
 
   const call = async (phone: string) => {
     setCallFailed(null);
-    const result = await getBridge().makePhoneCall(phone);
+    const result = await host.makePhoneCall(phone);
     // A parent who cancels the dialler needs no message; anything else gets the number to dial by hand.
     if (!result.ok && result.error.kind !== 'cancelled') setCallFailed(phone);
   };
@@ -43,9 +43,9 @@ export default function Help() {
         <View className='card'>
           <View className='card-title'>请先选择当前区域</View>
           <View className='muted'>当前区域是孩子9月将要就读学校所在的区县，不是现在就读的区县。选择后即可查看该区县的招生政策和咨询电话。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button variant='primary' onPress={() => void navigation.to('/pages/district/index')}>
             选择当前区域
-          </View>
+          </Button>
         </View>
       ) : null}
 
@@ -66,9 +66,9 @@ export default function Help() {
             <View className='card-title'>招生咨询电话</View>
             <View className='help-phone-row'>
               <Text className='help-phone'>{district.consultationPhone}</Text>
-              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void call(district.consultationPhone)}>
+              <Button variant='primary' className='btn-inline' aria-label={`拨打${district.name}招生咨询电话`} onPress={() => void call(district.consultationPhone)}>
                 拨打电话
-              </View>
+              </Button>
             </View>
             <View className='muted'>{`${district.name}教育行政部门 · 工作日 9:00–12:00，14:00–17:30`}</View>
             {callFailed ? (
@@ -85,9 +85,9 @@ export default function Help() {
                 <View className='muted'>{`时间：${point.hours}`}</View>
                 <View className='row'>
                   <Text className='muted'>{`电话：${point.phone}`}</Text>
-                  <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${point.name}电话`} onClick={() => void call(point.phone)}>
+                  <Button variant='link' aria-label={`拨打${point.name}电话`} onPress={() => void call(point.phone)}>
                     拨打
-                  </View>
+                  </Button>
                 </View>
               </View>
             ))}
