@@ -9,6 +9,7 @@ import { auth } from '@/services/auth';
 import { startUpload, type UploadHandle, type UploadOptions, type UploadStage } from '@/services/upload';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { hostName } from '@/config';
 
 export interface UploaderProps {
   materialCode: MaterialCode;
@@ -94,7 +95,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
         active.current = false;
       });
     if (!picked.ok) {
-      if (picked.error.kind === 'unavailable') setError('当前应用暂不支持选择照片，请更新渝快办到最新版本后重试。');
+      if (picked.error.kind === 'unavailable') setError(`当前应用暂不支持选择照片，请更新${hostName()}到最新版本后重试。`);
       else if (picked.error.kind !== 'cancelled') setError('没能打开相机或相册，请检查是否已允许访问相册后重试。');
       return;
     }

@@ -31,6 +31,8 @@ import { useSessionStore } from '@/stores/session';
 import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
 import { NOTES_TICK, PROPERTY_KIND_NAMES, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import './index.css';
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
 const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
   public: ['publicTight', 'publicNormal', 'converted'],
@@ -170,7 +172,7 @@ export default function Apply() {
 
   const next = () => {
     setShowErrors(true);
-    if (canContinue) void navigation.to(`/pages/apply/review/index?stage=${stage}`);
+    if (canContinue) void navigation.to(routes.review(stage));
     else setAttempt((n) => n + 1);
   };
   // What stops 下一步, in the order of the form, for the error summary.
@@ -199,7 +201,7 @@ export default function Apply() {
         <View className='card-title'>1. 当前区域</View>
         <View className='row'>
           <Text>{district ? district.name : '尚未选择'}</Text>
-          <Button variant='link' onPress={() => void navigation.to('/pages/district/index')}>
+          <Button variant='link' onPress={() => void navigation.to(routes.district())}>
             {district ? '更换区域' : '选择区域'}
           </Button>
         </View>
@@ -219,7 +221,7 @@ export default function Apply() {
         {eligible.length === 0 ? (
           <View className='muted'>
             没有符合本学段年龄的子女。
-            <Button variant='link' onPress={() => void navigation.to('/pages/children/index')}>
+            <Button variant='link' onPress={() => void navigation.to(routes.children())}>
               前往我的子女
             </Button>
           </View>
@@ -337,7 +339,7 @@ export default function Apply() {
                 <TextField
                   id='ap-unit'
                   label='不动产单元号（28位）'
-                  hint='可在渝快办“我的—不动产—我的不动产—不动产单元号”中查看'
+                  hint={`可在${hostName()}“我的—不动产—我的不动产—不动产单元号”中查看`}
                   value={upkeep?.property.unitNumber ?? ''}
                   onInput={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
                   error={shownError('property.unitNumber')}

@@ -13,6 +13,7 @@ import { navigation } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from './childLabels';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
 export default function Children() {
@@ -33,7 +34,7 @@ export default function Children() {
       <Page title='我的子女'>
         <NoticeBanner tone='info' title='请先刷脸登录'>
           <Text>刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</Text>
-          <Button variant='primary' onPress={() => void navigation.to('/pages/login/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.login())}>
             去刷脸登录
           </Button>
         </NoticeBanner>
@@ -50,7 +51,7 @@ export default function Children() {
       {!district ? (
         <View className='card children-district'>
           <Text>尚未选择当前区域。</Text>
-          <Button variant='link' onPress={() => void navigation.to('/pages/district/index')}>
+          <Button variant='link' onPress={() => void navigation.to(routes.district())}>
             去选择孩子9月就读的区县
           </Button>
         </View>
@@ -88,7 +89,7 @@ export default function Children() {
             <View className={`child-eligibility ${eligibility.ok ? 'child-eligible' : 'child-not-eligible'}`}>{eligibility.text}</View>
             {child.greenChannel ? <Text className='tag tag-info'>绿色通道</Text> : null}
             <View className='child-actions'>
-              <Button variant='primary' aria-label={`查看${displayName(child)}的详情`} onPress={() => void navigation.to(`/pages/child/detail/index?childId=${child.id}`)}>
+              <Button variant='primary' aria-label={`查看${displayName(child)}的详情`} onPress={() => void navigation.to(routes.childDetail(child.id))}>
                 详情与信息维护
               </Button>
             </View>
@@ -96,7 +97,7 @@ export default function Children() {
         );
       })}
 
-      <Button className='children-add' onPress={() => void navigation.to('/pages/child/add/index')}>
+      <Button className='children-add' onPress={() => void navigation.to(routes.childAdd())}>
         ＋ 手动新增子女
       </Button>
       <HelpLinks />

@@ -13,6 +13,7 @@ import { host } from '@/services/host';
 import { navigation } from '@/services/navigation';
 import { useRoving } from '@/components/roving';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** "5月7日 至 5月13日（含当日）": a start at local midnight reads as a date only. */
 export function periodText(p: Period): string {
@@ -102,7 +103,7 @@ export default function District() {
               ))}
             </View>
           ) : null}
-          <Button variant='primary' onPress={() => void navigation.to('/pages/children/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.children())}>
             下一步：我的子女
           </Button>
         </View>

@@ -12,6 +12,8 @@ import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
 import './index.css';
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
 /** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
 export default function Home() {
@@ -73,8 +75,8 @@ export default function Home() {
       {!session ? (
         <View className='card'>
           <View className='card-title'>刷脸登录</View>
-          <View className='muted'>通过渝快办刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</View>
-          <Button variant='primary' onPress={() => go('/pages/login/index')}>
+          <View className='muted'>{`通过${hostName()}刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。`}</View>
+          <Button variant='primary' onPress={() => go(routes.login())}>
             刷脸登录
           </Button>
         </View>
@@ -88,12 +90,12 @@ export default function Home() {
       <View className='card'>
         <View className='card-title'>办理入口</View>
         <View className='tiles'>
-          <Button variant='tile' onPress={() => go('/pages/district/index')}>当前区域</Button>
-          <Button variant='tile' onPress={() => go('/pages/children/index')}>我的子女</Button>
-          <Button variant='tile' onPress={() => go('/pages/child/upkeep/index')}>子女信息维护</Button>
-          <Button variant='tile' onPress={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</Button>
-          <Button variant='tile' onPress={() => go('/pages/my/applications/index')}>我的申请</Button>
-          <Button variant='tile' onPress={() => go('/pages/service/help/index')}>政策查看 · 联系我们</Button>
+          <Button variant='tile' onPress={() => go(routes.district())}>当前区域</Button>
+          <Button variant='tile' onPress={() => go(routes.children())}>我的子女</Button>
+          <Button variant='tile' onPress={() => go(routes.upkeep())}>子女信息维护</Button>
+          <Button variant='tile' onPress={() => go(routes.apply(stage))}>{STAGE_APPLY_ENTRY[stage]}</Button>
+          <Button variant='tile' onPress={() => go(routes.applications())}>我的申请</Button>
+          <Button variant='tile' onPress={() => go(routes.help())}>政策查看 · 联系我们</Button>
         </View>
       </View>
     </Page>

@@ -14,6 +14,7 @@ import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -54,22 +55,22 @@ export default function My() {
         ) : (
           <View>
             <View className='card-title'>尚未登录</View>
-            <Button variant='primary' onPress={() => go('/pages/login/index')}>
+            <Button variant='primary' onPress={() => go(routes.login())}>
               刷脸登录
             </Button>
           </View>
         )}
       </View>
       <View className='card'>
-        <Button variant='plain' className='list-item' onPress={() => go('/pages/my/applications/index')}>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.applications())}>
           <Text>我的申请</Text>
           <Text className='muted'>查看进度、撤回、补正、入学确认 ›</Text>
         </Button>
-        <Button variant='plain' className='list-item' onPress={() => go('/pages/children/index')}>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.children())}>
           <Text>我的子女</Text>
           <Text className='muted'>子女信息、报到码 ›</Text>
         </Button>
-        <Button variant='plain' className='list-item' onPress={() => go('/pages/service/help/index')}>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.help())}>
           <Text>政策查看 · 联系我们</Text>
           <Text className='muted'>›</Text>
         </Button>

@@ -13,6 +13,7 @@ import { useApplicationsStore } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useClockStore } from '@/stores/clock';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** 提交成功 with the 办件编号 the parent quotes on the hotline. */
 export default function Result() {
@@ -53,7 +54,7 @@ export default function Result() {
               {next.deadlineText && next.who === 'reviewer' ? <View className='muted'>{`预计审核完成：${next.deadlineText}前`}</View> : null}
             </View>
           ) : null}
-          <Button variant='primary' onPress={() => void navigation.replace(`/pages/my/application/index?id=${encodeURIComponent(app.id)}`)}>
+          <Button variant='primary' onPress={() => void navigation.replace(routes.application(app.id))}>
             查看办件详情
           </Button>
           <Button onPress={() => void navigation.home()}>
@@ -64,7 +65,7 @@ export default function Result() {
         <NoticeBanner tone='error' title='暂时无法显示提交结果' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>请到“个人中心—我的申请”查看是否已提交。</View>
-          <Button onPress={() => void navigation.to('/pages/my/applications/index')}>
+          <Button onPress={() => void navigation.to(routes.applications())}>
             查看我的申请
           </Button>
         </NoticeBanner>

@@ -16,6 +16,7 @@ import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { NOTES_TICK, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import './index.css';
+import { routes } from '@/config/routes';
 
 function Row({ k, v }: { k: string; v: string }) {
   return (
@@ -70,7 +71,7 @@ export default function Review() {
     if (result.kind === 'busy') return;
     setOutcome(result);
     if (result.kind === 'refused') setAttempt((n) => n + 1);
-    if (result.kind === 'submitted') void navigation.replace(`/pages/apply/result/index?id=${encodeURIComponent(result.application.id)}`);
+    if (result.kind === 'submitted') void navigation.replace(routes.result(result.application.id));
   };
 
   return (

@@ -18,6 +18,7 @@ import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from '../../children/childLabels';
 import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
 
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);
@@ -74,7 +75,7 @@ export default function AddChild() {
       return;
     }
     await clearAddDraft();
-    void navigation.replace(`/pages/child/detail/index?childId=${answer.data.id}`);
+    void navigation.replace(routes.childDetail(answer.data.id));
   };
 
   if (!addDraftLoaded) return <Page title='手动新增子女'>{null}</Page>;

@@ -13,6 +13,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from '../../children/childLabels';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** The 户口簿姓名 being typed, kept as a draft so a re-login after an expired session does not lose it. */
 export const realNameDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}real-name:${childId}`;
@@ -60,7 +61,7 @@ export default function ChildDetail() {
           </NoticeBanner>
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
-            <Button variant='link' onPress={() => void navigation.replace('/pages/children/index')}>
+            <Button variant='link' onPress={() => void navigation.replace(routes.children())}>
               返回我的子女
             </Button>
           </NoticeBanner>
@@ -96,7 +97,7 @@ export default function ChildDetail() {
     setSaved(next ? `已保存户口簿姓名“${next}”，报名时将使用此姓名。` : '已恢复为出生医学证明上的姓名。');
   };
 
-  const go = (path: string) => void navigation.to(`${path}?childId=${child.id}`);
+  const go = (to: (childId: string) => string) => void navigation.to(to(child.id));
 
   return (
     <Page title='子女详情'>
@@ -184,15 +185,15 @@ export default function ChildDetail() {
 
       <View className='card'>
         <View className='card-title'>办理事项</View>
-        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/upkeep/index')}>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.upkeep)}>
           <Text>子女信息维护</Text>
           <Text className='muted'>户籍、居住、房产、监护人 ›</Text>
         </Button>
-        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/materials/index')}>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.materials)}>
           <Text>我的材料</Text>
           <Text className='muted'>需要准备和上传的材料 ›</Text>
         </Button>
-        <Button variant='plain' className='list-item detail-link' onPress={() => go('/pages/child/report-code/index')}>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.reportCode)}>
           <Text>报到码</Text>
           <Text className='muted'>录取后9月报到时出示 ›</Text>
         </Button>

@@ -18,6 +18,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
 import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
 
 const SCHOOL_TYPES = Object.keys(SCHOOL_TYPE_NAMES) as SchoolType[];
 const SOURCES = Object.keys(SOURCE_NAMES) as StudentSource[];
@@ -51,7 +52,7 @@ export default function Materials() {
       <Page title='我的材料'>
         <NoticeBanner tone='warn' title={!childId ? '请先选择子女' : '请先选择当前区域'}>
           <Text>所需材料按孩子9月就读区县的政策确定。</Text>
-          <Button onPress={() => void navigation.to(!childId ? '/pages/children/index' : '/pages/district/index')}>
+          <Button onPress={() => void navigation.to(!childId ? routes.children() : routes.district())}>
             {!childId ? '去我的子女' : '选择当前区域'}
           </Button>
         </NoticeBanner>
@@ -127,7 +128,7 @@ export default function Materials() {
           </View>
         </>
       ) : null}
-      <Button variant='primary' onPress={() => void navigation.to(`/pages/child/detail/index?childId=${childId}`)}>
+      <Button variant='primary' onPress={() => void navigation.to(routes.childDetail(childId))}>
         完成，返回子女详情
       </Button>
       <HelpLinks />

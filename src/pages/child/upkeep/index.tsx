@@ -29,6 +29,8 @@ import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
 import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -72,7 +74,7 @@ export default function Upkeep() {
     return (
       <Page title='子女信息维护'>
         <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
-          <Button onPress={() => void navigation.replace('/pages/children/index')}>
+          <Button onPress={() => void navigation.replace(routes.children())}>
             去我的子女
           </Button>
         </NoticeBanner>
@@ -156,7 +158,7 @@ export default function Upkeep() {
       {!code ? (
         <NoticeBanner tone='warn' title='请先选择当前区域'>
           <Text>信息维护的开放时间按区县分批安排。</Text>
-          <Button onPress={() => void navigation.to('/pages/district/index')}>
+          <Button onPress={() => void navigation.to(routes.district())}>
             选择当前区域
           </Button>
         </NoticeBanner>
@@ -255,7 +257,7 @@ export default function Upkeep() {
               }
               extra={
                 <Button className='upkeep-host-btn' onPress={() => void host.openHostPage('myRealEstate')}>
-                  打开渝快办“我的不动产”查看
+                  {`打开${hostName()}“我的不动产”查看`}
                 </Button>
               }
             />
@@ -350,7 +352,7 @@ export default function Upkeep() {
         </View>
       ) : null}
       {entry.saved ? (
-        <Button onPress={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+        <Button onPress={() => void navigation.to(routes.materials(childId))}>
           下一步：我的材料
         </Button>
       ) : null}

@@ -20,6 +20,7 @@ import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -157,26 +158,26 @@ export default function ApplicationDetail() {
         ) : null}
         {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
         {app.status === 'withdrawn' && next.action ? (
-          <Button variant='primary' onPress={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
+          <Button variant='primary' onPress={() => void fromApplication(app).then(() => navigation.to(routes.apply(app.stage)))}>
             修改并重新提交
           </Button>
         ) : null}
         {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
-          <Button variant='primary' onPress={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.apply(app.stage))}>
             报名公办学校（公办兜底）
           </Button>
         ) : null}
         {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
-          <Button onPress={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
+          <Button onPress={() => void navigation.to(routes.lottery(app.id))}>
             查看录取结果和摇号过程
           </Button>
         ) : null}
         {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
           <View>
-            <Button variant='primary' onPress={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
+            <Button variant='primary' onPress={() => void navigation.to(routes.notice(app.id))}>
               查看电子入学通知书
             </Button>
-            <Button onPress={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
+            <Button onPress={() => void navigation.to(routes.reportCode(app.childId))}>
               查看报到码
             </Button>
           </View>

@@ -9,6 +9,7 @@ import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -37,7 +38,7 @@ export default function Applications() {
       {list.map((a) => {
         const info = STATUS_INFO[a.status];
         return (
-          <Button key={a.id} variant='plain' className='card apps-item' aria-label={`${a.schoolName}，${info.label}`} onPress={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(a.id)}`)}>
+          <Button key={a.id} variant='plain' className='card apps-item' aria-label={`${a.schoolName}，${info.label}`} onPress={() => void navigation.to(routes.application(a.id))}>
             <View className='row'>
               <Text className='apps-school'>{a.schoolName}</Text>
               <Text className={`tag ${TONE_TAG[info.tone]}`}>{info.label}</Text>

@@ -15,6 +15,7 @@ import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -79,12 +80,12 @@ export default function Lottery() {
           {next ? <View className='lt-next'>{next.text}</View> : null}
           {!outcome.admitted && app && next?.action === 'submit' ? (
             // The fallback is for the same child and stage (幼升小 or 小升初) as the lost application.
-            <Button variant='primary' onPress={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+            <Button variant='primary' onPress={() => void navigation.to(routes.apply(app.stage))}>
               报名公办学校
             </Button>
           ) : null}
           {id ? (
-            <Button variant={outcome.admitted && next?.action === 'confirm' ? 'primary' : 'secondary'} onPress={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
+            <Button variant={outcome.admitted && next?.action === 'confirm' ? 'primary' : 'secondary'} onPress={() => void navigation.to(routes.application(id))}>
               {outcome.admitted && next?.action === 'confirm' ? '去确认入学' : '返回办件详情'}
             </Button>
           ) : null}

@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { routes } from '@contract/api';
+import { routes as apiRoutes } from '@contract/api';
 import type { AdmissionNotice } from '@contract/reportCode';
 import type { ApiError } from '@contract/errors';
 import { Button } from '@/components/Button';
@@ -15,6 +15,7 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useSessionStore } from '@/stores/session';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -39,7 +40,7 @@ export default function Notice() {
     setDownload('busy');
     const token = auth.token();
     const result = await host.saveDocument({
-      url: routes.noticePdf(notice.applicationId),
+      url: apiRoutes.noticePdf(notice.applicationId),
       fileName: `入学通知书-${notice.applicationNumber}.pdf`,
       mime: 'application/pdf',
       headers: token ? { Authorization: `Bearer ${token}` } : undefined,
@@ -77,7 +78,7 @@ export default function Notice() {
           {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}
           {download === 'failed' ? <NoticeBanner tone='error' title='下载未成功，请检查网络后重试' urgent /> : null}
           {childId ? (
-            <Button onPress={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(childId)}`)}>
+            <Button onPress={() => void navigation.to(routes.reportCode(childId))}>
               查看报到码
             </Button>
           ) : null}

@@ -8,6 +8,7 @@ import { host } from '@/services/host';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
 import './index.css';
+import { routes } from '@/config/routes';
 
 type Tab = 'policy' | 'contact';
 
@@ -43,7 +44,7 @@ export default function Help() {
         <View className='card'>
           <View className='card-title'>请先选择当前区域</View>
           <View className='muted'>当前区域是孩子9月将要就读学校所在的区县，不是现在就读的区县。选择后即可查看该区县的招生政策和咨询电话。</View>
-          <Button variant='primary' onPress={() => void navigation.to('/pages/district/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.district())}>
             选择当前区域
           </Button>
         </View>
