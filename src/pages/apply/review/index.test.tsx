@@ -125,4 +125,20 @@ describe('核对报名信息 → 确认提交', () => {
     const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
     expect(list.data.applications).toHaveLength(0);
   });
+
+  it('is a check-answers page: each answer has a 修改 that returns to its section with the draft intact', async () => {
+    await prepare(true);
+    render(<Review />);
+    await screen.findByRole('button', { name: '确认提交' });
+    const before = useApplyDraftStore.getState().draft;
+    fireEvent.click(screen.getByRole('button', { name: '修改报名学校' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=school');
+    fireEvent.click(screen.getByRole('button', { name: '修改户籍地址' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=info');
+    fireEvent.click(screen.getByRole('button', { name: '修改申报须知' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=notes');
+    expect(useApplyDraftStore.getState().draft).toEqual(before);
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(0);
+  });
 });
