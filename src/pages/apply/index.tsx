@@ -28,7 +28,7 @@ import { useSessionStore } from '@/stores/session';
 import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
 import { SchoolSection } from './sections/SchoolSection';
 import { NotesSection } from './sections/NotesSection';
-import { InfoSection } from './sections/InfoSection';
+import { applyFieldId, InfoSection } from './sections/InfoSection';
 import { MaterialsSection } from './sections/MaterialsSection';
 import './index.css';
 
@@ -42,9 +42,9 @@ const UPKEEP_FIELDS: Array<[string, string]> = [
 ];
 
 /** What is still missing before the answers can be checked, in the parent's words. */
-function missingUpkeep(u: UpkeepInfo | null, errors: UpkeepErrors): string[] {
-  if (!u) return ['子女信息（户籍地址、居住地址、房产、监护人联系方式）'];
-  return UPKEEP_FIELDS.filter(([path]) => errors[path]).map(([, label]) => label);
+function missingUpkeep(u: UpkeepInfo | null, errors: UpkeepErrors): Array<{ label: string; fieldId?: string }> {
+  if (!u) return [{ label: '子女信息（户籍地址、居住地址、房产、监护人联系方式）' }];
+  return UPKEEP_FIELDS.filter(([path]) => errors[path]).map(([path, label]) => ({ label, fieldId: applyFieldId(path) }));
 }
 
 /** 幼升小/小升初在线申报 (Q19–Q22): choose, read, tick, fill in, upload, then check and submit. */
@@ -160,12 +160,12 @@ export default function Apply() {
   const private_ = draft.nature === 'private';
   const brochureFirst = private_ && school?.brochure && !draft.brochureRead;
   const missingMaterials = checklist ? missingRequired(checklist, draft.materials) : [];
-  const missing = [
-    ...(draft.childId ? [] : ['子女']),
-    ...(draft.nature ? [] : ['学校性质']),
-    ...(draft.schoolId ? [] : ['学校']),
+  const missing: Array<{ label: string; fieldId?: string }> = [
+    ...(draft.childId ? [] : [{ label: '子女' }]),
+    ...(draft.nature ? [] : [{ label: '学校性质' }]),
+    ...(draft.schoolId ? [] : [{ label: '学校' }]),
     ...missingUpkeep(upkeep, upkeepErrors),
-    ...missingMaterials.map((i) => i.name),
+    ...missingMaterials.map((i) => ({ label: i.name })),
   ];
   const blocked = permission && !permission.ok ? permission : null;
   const canContinue = draft.notesAccepted && missing.length === 0 && !blocked;
@@ -180,7 +180,7 @@ export default function Apply() {
     ? [
         ...(blocked ? [blocked.message] : []),
         ...(draft.notesAccepted ? [] : [`请阅读申报须知并勾选“${NOTES_TICK}”`]),
-        ...missing.map((m) => `请填写或上传：${m}`),
+        ...missing.map((m) => ({ message: `请填写或上传：${m.label}`, fieldId: m.fieldId })),
       ]
     : [];
 
@@ -243,7 +243,7 @@ export default function Apply() {
       {showErrors && !canContinue ? (
         <NoticeBanner tone='error' title='还不能提交'>
           {!draft.notesAccepted ? <View>{`请阅读申报须知并勾选“${NOTES_TICK}”。`}</View> : null}
-          {missing.length ? <View>{`还需填写或上传：${missing.join('、')}`}</View> : null}
+          {missing.length ? <View>{`还需填写或上传：${missing.map((m) => m.label).join('、')}`}</View> : null}
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}

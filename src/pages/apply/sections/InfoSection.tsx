@@ -9,6 +9,9 @@ import { PROPERTY_KIND_NAMES, SOURCE_NAMES } from '@/domain/labels';
 import { maskAddress, maskPhone } from '@/domain/masking';
 import { emptyUpkeep } from '@/stores/upkeep';
 
+/** The input id of an upkeep path in this form ('guardians.0.phone' → 'ap-guardians-0-phone'): the error summary links there. */
+export const applyFieldId = (path: string) => `ap-${path.replace(/\./g, '-')}`;
+
 export interface InfoSectionProps {
   source: StudentSource;
   onSource: (source: StudentSource) => void;
@@ -45,8 +48,8 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
         </View>
       ) : (
         <View>
-          <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
-          <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
+          <TextField id={applyFieldId('householdAddress.text')} label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
+          <TextField id={applyFieldId('residenceAddress.text')} label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
           <RadioGroup
             label='房产情况'
             showLabel
@@ -57,7 +60,7 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
           {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
           {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
             <TextField
-              id='ap-unit'
+              id={applyFieldId('property.unitNumber')}
               label='不动产单元号（28位）'
               hint={`可在${hostName()}“我的—不动产—我的不动产—不动产单元号”中查看`}
               value={upkeep?.property.unitNumber ?? ''}
@@ -67,14 +70,14 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
           ) : null}
           {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
           <TextField
-            id='ap-guardian'
+            id={applyFieldId('guardians.0.name')}
             label='监护人姓名'
             value={upkeep?.guardians[0]?.name ?? ''}
             onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
             error={shownError('guardians.0.name')}
           />
           <TextField
-            id='ap-phone'
+            id={applyFieldId('guardians.0.phone')}
             label='监护人手机号码'
             value={upkeep?.guardians[0]?.phone ?? ''}
             onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}

@@ -10,7 +10,7 @@ import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
-import { ErrorSummary } from '@/components/ErrorSummary';
+import { ErrorSummary, type SummaryError } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
@@ -43,6 +43,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
     </View>
   );
 }
+
+/** The input id of a form path ('guardians.0.phone' → 'upkeep-guardians-0-phone'): the error summary links there. */
+const fieldIdOf = (path: string) => `upkeep-${path.replace(/\./g, '-')}`;
 
 /** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
 export default function Upkeep() {
@@ -142,8 +145,8 @@ export default function Upkeep() {
     ]),
   ];
   const known = new Set(labelled.map(([path]) => path));
-  const fieldProblems = [
-    ...labelled.filter(([, , m]) => m).map(([, label, m]) => `${label}：${m}`),
+  const fieldProblems: SummaryError[] = [
+    ...labelled.filter(([, , m]) => m).map(([path, label, m]) => ({ message: `${label}：${m}`, fieldId: fieldIdOf(path) })),
     ...Object.entries(serverErrors).filter(([path]) => !known.has(path)).map(([, m]) => m),
   ];
   // Only refusals of what was typed; other failures (session, network) stay in the banner below.
@@ -210,6 +213,7 @@ export default function Upkeep() {
 
       <Section title='户籍与居住地址'>
         <TextField
+          id={fieldIdOf('householdAddress.text')}
           label='户籍地址（户口簿地址）'
           value={d.householdAddress.text}
           disabled={!open}
@@ -219,6 +223,7 @@ export default function Upkeep() {
           onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
         />
         <TextField
+          id={fieldIdOf('residenceAddress.text')}
           label='实际居住地址'
           value={d.residenceAddress.text}
           disabled={!open}
@@ -241,6 +246,7 @@ export default function Upkeep() {
         {d.property.kind === 'certificate' ? (
           <>
             <TextField
+              id={fieldIdOf('property.unitNumber')}
               label='不动产单元号'
               value={d.property.unitNumber ?? ''}
               disabled={!open}
@@ -294,6 +300,7 @@ export default function Upkeep() {
         {d.guardians.map((g, i) => (
           <View key={i} className='upkeep-guardian'>
             <TextField
+              id={fieldIdOf(`guardians.${i}.name`)}
               label={`监护人${i + 1}姓名`}
               value={g.name}
               disabled={!open}
@@ -303,6 +310,7 @@ export default function Upkeep() {
             />
             <Chips label={`监护人${i + 1}与子女的关系`} disabled={!open} options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))} value={g.relationship} onChange={(r) => set((x) => void (x.guardians[i].relationship = r), `guardians.${i}.relationship`)} />
             <TextField
+              id={fieldIdOf(`guardians.${i}.phone`)}
               label={`监护人${i + 1}手机号码`}
               value={g.phone}
               type='number'
