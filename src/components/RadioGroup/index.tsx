@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useId } from 'react';
 import { useRoving } from '../roving';
+import '../Chips/index.css';
 import './index.css';
 
 export interface RadioOption<T extends string> {
@@ -23,13 +24,15 @@ export interface RadioGroupProps<T extends string> {
   /** Two options side by side (公办/民办). */
   inline?: boolean;
   className?: string;
+  /** 'cards' (the default): large cards with a drawn mark; 'chips': compact chips in a row. */
+  look?: 'cards' | 'chips';
 }
 
 /**
  * Single choice as large cards with a drawn mark (elderly parents tap the whole card). Roving
  * tabindex: Tab enters the group at the chosen option, arrow keys move and choose, as native radios.
  */
-export function RadioGroup<T extends string>({ label, showLabel = false, options, value, onChange, error, disabled = false, inline = false, className }: RadioGroupProps<T>) {
+export function RadioGroup<T extends string>({ label, showLabel = false, options, value, onChange, error, disabled = false, inline = false, className, look = 'cards' }: RadioGroupProps<T>) {
   const base = useId().replace(/:/g, '');
   const off = (i: number) => disabled || !!options[i].disabled;
   const roving = useRoving(options.length, options.findIndex((o) => o.value === value), (i) => onChange(options[i].value), off);
@@ -42,7 +45,7 @@ export function RadioGroup<T extends string>({ label, showLabel = false, options
       ) : null}
       <View
         role='radiogroup'
-        className={inline ? 'choice-row' : undefined}
+        className={look === 'chips' ? 'chips' : inline ? 'choice-row' : undefined}
         aria-label={showLabel ? undefined : label}
         aria-labelledby={showLabel ? `${base}-label` : undefined}
         aria-invalid={error ? true : undefined}
@@ -50,11 +53,12 @@ export function RadioGroup<T extends string>({ label, showLabel = false, options
       >
         {options.map((o, i) => {
           const selected = o.value === value;
+          const classes = look === 'chips' ? `chip${selected ? ' chip-on' : ''}${off(i) ? ' btn-disabled' : ''}` : `choice${selected ? ' choice-selected' : ''}${off(i) ? ' choice-disabled' : ''}`;
           return (
             <View
               key={o.value}
               ref={roving.ref(i)}
-              className={`choice${selected ? ' choice-selected' : ''}${off(i) ? ' choice-disabled' : ''}`}
+              className={classes}
               role='radio'
               tabIndex={roving.tabIndex(i)}
               aria-checked={selected}
@@ -62,11 +66,17 @@ export function RadioGroup<T extends string>({ label, showLabel = false, options
               onKeyDown={roving.onKeyDown(i)}
               onClick={() => !off(i) && onChange(o.value)}
             >
-              <View className='choice-mark' aria-hidden />
-              <View className='choice-body'>
-                <View>{o.label}</View>
-                {o.hint ? <View className='muted'>{o.hint}</View> : null}
-              </View>
+              {look === 'chips' ? (
+                o.label
+              ) : (
+                <>
+                  <View className='choice-mark' aria-hidden />
+                  <View className='choice-body'>
+                    <View>{o.label}</View>
+                    {o.hint ? <View className='muted'>{o.hint}</View> : null}
+                  </View>
+                </>
+              )}
             </View>
           );
         })}
