@@ -12,9 +12,9 @@ module.exports = {
   root: true,
   parser: '@typescript-eslint/parser',
   parserOptions: { ecmaVersion: 2022, sourceType: 'module', ecmaFeatures: { jsx: true } },
-  plugins: ['@typescript-eslint', 'react', 'react-hooks'],
+  plugins: ['@typescript-eslint', 'react', 'react-hooks', 'import'],
   extends: ['eslint:recommended', 'plugin:@typescript-eslint/recommended', 'plugin:react/recommended', 'plugin:react-hooks/recommended'],
-  settings: { react: { version: '18.3' } },
+  settings: { react: { version: '18.3' }, 'import/resolver': { [require.resolve('./.eslintrc.resolver.js')]: {} }, 'import/extensions': ['.ts', '.tsx', '.js', '.mjs'] },
   env: { es2022: true, node: true },
   globals: { DEV_HOST: 'readonly', MOCK_HOST: 'readonly', API_ORIGIN: 'readonly', defineAppConfig: 'readonly', definePageConfig: 'readonly' },
   rules: {
@@ -29,6 +29,26 @@ module.exports = {
       excludedFiles: ['src/bridge/h5/**', '**/*.test.ts', '**/*.test.tsx'],
       env: { browser: false },
       rules: { 'no-restricted-globals': ['error', ...browserOnly] },
+    },
+    {
+      // No import cycles in the app (stores ⇄ services ⇄ components would tangle the chunks too).
+      files: ['src/**/*.ts', 'src/**/*.tsx'],
+      rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
+    },
+    {
+      // Thin pages: a page is a controller over stores and services; it never calls the API client
+      // or the host bridge itself.
+      files: ['src/pages/**/*.ts', 'src/pages/**/*.tsx'],
+      excludedFiles: ['**/*.test.ts', '**/*.test.tsx'],
+      rules: {
+        'no-restricted-imports': ['error', {
+          paths: [{ name: '@/services', importNames: ['api'], message: 'Pages reach the API through a store or service (src/stores, src/services/*), not the client.' }],
+          patterns: [
+            { group: ['@/services/api', '@/services/http'], message: 'Pages reach the API through a store or service, not the client.' },
+            { group: ['@/bridge', '@/bridge/*'], message: 'Pages reach the host through a service (src/services/host), not the bridge.' },
+          ],
+        }],
+      },
     },
     {
       files: ['src/domain/**/*.ts'],

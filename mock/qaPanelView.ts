@@ -2,7 +2,7 @@
  * The QA panel (mock builds only, plain DOM): clock presets, next face identity, reviewer actions
  * on any application, lottery, faults, host UI style and scenario reset. It only talks to /__qa/.
  */
-import { MATERIAL_NAMES } from '@/domain/materials';
+import { MATERIAL_NAMES } from '@/domain/labels';
 import { STATUS_INFO } from '@/domain/status';
 import type { Application, ApplicationStatus } from '@contract/application';
 import { UI_STYLE_EVENT } from './devHost/capabilities';

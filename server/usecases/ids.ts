@@ -1,5 +1,5 @@
 /** Identifiers: readable record ids from database sequences, secrets from the CSPRNG. */
-import { base64urlEncode } from '@/domain/base64url';
+import { base64urlEncode } from '@/lib/base64url';
 import { sha256hex } from '@/domain/lottery';
 import type { Repositories } from '../ports/store';
 import type { Deps } from './context';

@@ -27,6 +27,7 @@ import {
   toMs,
   weekdayOf,
 } from './time';
+import { STAGE_APPLY_ENTRY } from './labels';
 
 export type { Instant, LocalDate } from './time';
 
@@ -330,10 +331,6 @@ const HEADLINE_ORDER: PhaseId[] = [
   'notice',
 ];
 
-export const STAGE_APPLY_ENTRY: Record<Stage, string> = {
-  primary: '幼升小在线申报',
-  junior: '小升初在线申报',
-};
 
 const REASSURANCE = '报名先后不影响录取结果，请错峰办理。';
 

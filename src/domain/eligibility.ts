@@ -12,7 +12,7 @@
  */
 import type { Stage } from '@contract/calendar';
 
-export const STAGE_NAMES: Record<Stage, string> = { primary: '幼升小', junior: '小升初' };
+import { STAGE_NAMES } from './labels';
 
 export type Eligibility =
   | { eligible: true; stage: Stage }

@@ -21,8 +21,8 @@
  * together do so by their own rule after the draw).
  */
 import type { LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome } from '@contract/lottery';
-import { sortIndicesByPrefix } from './prefixSort';
-import { FixedTailHasher, Sha256Stream } from './sha256fast';
+import { sortIndicesByPrefix } from '@/lib/prefixSort';
+import { FixedTailHasher, Sha256Stream } from '@/lib/sha256fast';
 
 // One stream for every short hash; it rewinds itself after each digest.
 const shortHash = new Sha256Stream();

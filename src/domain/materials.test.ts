@@ -1,6 +1,13 @@
 import type { VerificationResult } from '@contract/child';
 import { buildDefaultPolicy, policyVariantFor } from '@server/data/policies';
-import { buildChecklist, checklistFor, MATERIAL_NAMES, missingRequired, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './materials';
+import type { Stage } from '@contract/calendar';
+import type { SchoolType } from '@contract/district';
+import type { MaterialPolicy, StudentSource } from '@contract/materials';
+import { buildChecklist, missingRequired } from './materials';
+
+const checklistFor = (policy: MaterialPolicy, stage: Stage, schoolType: SchoolType, source: StudentSource, verification: VerificationResult[], guardianMismatch: boolean) =>
+  buildChecklist({ policy, stage, schoolType, source, verification, guardianMismatch });
+import { MATERIAL_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from './labels';
 
 const v = (kind: VerificationResult['kind'], status: VerificationResult['status']): VerificationResult => ({ kind, status, source: '市公安局', message: '' });
 const yubei = buildDefaultPolicy('500112', 2024);

@@ -3,59 +3,11 @@
  * data, the school type and the student source. A matched data-sharing check waives an upload;
  * a failed or unavailable one asks for evidence and never blocks.
  */
+import type { DataKind, UpkeepInfo, VerificationResult } from '@contract/child';
 import type { Stage } from '@contract/calendar';
-import type { DataKind, VerificationResult } from '@contract/child';
-import type { SchoolNature, SchoolType } from '@contract/district';
+import type { SchoolType } from '@contract/district';
 import type { MaterialChecklist, MaterialCode, MaterialItem, MaterialPolicy, MaterialRule, StudentSource } from '@contract/materials';
-
-export const MATERIAL_NAMES: Record<MaterialCode, string> = {
-  householdRegister: '户口簿',
-  birthCertificate: '出生医学证明',
-  propertyCertificate: '房屋产权证明（不动产权证书）',
-  noPropertyProof: '无房证明',
-  marriageCertificate: '婚姻证明',
-  residencePermit: '居住证',
-  employmentProof: '务工或社保证明',
-  rentalContract: '租房合同或租赁备案',
-  disabilityCertificate: '残疾证或评估意见',
-  specialGroupProof: '特殊群体证明',
-  guardianId: '监护人身份证',
-  schoolRollProof: '学籍证明',
-};
-
-export const SOURCE_NAMES: Record<StudentSource, string> = {
-  localHukou: '本区县户籍（三对口）',
-  migrant: '随迁子女',
-  disabled: '残疾儿童少年',
-  specialGroup: '其他特殊群体',
-};
-
-export const SCHOOL_TYPE_NAMES: Record<SchoolType, string> = {
-  publicTight: '公办学位紧张学校',
-  publicNormal: '公办非学位紧张学校',
-  converted: '民转公学校',
-  private: '民办学校',
-};
-
-export const SCHOOL_NATURE_NAMES: Record<SchoolNature, string> = { public: '公办', private: '民办' };
-
-export { STAGE_NAMES } from './eligibility';
-
-export const DATA_KIND_NAMES: Record<DataKind, string> = {
-  householdRegister: '户籍',
-  residencePermit: '居住证',
-  marriage: '婚姻',
-  property: '不动产',
-  birthCertificate: '出生医学证明',
-  socialInsurance: '社保',
-  businessLicense: '营业执照',
-  disability: '残疾人证',
-  militaryFamily: '军人家庭',
-  housingProvident: '公积金',
-  rentalRecord: '租赁备案',
-  schoolRoll: '学籍',
-  deathOrGuardianship: '监护关系',
-};
+import { MATERIAL_NAMES } from './labels';
 
 export const WAIVED_REASON = '已通过部门数据核验，无需上传';
 export const EVIDENCE_REASON = '数据核验未通过，请上传佐证材料';
@@ -65,6 +17,32 @@ export const GUARDIANSHIP_EVIDENCE: MaterialCode[] = ['birthCertificate', 'house
 /** 防范恶意代办: a child added by hand is applied for only with proof of the relationship, reviewed by staff. */
 export const RELATIONSHIP_PROOF: MaterialCode = 'birthCertificate';
 export const RELATIONSHIP_PROOF_REASON = '手动新增的子女须上传载明监护关系的出生医学证明（或户口簿），由审核人员核验';
+
+/** Evidence a parent uploads when a kind of shared data did not match (Q23). */
+export const EVIDENCE_FOR_KIND: Partial<Record<DataKind, MaterialCode>> = {
+  householdRegister: 'householdRegister',
+  property: 'propertyCertificate',
+  marriage: 'marriageCertificate',
+  birthCertificate: 'birthCertificate',
+  residencePermit: 'residencePermit',
+  rentalRecord: 'rentalContract',
+};
+
+/**
+ * What a family's situation asks them to upload (Q17, Q23), in this order: evidence for each
+ * shared-data check that failed or was unavailable, the guardianship evidence when the household
+ * head or property owner is another guardian, the rental contract when renting.
+ */
+export function evidenceFor(verification: readonly VerificationResult[], upkeep: Pick<UpkeepInfo, 'householdHeadIsOtherGuardian' | 'property'> | null): MaterialCode[] {
+  const codes = new Set<MaterialCode>();
+  for (const v of verification) {
+    const code = EVIDENCE_FOR_KIND[v.kind];
+    if (code && (v.status === 'notMatched' || v.status === 'unavailable')) codes.add(code);
+  }
+  if (upkeep?.householdHeadIsOtherGuardian) for (const code of GUARDIANSHIP_EVIDENCE) codes.add(code);
+  if (upkeep?.property.kind === 'rented') codes.add('rentalContract');
+  return [...codes];
+}
 
 export interface ChecklistInput {
   policy: MaterialPolicy;
@@ -130,18 +108,6 @@ export function buildChecklist(i: ChecklistInput): MaterialChecklist {
     maxBytes: i.policy.maxBytes,
     maxImagesPerItem: i.policy.maxImagesPerItem,
   };
-}
-
-/** Positional form of buildChecklist, as in the brief. */
-export function checklistFor(
-  policy: MaterialPolicy,
-  stage: Stage,
-  schoolType: SchoolType,
-  source: StudentSource,
-  verification: readonly VerificationResult[],
-  guardianMismatch: boolean,
-): MaterialChecklist {
-  return buildChecklist({ policy, stage, schoolType, source, verification, guardianMismatch });
 }
 
 /** Required items without any uploaded file: shown before submission (never blocks Q23 evidence review). */

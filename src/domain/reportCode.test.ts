@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { ReportCodePayload } from '@contract/reportCode';
-import { base64urlDecode, base64urlEncode } from './base64url';
+import { base64urlDecode, base64urlEncode } from '@/lib/base64url';
 import { generateKeyPair, signReportCode, verifyReportCode } from './reportCode';
 
 const payload: ReportCodePayload = {

@@ -7,8 +7,8 @@ import type { ReportCode, ReportCodeCheck, ReportCodePayload } from '@contract/r
 import { ed25519 } from '@noble/curves/ed25519';
 import { sha256 } from '@noble/hashes/sha256';
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils';
-import { base64urlDecode, base64urlEncode } from './base64url';
-import { utf8Decode, utf8Encode } from './utf8';
+import { base64urlDecode, base64urlEncode } from '@/lib/base64url';
+import { utf8Decode, utf8Encode } from '@/lib/utf8';
 
 export interface KeyPair {
   /** 32-byte Ed25519 secret key, hex. */

@@ -4,57 +4,18 @@
  * The mock server enforces exactly these rules and pages explain them, so they cannot disagree.
  * Maintenance is not checked here: the server gates every request with calendar.maintenanceStatus.
  */
-import type { Actor, Application, ApplicationAction, ApplicationStatus, HistoryEntry } from '@contract/application';
+import { ActorSchema, ApplicationActionSchema, type Actor, type Application, type ApplicationAction, type ApplicationStatus, type HistoryEntry } from '@contract/application';
 import type { Period, PhaseId, YearCalendar } from '@contract/calendar';
 import type { SchoolNature } from '@contract/district';
 import { effectiveEnd, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
 import { type Instant, formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from './time';
 
-export type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
+import { ACTION_LABELS, ACTOR_NAMES, STATUS_INFO } from './labels';
 
-export const STATUS_INFO: Record<ApplicationStatus, { label: string; tone: Tone }> = {
-  draft: { label: '草稿', tone: 'default' },
-  submitted: { label: '待审核', tone: 'primary' },
-  withdrawn: { label: '已撤回', tone: 'default' },
-  underReview: { label: '审核中', tone: 'primary' },
-  correctionRequested: { label: '待补正', tone: 'warning' },
-  resubmitted: { label: '已补正，待复审', tone: 'primary' },
-  approved: { label: '审核通过，待确认', tone: 'success' },
-  rejected: { label: '审核未通过', tone: 'danger' },
-  privateRegistered: { label: '民办已报名，待摇号', tone: 'primary' },
-  lotteryWon: { label: '摇号录取，待确认', tone: 'success' },
-  admittedWithoutLottery: { label: '直接录取，待确认', tone: 'success' },
-  lotteryLost: { label: '未录取', tone: 'danger' },
-  forfeited: { label: '逾期未确认，视为放弃', tone: 'danger' },
-  confirmed: { label: '已确认入学', tone: 'success' },
-  noticeIssued: { label: '已发放通知书', tone: 'success' },
-  checkedIn: { label: '已报到', tone: 'success' },
-};
-
-export const ALL_STATUSES = Object.keys(STATUS_INFO) as ApplicationStatus[];
-
-export const ACTION_LABELS: Record<ApplicationAction, string> = {
-  submit: '提交报名',
-  withdraw: '撤回',
-  startReview: '开始审核',
-  requestCorrection: '发起补正',
-  resubmit: '提交补正材料',
-  approve: '审核通过',
-  reject: '审核不通过',
-  registerPrivate: '报名民办学校',
-  drawWon: '摇号录取',
-  drawLost: '摇号未录取',
-  admitWithoutLottery: '直接录取',
-  confirm: '确认入学',
-  forfeit: '视为放弃',
-  issueNotice: '发放入学通知书',
-  checkIn: '报到',
-};
-
-export const ALL_ACTIONS = Object.keys(ACTION_LABELS) as ApplicationAction[];
-
-export const ACTOR_NAMES: Record<Actor, string> = { parent: '家长', reviewer: '审核人员', system: '系统', teacher: '学校老师' };
-export const ALL_ACTORS = Object.keys(ACTOR_NAMES) as Actor[];
+export { STATUS_INFO, ACTION_LABELS, ACTOR_NAMES, type Tone } from './labels';
+export { APPLICATION_STATUSES as ALL_STATUSES } from '@contract/application';
+export const ALL_ACTIONS = ApplicationActionSchema.options;
+export const ALL_ACTORS = ActorSchema.options;
 
 /** What a transition needs to know about an application. */
 export interface TransitionSubject {

@@ -3,6 +3,7 @@
  * (jest.mock('@/services/navigation')).
  */
 import Taro, { useRouter } from '@tarojs/taro';
+import { routes } from '@/config/routes';
 
 export const navigation = {
   to(url: string) {
@@ -12,10 +13,10 @@ export const navigation = {
     return Taro.redirectTo({ url });
   },
   back() {
-    return Taro.navigateBack().catch(() => Taro.reLaunch({ url: '/pages/index/index' }));
+    return Taro.navigateBack().catch(() => Taro.reLaunch({ url: routes.home() }));
   },
   home() {
-    return Taro.reLaunch({ url: '/pages/index/index' });
+    return Taro.reLaunch({ url: routes.home() });
   },
   /** The current page path with its query, to come back to after a re-login. */
   currentPath(): string | null {

@@ -20,7 +20,7 @@ import { sharedLimiter } from './sharedLimiter';
 /** Long edge after compression: small enough for a weak network, text on a certificate still legible. */
 export const COMPRESS_MAX_EDGE = 1800;
 export const COMPRESS_QUALITY = 0.8;
-/** A second, stronger pass when the first result is still over the server's limit. */
+/** A second, stronger pass for a host that does not honour CompressRequest.maxBytes (the weapp bridge today). */
 const FALLBACK_MAX_EDGE = 1600;
 const FALLBACK_QUALITY = 0.6;
 /** Originals above this are refused before decoding (a phone photo is 3–12 MB). */
@@ -121,10 +121,10 @@ function startUploadOnce(image: PickedImage, options: UploadOptions): UploadHand
     if (!checked.ok) return checked;
 
     options.onStage?.('compressing', 1);
-    let compressed = await bridge.compressImage({ path: image.path, maxEdge: COMPRESS_MAX_EDGE, quality: COMPRESS_QUALITY });
+    let compressed = await bridge.compressImage({ path: image.path, maxEdge: COMPRESS_MAX_EDGE, quality: COMPRESS_QUALITY, maxBytes: options.maxBytes });
     if (!compressed.ok) return { ok: false, reason: 'wrongType', message: uploadMessages.notDecodable(image.name) };
     if (compressed.value.size > options.maxBytes) {
-      compressed = await bridge.compressImage({ path: image.path, maxEdge: FALLBACK_MAX_EDGE, quality: FALLBACK_QUALITY });
+      compressed = await bridge.compressImage({ path: image.path, maxEdge: FALLBACK_MAX_EDGE, quality: FALLBACK_QUALITY, maxBytes: options.maxBytes });
       if (!compressed.ok) return { ok: false, reason: 'wrongType', message: uploadMessages.notDecodable(image.name) };
     }
     if (compressed.value.size === 0) return { ok: false, reason: 'empty', message: uploadMessages.empty };

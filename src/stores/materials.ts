@@ -9,6 +9,7 @@
  *   const files = useMaterialsStore.getState().files(childId);             // SubmitApplicationRequest.materials
  *   <Uploader fileIds={files[code] ?? []} onChange={(ids) => setFiles(childId, code, ids)} … />
  */
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { MaterialChecklist, MaterialCode, SchoolType, Stage, StudentSource } from '@contract/api';
 import type { ApiError } from '@contract/errors';
@@ -104,3 +105,52 @@ export const useMaterialsStore = create<MaterialsState>((set, get) => {
     },
   };
 });
+
+/** The checklist query an upload limit is read from (a district's policy decides it, Q18). */
+export interface UploadLimitQuery {
+  districtCode: string;
+  stage: Stage;
+  schoolType?: SchoolType;
+  source?: StudentSource;
+}
+export interface UploadLimit {
+  maxBytes: number;
+  maxImagesPerItem: number;
+}
+
+const limits = new Map<string, Promise<UploadLimit | null>>();
+
+/**
+ * The one byte limit of an image: the checklist's maxBytes for that district and stage (the same
+ * number the materials pages pass to the Uploader and the Uploader to compressImage). Asked once.
+ */
+export function uploadLimit(q: UploadLimitQuery): Promise<UploadLimit | null> {
+  const full = { districtCode: q.districtCode, stage: q.stage, schoolType: q.schoolType ?? DEFAULT_SCHOOL_TYPE, source: q.source ?? DEFAULT_SOURCE };
+  const key = JSON.stringify(full);
+  let known = limits.get(key);
+  if (!known) {
+    known = signedIn()
+      .then(() => api.materials(full))
+      .then((answer) => (answer.ok ? { maxBytes: answer.data.maxBytes, maxImagesPerItem: answer.data.maxImagesPerItem } : null));
+    // A failed answer is not remembered: the next page asks again.
+    void known.then((v) => v === null && limits.delete(key));
+    limits.set(key, known);
+  }
+  return known;
+}
+
+/** React form of uploadLimit: null until known (or when it cannot be known yet). */
+export function useUploadLimit(q: UploadLimitQuery | null): UploadLimit | null {
+  const [limit, setLimit] = useState<UploadLimit | null>(null);
+  const key = q ? JSON.stringify(q) : null;
+  useEffect(() => {
+    if (!q) return setLimit(null);
+    let live = true;
+    void uploadLimit(q).then((v) => live && setLimit(v));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed by the query's value
+  }, [key]);
+  return limit;
+}

@@ -6,6 +6,18 @@
  * draft keys it wrote under DRAFT_INDEX_KEY, and clearDrafts removes everything the index names.
  */
 import { getBridge } from '@/bridge';
+import { runtimeConfig } from '@/config';
+
+/** The bridge's storage with every key under the configured namespace (RuntimeConfig.storageNamespace). */
+function storageOf() {
+  const storage = getBridge().storage;
+  const ns = runtimeConfig().storageNamespace;
+  return {
+    get: (key: string) => storage.get(ns + key),
+    set: (key: string, value: string) => storage.set(ns + key, value),
+    remove: (key: string) => storage.remove(ns + key),
+  };
+}
 
 export const DRAFT_KEY_PREFIX = 'draft:';
 /** Not itself a draft key, so it never lists itself. */
@@ -18,7 +30,7 @@ export const isDraftKey = (key: string) => key.startsWith(DRAFT_KEY_PREFIX);
 let indexQueue: Promise<unknown> = Promise.resolve();
 function updateIndex(change: (keys: string[]) => string[] | null | Promise<string[] | null>): Promise<void> {
   const run = indexQueue.then(async () => {
-    const storage = getBridge().storage;
+    const storage = storageOf();
     const current = await readIndex();
     const next = await change(current);
     if (next === null) return;
@@ -30,7 +42,7 @@ function updateIndex(change: (keys: string[]) => string[] | null | Promise<strin
 }
 
 async function readIndex(): Promise<string[]> {
-  const raw = await getBridge().storage.get(DRAFT_INDEX_KEY);
+  const raw = await storageOf().get(DRAFT_INDEX_KEY);
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
@@ -41,7 +53,7 @@ async function readIndex(): Promise<string[]> {
 }
 
 export async function loadJson<T>(key: string): Promise<T | null> {
-  const raw = await getBridge().storage.get(key);
+  const raw = await storageOf().get(key);
   if (!raw) return null;
   try {
     return JSON.parse(raw) as T;
@@ -51,7 +63,7 @@ export async function loadJson<T>(key: string): Promise<T | null> {
 }
 
 export async function saveJson(key: string, value: unknown): Promise<void> {
-  const storage = getBridge().storage;
+  const storage = storageOf();
   const text = JSON.stringify(value);
   if (!isDraftKey(key)) return storage.set(key, text);
   // Written inside the queued step, so a logout running at the same moment cannot miss it.
@@ -62,7 +74,7 @@ export async function saveJson(key: string, value: unknown): Promise<void> {
 }
 
 export async function removeKey(key: string): Promise<void> {
-  const storage = getBridge().storage;
+  const storage = storageOf();
   if (!isDraftKey(key)) return storage.remove(key);
   await updateIndex(async (keys) => {
     await storage.remove(key);
@@ -77,7 +89,7 @@ export function draftKeys(): Promise<string[]> {
 
 /** Removes every draft saved through saveJson (logout: a shared phone must not keep them). */
 export async function clearDrafts(extraKeys: readonly string[] = []): Promise<void> {
-  const storage = getBridge().storage;
+  const storage = storageOf();
   // One queued step: a draft saved meanwhile is either removed here or indexed afterwards.
   await updateIndex(async (keys) => {
     await Promise.all([...new Set([...keys, ...extraKeys])].map((k) => storage.remove(k)));

@@ -5,6 +5,7 @@
 import { auth } from '@/services/auth';
 import { navigation } from '@/services/navigation';
 import { useSessionStore } from './session';
+import { pageOf, routes } from '@/config/routes';
 
 let installed = false;
 
@@ -13,8 +14,8 @@ export function installSessionExpiryRedirect(): void {
   installed = true;
   auth.onExpired(() => {
     const here = navigation.currentPath();
-    if (here?.startsWith('/pages/login/')) return;
+    if (here && pageOf(here) === 'login') return;
     useSessionStore.getState().expire(here);
-    void navigation.to('/pages/login/index');
+    void navigation.to(routes.login());
   });
 }

@@ -5,7 +5,7 @@
  */
 import type { DataKind, VerificationResult, VerificationStatus } from '@contract/api';
 import { DATA_KINDS } from '@contract/api';
-import { DATA_KIND_NAMES } from '@/domain/materials';
+import { DATA_KIND_NAMES } from '@/domain/labels';
 import type { DataSharing, SharedDataReport } from '../../ports/outside';
 import { identityByIdNumber } from './identities';
 

@@ -5,7 +5,7 @@
  * Pending verifications live in this process only: a restart simply asks the parent to face again.
  */
 import type { FaceOutcome, FaceService, VerifiedCitizen } from '../../ports/outside';
-import { base64urlEncode } from '@/domain/base64url';
+import { base64urlEncode } from '@/lib/base64url';
 import { defaultIdentityId, findIdentity, type HostIdentity } from './identities';
 
 const VERIFY_TTL_MS = 5 * 60 * 1000;

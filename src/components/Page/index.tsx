@@ -3,6 +3,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { useUiStore, selectElder } from '@/stores/ui';
 import { queueStatus } from '@/services/queue';
 import { QUEUE_MESSAGE } from '@/services/messages';
+import { runtimeConfig } from '@/config';
 import { NoticeBanner } from '../NoticeBanner';
 
 interface Props {
@@ -19,6 +20,10 @@ export function Page({ title, children }: Props) {
     void init();
     return queueStatus.subscribe(setQueued);
   }, [init]);
+  useEffect(() => {
+    // The host's telemetry hook, if configured: one page view per page shown (its title, no personal data).
+    runtimeConfig().telemetry.pageView?.(title);
+  }, [title]);
   return (
     <View className={`page${elder ? ' elder' : ''}`} data-testid='page'>
       <View className='page-title' role='heading' aria-level={1}>

@@ -154,4 +154,26 @@ describe('Uploader', () => {
     fireEvent.click(screen.getByRole('button', { name: '删除户口簿第 1 张' }));
     expect(onIds).toHaveBeenLastCalledWith([]);
   });
+
+  it('更换 and 删除 are really disabled while another upload runs', async () => {
+    fake.picks.push(BIG_PHOTO, BIG_PHOTO);
+    const onIds = jest.fn();
+    render(<Harness onIds={onIds} />);
+    fireEvent.click(screen.getByRole('button', { name: '上传户口簿照片' }));
+    await waitFor(() => expect(onIds).toHaveBeenLastCalledWith(['f1']));
+    // A second upload hangs: while it runs, the first photo can be neither replaced nor deleted.
+    fake.answers.push('hang');
+    fireEvent.click(screen.getByRole('button', { name: '更换户口簿第 1 张' }));
+    await screen.findByRole('progressbar', { name: '户口簿上传进度' });
+    const replace = screen.getByRole('button', { name: '更换户口簿第 1 张' });
+    const remove = screen.getByRole('button', { name: '删除户口簿第 1 张' });
+    expect(replace).toHaveAttribute('aria-disabled', 'true');
+    expect(remove).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(remove);
+    fireEvent.keyDown(replace, { key: 'Enter' });
+    expect(onIds).toHaveBeenCalledTimes(1);
+    expect(fake.uploads).toHaveLength(2);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: '取消上传户口簿' })));
+    await waitFor(() => expect(screen.getByRole('button', { name: '删除户口簿第 1 张' })).toHaveAttribute('aria-disabled', 'false'));
+  });
 });

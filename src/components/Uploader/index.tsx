@@ -4,10 +4,12 @@ import { routes } from '@contract/api';
 import type { PickedImage } from '@contract/bridge';
 import type { MaterialCode } from '@contract/materials';
 import { getBridge } from '@/bridge';
+import { Button } from '../Button';
 import { auth } from '@/services/auth';
 import { startUpload, type UploadHandle, type UploadOptions, type UploadStage } from '@/services/upload';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { hostName } from '@/config';
 
 export interface UploaderProps {
   materialCode: MaterialCode;
@@ -93,7 +95,7 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
         active.current = false;
       });
     if (!picked.ok) {
-      if (picked.error.kind === 'unavailable') setError('当前应用暂不支持选择照片，请更新渝快办到最新版本后重试。');
+      if (picked.error.kind === 'unavailable') setError(`当前应用暂不支持选择照片，请更新${hostName()}到最新版本后重试。`);
       else if (picked.error.kind !== 'cancelled') setError('没能打开相机或相册，请检查是否已允许访问相册后重试。');
       return;
     }
@@ -191,12 +193,12 @@ function Thumb({ fileId, label, disabled, onReplace, onRemove }: ThumbProps) {
       )}
       <View className='uploader-ok'>✓ 已上传</View>
       <View className='uploader-actions'>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`更换${label}`} onClick={onReplace}>
+        <Button variant='plain' className={`uploader-action${disabled ? ' btn-disabled' : ''}`} disabled={disabled} aria-label={`更换${label}`} onPress={onReplace}>
           更换
-        </View>
-        <View className={`uploader-action${disabled ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`删除${label}`} onClick={onRemove}>
+        </Button>
+        <Button variant='plain' className={`uploader-action${disabled ? ' btn-disabled' : ''}`} disabled={disabled} aria-label={`删除${label}`} onPress={onRemove}>
           删除
-        </View>
+        </Button>
       </View>
     </View>
   );

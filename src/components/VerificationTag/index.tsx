@@ -1,13 +1,7 @@
 import { Text } from '@tarojs/components';
 import type { VerificationStatus } from '@contract/child';
+import { VERIFICATION_LABELS } from '@/domain/labels';
 
-/** 标签提示 (Q6, Q23): text and colour, so colour is never the only signal. */
-export const VERIFICATION_LABELS: Record<VerificationStatus, { text: string; tone: 'ok' | 'warn' | 'muted' | 'info' }> = {
-  matched: { text: '已核验', tone: 'ok' },
-  notMatched: { text: '核验未通过，请上传佐证材料', tone: 'warn' },
-  unavailable: { text: '数据暂不可用', tone: 'muted' },
-  notChecked: { text: '待核验', tone: 'info' },
-};
 
 export interface VerificationTagProps {
   status: VerificationStatus;

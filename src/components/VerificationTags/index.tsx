@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { VerificationResult } from '@contract/child';
-import { DATA_KIND_NAMES } from '@/domain/materials';
+import { DATA_KIND_NAMES } from '@/domain/labels';
 import { VerificationTag } from '../VerificationTag';
 import './index.css';
 

@@ -104,6 +104,7 @@ describe('在线申报', () => {
     render(<Apply />);
     expect(await screen.findByText('监护人姓名')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
-    expect(await screen.findByText('请填写监护人姓名')).toBeInTheDocument();
+    // The domain's validateUpkeep message, the same one the upkeep page and the server give.
+    expect(await screen.findByText('请输入姓名')).toBeInTheDocument();
   });
 });

@@ -1,20 +1,23 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Stage } from '@contract/calendar';
-import type { SchoolNature, SchoolType, School } from '@contract/district';
-import type { PropertyKind, UpkeepInfo } from '@contract/child';
-import type { MaterialChecklist, StudentSource } from '@contract/materials';
+import type { School } from '@contract/district';
+import type { UpkeepInfo } from '@contract/child';
+import type { MaterialChecklist } from '@contract/materials';
 import type { ApiError } from '@contract/errors';
 import type { SchoolsResponse } from '@contract/api';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
-import { ErrorSummary } from '@/components/ErrorSummary';
-import { Uploader } from '@/components/Uploader';
-import { phaseDeadline, STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { ErrorSummary, focusField } from '@/components/ErrorSummary';
+import { routes } from '@/config/routes';
+import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
-import { maskAddress, maskName, maskPhone } from '@/domain/masking';
-import { api } from '@/services';
+import { missingRequired } from '@/domain/materials';
+import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
+import { NOTES_TICK, STAGE_APPLY_ENTRY } from '@/domain/labels';
+import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
@@ -22,52 +25,26 @@ import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from './labels';
-import { pressKey } from '@/components/Pressable';
+import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
+import { SchoolSection } from './sections/SchoolSection';
+import { NotesSection } from './sections/NotesSection';
+import { applyFieldId, InfoSection } from './sections/InfoSection';
+import { MaterialsSection } from './sections/MaterialsSection';
 import './index.css';
 
-const PROPERTY_NAMES: Record<PropertyKind, string> = {
-  certificate: '有不动产权证书',
-  noCertificate: '有房屋但无产权证书',
-  none: '无房产',
-  rented: '租房',
-};
-const TYPES_BY_NATURE: Record<SchoolNature, SchoolType[]> = {
-  public: ['publicTight', 'publicNormal', 'converted'],
-  private: ['private'],
-};
-
-function Choice({ label, selected, onSelect, hint }: { label: string; selected: boolean; onSelect: () => void; hint?: string }) {
-  return (
-    <View className={`choice${selected ? ' choice-selected' : ''}`} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selected} onClick={onSelect}>
-      <View className='choice-mark' aria-hidden />
-      <View className='choice-body'>
-        <View>{label}</View>
-        {hint ? <View className='muted'>{hint}</View> : null}
-      </View>
-    </View>
-  );
-}
-
-const emptyUpkeep = (): UpkeepInfo => ({
-  householdAddress: { text: '' },
-  residenceAddress: { text: '' },
-  property: { kind: 'certificate' },
-  guardians: [{ name: '', relationship: 'mother', phone: '' }],
-  attachments: {},
-  householdHeadIsOtherGuardian: false,
-});
+/** The fields of the registration form's upkeep part, in the parent's words (errors come from validateUpkeep). */
+const UPKEEP_FIELDS: Array<[string, string]> = [
+  ['householdAddress.text', '户籍地址'],
+  ['residenceAddress.text', '实际居住地址'],
+  ['property.unitNumber', '不动产单元号'],
+  ['guardians.0.name', '监护人姓名'],
+  ['guardians.0.phone', '监护人手机号码'],
+];
 
 /** What is still missing before the answers can be checked, in the parent's words. */
-function missingUpkeep(u: UpkeepInfo | null): string[] {
-  if (!u) return ['子女信息（户籍地址、居住地址、房产、监护人联系方式）'];
-  const out: string[] = [];
-  if (!u.householdAddress.text.trim()) out.push('户籍地址');
-  if (!u.residenceAddress.text.trim()) out.push('实际居住地址');
-  if (u.property.kind === 'certificate' && (u.property.unitNumber ?? '').replace(/\s/g, '').length !== 28) out.push('28位不动产单元号');
-  if (!u.guardians[0]?.name.trim()) out.push('监护人姓名');
-  if (!u.guardians[0]?.phone || !/^1\d{10}$/.test(u.guardians[0].phone)) out.push('监护人手机号码');
-  return out;
+function missingUpkeep(u: UpkeepInfo | null, errors: UpkeepErrors): Array<{ label: string; fieldId?: string }> {
+  if (!u) return [{ label: '子女信息（户籍地址、居住地址、房产、监护人联系方式）' }];
+  return UPKEEP_FIELDS.filter(([path]) => errors[path]).map(([path, label]) => ({ label, fieldId: applyFieldId(path) }));
 }
 
 /** 幼升小/小升初在线申报 (Q19–Q22): choose, read, tick, fill in, upload, then check and submit. */
@@ -106,6 +83,15 @@ export default function Apply() {
     });
   }, [stage, load, loadClock, loadDistricts, loadChildren, loadApplications, districts.length]);
 
+  // 修改 on the check-answers page comes back here at that section (the draft is intact).
+  const section = params.section;
+  const loaded = draft !== null;
+  useEffect(() => {
+    if (!loaded || !section) return;
+    const timer = setTimeout(() => focusField(`apply-${section}`), 0);
+    return () => clearTimeout(timer);
+  }, [loaded, section]);
+
   // The current district (当前区域) is the default; a draft keeps the one it was started in.
   useEffect(() => {
     if (draft && !draft.districtCode && currentCode) void update({ districtCode: currentCode });
@@ -117,7 +103,7 @@ export default function Apply() {
   useEffect(() => {
     if (!districtCode) return;
     setSchoolsError(null);
-    void api.schools(districtCode, stage).then((answer) => (answer.ok ? setSchools(answer.data) : setSchoolsError(answer.error)));
+    void enrolment.schools(districtCode, stage).then((answer) => (answer.ok ? setSchools(answer.data) : setSchoolsError(answer.error)));
   }, [districtCode, stage, schoolsTry]);
 
   useEffect(() => {
@@ -125,7 +111,7 @@ export default function Apply() {
     if (!draft?.districtCode || !draft.schoolType) return setChecklist(null);
     const q = { districtCode: draft.districtCode, stage, schoolType: draft.schoolType, source: draft.source, childId: draft.childId ?? undefined };
     let live = true;
-    void api.materials(q).then((answer) => {
+    void enrolment.checklist(q).then((answer) => {
       if (!live) return;
       setChecklist(answer.ok ? answer.data : null);
       setChecklistError(answer.ok ? null : answer.error);
@@ -149,10 +135,13 @@ export default function Apply() {
   const quoteUpkeep = useCallback(async () => {
     if (!draft?.childId) return;
     setQuoteMessage(null);
-    const answer = await api.upkeep(draft.childId);
-    if (!answer.ok) return setQuoteMessage({ tone: 'error', text: answer.error.message });
-    if (!answer.data.upkeep) return setQuoteMessage({ tone: 'warn', text: '该子女还没有维护过信息，请在下方直接填写。' });
-    await update({ upkeep: answer.data.upkeep, upkeepQuoted: true });
+    // 一键引用 (Journey II): what was kept at 子女信息维护, the saved copy or the unsaved draft.
+    await useUpkeepStore.getState().load(draft.childId);
+    const entry = useUpkeepStore.getState().entries[draft.childId];
+    if (entry?.error) return setQuoteMessage({ tone: 'error', text: entry.error.message });
+    const kept = useUpkeepStore.getState().forRegistration(draft.childId);
+    if (!kept) return setQuoteMessage({ tone: 'warn', text: '该子女还没有维护过信息，请在下方直接填写。' });
+    await update({ upkeep: kept, upkeepQuoted: true });
     setQuoteMessage({ tone: 'ok', text: '已引用子女信息维护中的内容，可在下方修改。' });
   }, [draft?.childId, update]);
 
@@ -166,22 +155,24 @@ export default function Apply() {
 
   const upkeep = draft.upkeep;
   const setUpkeep = (patch: Partial<UpkeepInfo>) => void update({ upkeep: { ...(upkeep ?? emptyUpkeep()), ...patch }, upkeepQuoted: false });
+  const upkeepErrors = validateUpkeep(upkeep ?? emptyUpkeep());
+  const shownError = (path: string) => (showErrors ? upkeepErrors[path] : undefined);
   const private_ = draft.nature === 'private';
   const brochureFirst = private_ && school?.brochure && !draft.brochureRead;
-  const missingMaterials = (checklist?.items ?? []).filter((i) => i.state === 'required' && !(draft.materials[i.code]?.length));
-  const missing = [
-    ...(draft.childId ? [] : ['子女']),
-    ...(draft.nature ? [] : ['学校性质']),
-    ...(draft.schoolId ? [] : ['学校']),
-    ...missingUpkeep(upkeep),
-    ...missingMaterials.map((i) => i.name),
+  const missingMaterials = checklist ? missingRequired(checklist, draft.materials) : [];
+  const missing: Array<{ label: string; fieldId?: string }> = [
+    ...(draft.childId ? [] : [{ label: '子女' }]),
+    ...(draft.nature ? [] : [{ label: '学校性质' }]),
+    ...(draft.schoolId ? [] : [{ label: '学校' }]),
+    ...missingUpkeep(upkeep, upkeepErrors),
+    ...missingMaterials.map((i) => ({ label: i.name })),
   ];
   const blocked = permission && !permission.ok ? permission : null;
   const canContinue = draft.notesAccepted && missing.length === 0 && !blocked;
 
   const next = () => {
     setShowErrors(true);
-    if (canContinue) void navigation.to(`/pages/apply/review/index?stage=${stage}`);
+    if (canContinue) void navigation.to(routes.review(stage));
     else setAttempt((n) => n + 1);
   };
   // What stops 下一步, in the order of the form, for the error summary.
@@ -189,7 +180,7 @@ export default function Apply() {
     ? [
         ...(blocked ? [blocked.message] : []),
         ...(draft.notesAccepted ? [] : [`请阅读申报须知并勾选“${NOTES_TICK}”`]),
-        ...missing.map((m) => `请填写或上传：${m}`),
+        ...missing.map((m) => ({ message: `请填写或上传：${m.label}`, fieldId: m.fieldId })),
       ]
     : [];
 
@@ -206,271 +197,61 @@ export default function Apply() {
       <ErrorSummary errors={problems} attempt={attempt} />
       {draft.fromApplicationId ? <NoticeBanner tone='info' title='您正在修改已撤回的申请，修改后请重新提交' /> : null}
 
-      <View className='card'>
-        <View className='card-title'>1. 当前区域</View>
-        <View className='row'>
-          <Text>{district ? district.name : '尚未选择'}</Text>
-          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
-            {district ? '更换区域' : '选择区域'}
-          </View>
-        </View>
-        <View className='muted'>当前区域是孩子9月就读学校所在的区县。</View>
-        {schoolsError ? (
-          <NoticeBanner tone='error' title='暂时无法获取学校名单' urgent>
-            <Text>{schoolsError.message}</Text>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setSchoolsTry((n) => n + 1)}>
-              重试
-            </View>
-          </NoticeBanner>
-        ) : null}
-      </View>
+      <SchoolSection
+        draft={draft}
+        update={update}
+        district={district}
+        schoolsError={schoolsError}
+        onRetrySchools={() => setSchoolsTry((n) => n + 1)}
+        onChooseDistrict={() => void navigation.to(routes.district())}
+        onGoChildren={() => void navigation.to(routes.children())}
+        eligible={eligible}
+        blocked={blocked}
+        fallbackOpen={Boolean(permission?.ok && permission.publicFallback)}
+        fallbackDeadline={fallbackDeadline?.text ?? null}
+        schools={schools}
+        school={school}
+      />
 
-      <View className='card'>
-        <View className='card-title'>2. 选择子女</View>
-        {eligible.length === 0 ? (
-          <View className='muted'>
-            没有符合本学段年龄的子女。
-            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/children/index')}>
-              前往我的子女
-            </View>
-          </View>
-        ) : (
-          <View role='radiogroup' aria-label='子女'>
-            {eligible.map((c) => (
-              <Choice
-                key={c.id}
-                label={`${maskName(c.realName || c.birthCertificateName)}  ${c.idNumberMasked}`}
-                hint={c.greenChannel ? '可走绿色通道' : undefined}
-                selected={draft.childId === c.id}
-                onSelect={() => void update({ childId: c.id, upkeep: null, upkeepQuoted: false, materials: {} })}
-              />
-            ))}
-          </View>
-        )}
-      </View>
-
-      <View className='card'>
-        <View className='card-title'>3. 学校性质和类型</View>
-        <View role='radiogroup' aria-label='学校性质' className='choice-row'>
-          {(['public', 'private'] as SchoolNature[]).map((n) => (
-            <Choice
-              key={n}
-              label={n === 'public' ? '公办学校' : '民办学校'}
-              selected={draft.nature === n}
-              onSelect={() => void update({ nature: n, schoolType: n === 'private' ? 'private' : null, schoolId: null })}
-            />
-          ))}
-        </View>
-        {blocked ? (
-          <NoticeBanner tone={blocked.code === 'CONFLICT' ? 'error' : 'warn'} title={blocked.code === 'CONFLICT' ? '不可兼报' : '当前不在报名时间内'} urgent>
-            <Text>{blocked.message}</Text>
-            {blocked.code === 'CONFLICT' ? (
-              <View className='muted'>每名适龄儿童只能有一份有效申请，这样学位才能公平分配。如需改报，请先在“我的申请”中撤回（仅待审核时可撤回）。</View>
-            ) : null}
-          </NoticeBanner>
-        ) : null}
-        {permission?.ok && permission.publicFallback ? (
-          <NoticeBanner tone='info' title='公办兜底报名'>
-            <Text>{`孩子未被民办学校录取，可报名公办学校${fallbackDeadline ? `，截止时间${fallbackDeadline.text}` : ''}。`}</Text>
-          </NoticeBanner>
-        ) : null}
-        {draft.nature === 'public' ? (
-          <View role='radiogroup' aria-label='学校类型'>
-            {TYPES_BY_NATURE.public.map((t) => (
-              <Choice key={t} label={SCHOOL_TYPE_NAMES[t]} selected={draft.schoolType === t} onSelect={() => void update({ schoolType: t, schoolId: null })} />
-            ))}
-          </View>
-        ) : null}
-        {draft.schoolType && schools ? (
-          <View role='radiogroup' aria-label='学校' className='schools'>
-            <View className='field-label'>选择学校</View>
-            {schools.schools
-              .filter((s) => s.type === draft.schoolType)
-              .map((s) => (
-                <Choice key={s.id} label={s.name} hint={`${s.address} · 招生计划 ${s.places} 人`} selected={draft.schoolId === s.id} onSelect={() => void update({ schoolId: s.id })} />
-              ))}
-          </View>
-        ) : null}
-      </View>
-
-      {private_ && school?.brochure ? (
-        <View className='card brochure' data-testid='brochure'>
-          <View className='card-title'>{`${school.name} 招生简章`}</View>
-          <View>{school.brochure.plan}</View>
-          <View className='field-label'>招生条件</View>
-          {school.brochure.conditions.map((c, i) => (
-            <View key={i} className='notes-item'>{`${i + 1}. ${c}`}</View>
-          ))}
-          <View className='field-label'>收费标准</View>
-          <View>{school.brochure.fees}</View>
-          <View className='muted'>{`招生计划 ${school.brochure.places} 人。报名人数不超过计划的全部录取；超过的于6月20日电脑随机摇号，录取后须在6月20日18:00前确认入学。`}</View>
-          {!draft.brochureRead ? (
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ brochureRead: true })}>
-              我已阅读招生简章，继续
-            </View>
-          ) : (
-            <View className='tag tag-ok'>✓ 已阅读招生简章</View>
-          )}
-        </View>
-      ) : null}
-
-      {draft.schoolType && !brochureFirst ? (
-        <View className='card' data-testid='notes'>
-          <View className='card-title'>4. 申报须知</View>
-          {notes.length === 0 ? <View className='muted'>正在获取申报须知…</View> : null}
-          {notes.map((n, i) => (
-            <View key={i} className='notes-item'>{`${i + 1}. ${n}`}</View>
-          ))}
-          <View
-            className={`tick${draft.notesAccepted ? ' tick-on' : ''}`}
-            role='checkbox' tabIndex={0} onKeyDown={pressKey}
-            aria-checked={draft.notesAccepted}
-            aria-disabled={notes.length === 0}
-            onClick={() => notes.length > 0 && void update({ notesAccepted: !draft.notesAccepted })}
-          >
-            <View className='tick-box' aria-hidden>
-              {draft.notesAccepted ? '✓' : ''}
-            </View>
-            <Text>{NOTES_TICK}</Text>
-          </View>
-        </View>
-      ) : null}
+      {draft.schoolType && !brochureFirst ? <NotesSection notes={notes} accepted={draft.notesAccepted} onAccept={(notesAccepted) => void update({ notesAccepted })} /> : null}
 
       {draft.childId && draft.schoolType && !brochureFirst ? (
-        <View className='card'>
-          <View className='card-title'>5. 报名信息</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void quoteUpkeep()}>
-            一键引用子女信息维护内容
-          </View>
-          {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
-          <View className='field'>
-            <Text className='field-label'>生源类型</Text>
-            <View role='radiogroup' aria-label='生源类型'>
-              {(Object.keys(SOURCE_NAMES) as StudentSource[]).map((s) => (
-                <Choice key={s} label={SOURCE_NAMES[s]} selected={draft.source === s} onSelect={() => void update({ source: s })} />
-              ))}
-            </View>
-          </View>
-          {upkeep && draft.upkeepQuoted ? (
-            <View className='quoted' data-testid='quoted-upkeep'>
-              <View>{`户籍地址：${maskAddress(upkeep.householdAddress.text)}`}</View>
-              <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
-              <View>{`房产情况：${PROPERTY_NAMES[upkeep.property.kind]}`}</View>
-              <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
-              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void update({ upkeepQuoted: false })}>
-                修改
-              </View>
-            </View>
-          ) : (
-            <View>
-              <TextField id='ap-household' label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onChange={(v) => setUpkeep({ householdAddress: { text: v } })} error={showErrors && !upkeep?.householdAddress.text.trim() ? '请填写户籍地址' : undefined} />
-              <TextField id='ap-residence' label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onChange={(v) => setUpkeep({ residenceAddress: { text: v } })} error={showErrors && !upkeep?.residenceAddress.text.trim() ? '请填写实际居住地址' : undefined} />
-              <View className='field'>
-                <Text className='field-label'>房产情况</Text>
-                <View role='radiogroup' aria-label='房产情况'>
-                  {(Object.keys(PROPERTY_NAMES) as PropertyKind[]).map((k) => (
-                    <Choice key={k} label={PROPERTY_NAMES[k]} selected={(upkeep ?? emptyUpkeep()).property.kind === k} onSelect={() => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind: k } })} />
-                  ))}
-                </View>
-                {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
-              </View>
-              {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
-                <TextField
-                  id='ap-unit'
-                  label='不动产单元号（28位）'
-                  hint='可在渝快办“我的—不动产—我的不动产—不动产单元号”中查看'
-                  value={upkeep?.property.unitNumber ?? ''}
-                  onChange={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
-                  error={showErrors && (upkeep?.property.unitNumber ?? '').replace(/\s/g, '').length !== 28 ? '不动产单元号应为28位' : undefined}
-                />
-              ) : null}
-              {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
-              <TextField
-                id='ap-guardian'
-                label='监护人姓名'
-                value={upkeep?.guardians[0]?.name ?? ''}
-                onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
-                error={showErrors && !upkeep?.guardians[0]?.name.trim() ? '请填写监护人姓名' : undefined}
-              />
-              <TextField
-                id='ap-phone'
-                label='监护人手机号码'
-                value={upkeep?.guardians[0]?.phone ?? ''}
-                onChange={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
-                error={showErrors && !/^1\d{10}$/.test(upkeep?.guardians[0]?.phone ?? '') ? '请填写11位手机号码' : undefined}
-              />
-            </View>
-          )}
-        </View>
+        <InfoSection
+          source={draft.source}
+          onSource={(source) => void update({ source })}
+          upkeep={upkeep}
+          quoted={draft.upkeepQuoted}
+          onUnquote={() => void update({ upkeepQuoted: false })}
+          quoteMessage={quoteMessage}
+          onQuote={() => void quoteUpkeep()}
+          setUpkeep={setUpkeep}
+          shownError={shownError}
+        />
       ) : null}
 
-      {checklistError && !checklist && !brochureFirst ? (
-        <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
-          <Text>{checklistError.message}</Text>
-          <View className='muted'>已上传的材料和填写的内容都已保存。</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setChecklistTry((n) => n + 1)}>
-            重试
-          </View>
-        </NoticeBanner>
-      ) : null}
-      {checklist && !brochureFirst ? (
-        <View className='card' data-testid='materials'>
-          <View className='card-title'>6. 上传材料</View>
-          <View className='muted'>已通过部门数据比对的材料无需上传；比对未通过的请上传照片，由审核人员核实，不影响报名。</View>
-          {checklist.items.map((item) => (
-            <View key={item.code} className='material'>
-              <View className='row'>
-                <Text className='material-name'>{item.name}</Text>
-                <Text className={`tag ${item.state === 'required' ? 'tag-warn' : item.state === 'waived' ? 'tag-ok' : 'tag-muted'}`}>
-                  {item.state === 'required' ? '必传' : item.state === 'waived' ? '免传' : '选传'}
-                </Text>
-              </View>
-              <View className='muted'>{item.reason}</View>
-              {item.state !== 'waived' ? (
-                <Uploader
-                  materialCode={item.code}
-                  label={item.name}
-                  fileIds={draft.materials[item.code] ?? []}
-                  maxBytes={checklist.maxBytes}
-                  maxImages={checklist.maxImagesPerItem}
-                  onChange={(ids) => void update({ materials: { ...useApplyDraftStore.getState().draft?.materials, [item.code]: ids } })}
-                />
-              ) : null}
-              {showErrors && item.state === 'required' && !(draft.materials[item.code]?.length) ? <View className='field-error'>{`请上传${item.name}`}</View> : null}
-            </View>
-          ))}
-        </View>
+      {!brochureFirst ? (
+        <MaterialsSection
+          checklist={checklist}
+          checklistError={checklistError}
+          onRetry={() => setChecklistTry((n) => n + 1)}
+          materials={draft.materials}
+          showErrors={showErrors}
+          onFiles={(code, ids) => void update({ materials: { ...useApplyDraftStore.getState().draft?.materials, [code]: ids } })}
+        />
       ) : null}
 
       {showErrors && !canContinue ? (
         <NoticeBanner tone='error' title='还不能提交'>
           {!draft.notesAccepted ? <View>{`请阅读申报须知并勾选“${NOTES_TICK}”。`}</View> : null}
-          {missing.length ? <View>{`还需填写或上传：${missing.join('、')}`}</View> : null}
+          {missing.length ? <View>{`还需填写或上传：${missing.map((m) => m.label).join('、')}`}</View> : null}
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <View className={`btn btn-primary${canContinue ? '' : ' btn-muted'}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!canContinue} onClick={next}>
+      <Button variant='primary' className={canContinue ? undefined : 'btn-muted'} onPress={next}>
         下一步：核对报名信息
-      </View>
+      </Button>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>
       <HelpLinks />
     </Page>
-  );
-}
-
-function TextField({ id, label, value, onChange, error, hint }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: string; hint?: string }) {
-  return (
-    <View className={`field${error ? ' field-invalid' : ''}`}>
-      <Text id={id} className='field-label'>
-        {label}
-      </Text>
-      <Input className='field-input' role='group' aria-labelledby={id} nativeProps={{ title: label, 'aria-invalid': error ? 'true' : 'false' }} value={value} onInput={(e) => onChange(e.detail.value)} />
-      {hint ? <View className='field-hint'>{hint}</View> : null}
-      {error ? (
-        <View className='field-error' role='alert'>
-          {error}
-        </View>
-      ) : null}
-    </View>
   );
 }

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
@@ -9,9 +10,10 @@ import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from './childLabels';
-import { pressKey } from '@/components/Pressable';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from './childLabels';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
 export default function Children() {
@@ -32,9 +34,9 @@ export default function Children() {
       <Page title='我的子女'>
         <NoticeBanner tone='info' title='请先刷脸登录'>
           <Text>刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</Text>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/login/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.login())}>
             去刷脸登录
-          </View>
+          </Button>
         </NoticeBanner>
       </Page>
     );
@@ -49,9 +51,9 @@ export default function Children() {
       {!district ? (
         <View className='card children-district'>
           <Text>尚未选择当前区域。</Text>
-          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button variant='link' onPress={() => void navigation.to(routes.district())}>
             去选择孩子9月就读的区县
-          </View>
+          </Button>
         </View>
       ) : (
         <View className='muted children-district-line'>{`当前区域：${district.name}`}</View>
@@ -87,17 +89,17 @@ export default function Children() {
             <View className={`child-eligibility ${eligibility.ok ? 'child-eligible' : 'child-not-eligible'}`}>{eligibility.text}</View>
             {child.greenChannel ? <Text className='tag tag-info'>绿色通道</Text> : null}
             <View className='child-actions'>
-              <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`查看${displayName(child)}的详情`} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${child.id}`)}>
+              <Button variant='primary' aria-label={`查看${displayName(child)}的详情`} onPress={() => void navigation.to(routes.childDetail(child.id))}>
                 详情与信息维护
-              </View>
+              </Button>
             </View>
           </View>
         );
       })}
 
-      <View className='btn children-add' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/child/add/index')}>
+      <Button className='children-add' onPress={() => void navigation.to(routes.childAdd())}>
         ＋ 手动新增子女
-      </View>
+      </Button>
       <HelpLinks />
     </Page>
   );

@@ -3,15 +3,17 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Period } from '@contract/calendar';
 import { batchOf } from '@/domain/calendar';
 import { formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from '@/domain/time';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useDistrictStore } from '@/stores/district';
 import { useClockStore } from '@/stores/clock';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { navigation } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
+import { useRoving } from '@/components/roving';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** "5月7日 至 5月13日（含当日）": a start at local midnight reads as a date only. */
 export function periodText(p: Period): string {
@@ -39,10 +41,15 @@ export default function District() {
     const q = query.trim();
     return q ? districts.filter((d) => d.name.includes(q)) : districts;
   }, [districts, query]);
+  // Arrow keys move the choice through the list, as native radios (one stop in the tab order).
+  const roving = useRoving(shown.length, shown.findIndex((d) => d.code === currentCode), (i) => {
+    void choose(shown[i].code);
+    setPolicyOpen(false);
+  });
 
   const call = async (phone: string) => {
     setCallError(null);
-    const answer = await getBridge().makePhoneCall(phone);
+    const answer = await host.makePhoneCall(phone);
     if (!answer.ok && answer.error.kind !== 'cancelled') setCallError(`无法直接拨打，请手动拨打 ${phone}`);
   };
 
@@ -71,12 +78,12 @@ export default function District() {
             </View>
           ) : null}
           <View className='district-actions'>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} aria-expanded={policyOpen} onClick={() => setPolicyOpen(!policyOpen)}>
+            <Button aria-expanded={policyOpen} onPress={() => setPolicyOpen(!policyOpen)}>
               {policyOpen ? '收起政策' : '政策查看'}
-            </View>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onClick={() => void call(current.consultationPhone)}>
+            </Button>
+            <Button aria-label={`联系我们：拨打${current.name}招生咨询电话 ${current.consultationPhone}`} onPress={() => void call(current.consultationPhone)}>
               {`联系我们 ☎ ${current.consultationPhone}`}
-            </View>
+            </Button>
           </View>
           {callError ? (
             <View className='field-error' role='alert'>
@@ -96,9 +103,9 @@ export default function District() {
               ))}
             </View>
           ) : null}
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/children/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.children())}>
             下一步：我的子女
-          </View>
+          </Button>
         </View>
       ) : null}
 
@@ -125,17 +132,20 @@ export default function District() {
         {error ? (
           <NoticeBanner tone='error' title='暂时无法获取区县列表' urgent>
             <Text>{error.reopensAt ? error.message : `${error.message}`}</Text>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
+            <Button onPress={() => void load()}>
               重新加载
-            </View>
+            </Button>
           </NoticeBanner>
         ) : null}
         {districts.length && !shown.length ? <View className='muted'>{`没有找到“${query.trim()}”，请换个关键字`}</View> : null}
         <View role='radiogroup' aria-label='区县列表' className='district-list'>
-          {shown.map((d) => (
+          {shown.map((d, i) => (
             <View
               key={d.code}
-              role='radio' tabIndex={0} onKeyDown={pressKey}
+              ref={roving.ref(i)}
+              role='radio'
+              tabIndex={roving.tabIndex(i)}
+              onKeyDown={roving.onKeyDown(i)}
               aria-checked={d.code === currentCode}
               className={`list-item district-item${d.code === currentCode ? ' district-item-on' : ''}`}
               onClick={() => {

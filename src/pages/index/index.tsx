@@ -1,17 +1,19 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { Stage } from '@contract/calendar';
-import { homeGuidance, STAGE_APPLY_ENTRY } from '@/domain/calendar';
+import { STAGES, type Stage } from '@contract/calendar';
+import { homeGuidance } from '@/domain/calendar';
+import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
+import { Tabs } from '@/components/Tabs';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
-
-const STAGES: Stage[] = ['primary', 'junior'];
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
 /** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
 export default function Home() {
@@ -39,13 +41,7 @@ export default function Home() {
 
   return (
     <Page title='义务教育入学一件事'>
-      <View className='stage-tabs' role='tablist' aria-label='报名学段'>
-        {STAGES.map((s) => (
-          <View key={s} role='tab' aria-selected={s === stage} className={`stage-tab${s === stage ? ' stage-tab-active' : ''}`} onClick={() => setStage(s)}>
-            {s === 'primary' ? '幼升小（入读一年级）' : '小升初（入读七年级）'}
-          </View>
-        ))}
-      </View>
+      <Tabs label='报名学段' tabs={STAGES.map((s) => ({ id: s, title: `${STAGE_NAMES[s]}（${STAGE_GRADE[s]}）` }))} selected={stage} onSelect={setStage} />
 
       {guidance ? (
         <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>
@@ -79,10 +75,10 @@ export default function Home() {
       {!session ? (
         <View className='card'>
           <View className='card-title'>刷脸登录</View>
-          <View className='muted'>通过渝快办刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/login/index')}>
+          <View className='muted'>{`通过${hostName()}刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。`}</View>
+          <Button variant='primary' onPress={() => go(routes.login())}>
             刷脸登录
-          </View>
+          </Button>
         </View>
       ) : (
         <View className='card'>
@@ -94,12 +90,12 @@ export default function Home() {
       <View className='card'>
         <View className='card-title'>办理入口</View>
         <View className='tiles'>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/district/index')}>当前区域</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/children/index')}>我的子女</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>子女信息维护</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go(`/pages/apply/index?stage=${stage}`)}>{STAGE_APPLY_ENTRY[stage]}</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/my/applications/index')}>我的申请</View>
-          <View className='tile' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/service/help/index')}>政策查看 · 联系我们</View>
+          <Button variant='tile' onPress={() => go(routes.district())}>当前区域</Button>
+          <Button variant='tile' onPress={() => go(routes.children())}>我的子女</Button>
+          <Button variant='tile' onPress={() => go(routes.upkeep())}>子女信息维护</Button>
+          <Button variant='tile' onPress={() => go(routes.apply(stage))}>{STAGE_APPLY_ENTRY[stage]}</Button>
+          <Button variant='tile' onPress={() => go(routes.applications())}>我的申请</Button>
+          <Button variant='tile' onPress={() => go(routes.help())}>政策查看 · 联系我们</Button>
         </View>
       </View>
     </Page>

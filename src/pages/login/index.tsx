@@ -1,17 +1,18 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { navigation } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
-const CHILDREN = '/pages/children/index';
 
 interface FailureView {
   title: string;
@@ -28,7 +29,7 @@ function describe(failure: LoginFailure): FailureView {
     case 'unavailable':
       return {
         title: '当前应用暂不支持刷脸',
-        detail: '您使用的应用版本暂时无法进行刷脸核验。请将渝快办更新到最新版本后重试；也可以拨打所在区县的招生咨询电话，或到线下报名点办理。',
+        detail: `您使用的应用版本暂时无法进行刷脸核验。请将${hostName()}更新到最新版本后重试；也可以拨打所在区县的招生咨询电话，或到线下报名点办理。`,
         offline: true,
       };
     case 'network':
@@ -58,7 +59,7 @@ export default function Login() {
     const result = await useSessionStore.getState().login();
     setBusy(false);
     if (result.ok) {
-      void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN);
+      void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children());
       return;
     }
     const view = describe(result.failure);
@@ -81,19 +82,19 @@ export default function Login() {
         </View>
         <View className='card-title'>用刷脸核验家长身份</View>
         <View className='login-steps'>
-          <View>1. 点击下方“开始刷脸”，渝快办会打开刷脸核验。</View>
+          <View>{`1. 点击下方“开始刷脸”，${hostName()}会打开刷脸核验。`}</View>
           <View>2. 正对手机屏幕，按提示完成核验（约 10 秒）。</View>
           <View>3. 核验通过后，系统自动查找您在重庆出生的适龄子女。</View>
         </View>
-        <View className='muted'>本服务只接收渝快办返回的核验结果，不会获取或保存您的人脸照片。</View>
+        <View className='muted'>{`本服务只接收${hostName()}返回的核验结果，不会获取或保存您的人脸照片。`}</View>
         {session && !failure ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? CHILDREN)}>
+          <Button variant='primary' onPress={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children())}>
             已登录，继续办理
-          </View>
+          </Button>
         ) : (
-          <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void start()}>
+          <Button variant='primary' disabled={busy} onPress={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
-          </View>
+          </Button>
         )}
       </View>
 
@@ -110,9 +111,9 @@ export default function Login() {
             <>
               <View className='row'>
                 <Text>{`${district.name}招生咨询电话：${district.consultationPhone}`}</Text>
-                <View className='btn btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void getBridge().makePhoneCall(district.consultationPhone)}>
+                <Button className='btn-inline' aria-label={`拨打${district.name}招生咨询电话`} onPress={() => void host.makePhoneCall(district.consultationPhone)}>
                   拨打
-                </View>
+                </Button>
               </View>
               <View className='login-points-title'>线下报名点（无法刷脸时可现场办理）</View>
               {district.offlinePoints.map((p) => (
@@ -127,9 +128,9 @@ export default function Login() {
           ) : (
             <View>
               <View className='muted'>请先选择孩子9月就读学校所在的区县，查看该区县的咨询电话和线下报名点。</View>
-              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+              <Button onPress={() => void navigation.to(routes.district())}>
                 选择区县，查看咨询电话
-              </View>
+              </Button>
             </View>
           )}
         </View>

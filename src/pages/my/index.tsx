@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -13,6 +14,7 @@ import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
 import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -53,25 +55,25 @@ export default function My() {
         ) : (
           <View>
             <View className='card-title'>尚未登录</View>
-            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/login/index')}>
+            <Button variant='primary' onPress={() => go(routes.login())}>
               刷脸登录
-            </View>
+            </Button>
           </View>
         )}
       </View>
       <View className='card'>
-        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/my/applications/index')}>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.applications())}>
           <Text>我的申请</Text>
           <Text className='muted'>查看进度、撤回、补正、入学确认 ›</Text>
-        </View>
-        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/children/index')}>
+        </Button>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.children())}>
           <Text>我的子女</Text>
           <Text className='muted'>子女信息、报到码 ›</Text>
-        </View>
-        <View className='list-item' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/service/help/index')}>
+        </Button>
+        <Button variant='plain' className='list-item' onPress={() => go(routes.help())}>
           <Text>政策查看 · 联系我们</Text>
           <Text className='muted'>›</Text>
-        </View>
+        </Button>
       </View>
       <View className='card'>
         <View className='card-title'>设置</View>
@@ -94,9 +96,9 @@ export default function My() {
         </View>
       </View>
       {session ? (
-        <View className='btn my-logout' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void doLogout()}>
+        <Button className='my-logout' onPress={() => void doLogout()}>
           退出登录
-        </View>
+        </Button>
       ) : null}
       <HelpLinks />
     </Page>

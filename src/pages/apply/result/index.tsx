@@ -2,6 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
@@ -11,8 +12,8 @@ import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useClockStore } from '@/stores/clock';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** 提交成功 with the 办件编号 the parent quotes on the hotline. */
 export default function Result() {
@@ -53,20 +54,20 @@ export default function Result() {
               {next.deadlineText && next.who === 'reviewer' ? <View className='muted'>{`预计审核完成：${next.deadlineText}前`}</View> : null}
             </View>
           ) : null}
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace(`/pages/my/application/index?id=${encodeURIComponent(app.id)}`)}>
+          <Button variant='primary' onPress={() => void navigation.replace(routes.application(app.id))}>
             查看办件详情
-          </View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.home()}>
+          </Button>
+          <Button onPress={() => void navigation.home()}>
             返回首页
-          </View>
+          </Button>
         </View>
       ) : error ? (
         <NoticeBanner tone='error' title='暂时无法显示提交结果' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>请到“个人中心—我的申请”查看是否已提交。</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/my/applications/index')}>
+          <Button onPress={() => void navigation.to(routes.applications())}>
             查看我的申请
-          </View>
+          </Button>
         </NoticeBanner>
       ) : (
         <View className='muted' role='status'>正在加载…</View>

@@ -79,8 +79,12 @@ describe('核对报名信息 → 确认提交', () => {
     const button = await screen.findByRole('button', { name: '确认提交' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByText(/请先阅读并勾选申报须知/)).toBeInTheDocument();
+    // Pressing it anyway does nothing: no request, no message.
+    fireEvent.click(button);
+    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
+    // The store refuses for this reason and no other, before anything reaches the server.
     const refused = await useApplyDraftStore.getState().submit();
-    expect(refused.kind).toBe('refused');
+    expect(refused).toEqual({ kind: 'refused', error: { code: 'VALIDATION', message: '请先阅读申报须知并勾选“我已阅读以上申报须知，知晓并确认相关内容”' } });
     const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
     expect(list.data.applications).toHaveLength(0);
   });
@@ -94,8 +98,12 @@ describe('核对报名信息 → 确认提交', () => {
     expect(useApplyDraftStore.getState().draft?.schoolId).toBeTruthy();
     // The refusal is in the error summary, which takes the focus.
     const summary = screen.getByTestId('error-summary');
-    expect(summary).toHaveTextContent('1. ');
+    // The reason is the closed window (2024-07-20 is after registration), not any refusal.
+    expect(summary).toHaveTextContent(/1\. .*(报名|截止|不在)/);
+    expect(summary).not.toHaveTextContent('请选择学校');
     await waitFor(() => expect(summary).toHaveFocus());
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(0);
   });
 
   it('lists the server\'s fieldErrors in the error summary and moves the focus there; Enter presses 确认提交', async () => {
@@ -114,6 +122,22 @@ describe('核对报名信息 → 确认提交', () => {
     summary.blur();
     fireEvent.keyDown(screen.getByRole('button', { name: '确认提交' }), { key: ' ' });
     await waitFor(() => expect(screen.getByTestId('error-summary')).toHaveFocus());
+    const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    expect(list.data.applications).toHaveLength(0);
+  });
+
+  it('is a check-answers page: each answer has a 修改 that returns to its section with the draft intact', async () => {
+    await prepare(true);
+    render(<Review />);
+    await screen.findByRole('button', { name: '确认提交' });
+    const before = useApplyDraftStore.getState().draft;
+    fireEvent.click(screen.getByRole('button', { name: '修改报名学校' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=school');
+    fireEvent.click(screen.getByRole('button', { name: '修改户籍地址' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=info');
+    fireEvent.click(screen.getByRole('button', { name: '修改申报须知' }));
+    expect(visited).toContain('/pages/apply/index?stage=primary&section=notes');
+    expect(useApplyDraftStore.getState().draft).toEqual(before);
     const list = await mock.api<ApplicationsResponse>('GET', routes.applications);
     expect(list.data.applications).toHaveLength(0);
   });

@@ -2,33 +2,26 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Stage } from '@contract/calendar';
 import type { SchoolsResponse } from '@contract/api';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { HelpLinks } from '@/components/HelpLinks';
-import { STAGE_APPLY_ENTRY } from '@/domain/calendar';
 import { maskAddress, maskName, maskPhone } from '@/domain/masking';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
 import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { NOTES_TICK, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '../labels';
-import { pressKey } from '@/components/Pressable';
+import { NOTES_TICK, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY } from '@/domain/labels';
 import './index.css';
+import { routes, type ApplySection } from '@/config/routes';
+import { SummaryList } from '@/components/SummaryList';
 
-function Row({ k, v }: { k: string; v: string }) {
-  return (
-    <View className='rv-row' role='listitem'>
-      <Text className='rv-key'>{k}</Text>
-      <Text className='rv-value'>{v}</Text>
-    </View>
-  );
-}
 
 /**
- * 核对报名信息 → 确认提交. The parent always learns whether it went through: 提交成功 (result page),
+ * 核对报名信息 (check your answers) → 确认提交. Each answer has a 修改 that returns to its section. The parent always learns whether it went through: 提交成功 (result page),
  * a refusal with the draft intact, or "not sure" with a safe retry that replays the same key.
  */
 export default function Review() {
@@ -50,7 +43,7 @@ export default function Review() {
     if (districts.length === 0) void loadDistricts();
   }, [stage, load, loadChildren, loadDistricts, districts.length]);
   useEffect(() => {
-    if (draft?.districtCode) void api.schools(draft.districtCode, stage).then((a) => a.ok && setSchools(a.data));
+    if (draft?.districtCode) void enrolment.schools(draft.districtCode, stage).then((a) => a.ok && setSchools(a.data));
   }, [draft?.districtCode, stage]);
 
   if (!draft) return <Page title='核对报名信息'><View className='muted' role='status'>正在加载…</View></Page>;
@@ -64,6 +57,9 @@ export default function Review() {
   const refusedFields = outcome?.kind === 'refused' ? Object.values(outcome.error.fieldErrors ?? {}).filter((m) => !!m) : [];
   const refusedProblems = outcome?.kind === 'refused' ? (refusedFields.length ? refusedFields : [outcome.error.message]) : [];
 
+  // 修改: back to the registration form at that section; the draft (saved on the device) is intact.
+  const edit = (section: ApplySection) => () => void navigation.replace(routes.apply(stage, section));
+
   const onSubmit = async () => {
     // A new attempt takes down the last attempt's message (unless this tap is ignored as a double tap).
     if (!useApplyDraftStore.getState().submitting) setOutcome(null);
@@ -71,7 +67,7 @@ export default function Review() {
     if (result.kind === 'busy') return;
     setOutcome(result);
     if (result.kind === 'refused') setAttempt((n) => n + 1);
-    if (result.kind === 'submitted') void navigation.replace(`/pages/apply/result/index?id=${encodeURIComponent(result.application.id)}`);
+    if (result.kind === 'submitted') void navigation.replace(routes.result(result.application.id));
   };
 
   return (
@@ -83,22 +79,25 @@ export default function Review() {
       </View>
       <View className='card'>
         <View className='card-title'>{STAGE_APPLY_ENTRY[stage]}</View>
-        <View role='list' aria-label='报名信息'>
-          <Row k='当前区域' v={district?.name ?? '—'} />
-          <Row k='子女' v={child ? `${maskName(child.realName || child.birthCertificateName)} ${child.idNumberMasked}` : '—'} />
-          <Row k='学校性质' v={draft.nature === 'private' ? '民办' : '公办'} />
-          <Row k='学校类型' v={draft.schoolType ? SCHOOL_TYPE_NAMES[draft.schoolType] : '—'} />
-          <Row k='报名学校' v={school?.name ?? '—'} />
-          <Row k='生源类型' v={SOURCE_NAMES[draft.source]} />
-          <Row k='户籍地址' v={upkeep ? maskAddress(upkeep.householdAddress.text) : '—'} />
-          <Row k='居住地址' v={upkeep ? maskAddress(upkeep.residenceAddress.text) : '—'} />
-          <Row k='监护人电话' v={upkeep?.guardians[0] ? maskPhone(upkeep.guardians[0].phone) : '—'} />
-          <Row k='已上传材料' v={`${materialCount} 张照片`} />
-          <Row k='申报须知' v={draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选'} />
-        </View>
-        <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.back()}>
+        <SummaryList
+          label='报名信息'
+          rows={[
+            { key: '当前区域', value: district?.name ?? '—', onChange: edit('district') },
+            { key: '子女', value: child ? `${maskName(child.realName || child.birthCertificateName)} ${child.idNumberMasked}` : '—', onChange: edit('child') },
+            { key: '学校性质', value: SCHOOL_NATURE_NAMES[draft.nature ?? 'public'], onChange: edit('school') },
+            { key: '学校类型', value: draft.schoolType ? SCHOOL_TYPE_NAMES[draft.schoolType] : '—', onChange: edit('school') },
+            { key: '报名学校', value: school?.name ?? '—', onChange: edit('school') },
+            { key: '生源类型', value: SOURCE_NAMES[draft.source], onChange: edit('info') },
+            { key: '户籍地址', value: upkeep ? maskAddress(upkeep.householdAddress.text) : '—', onChange: edit('info') },
+            { key: '居住地址', value: upkeep ? maskAddress(upkeep.residenceAddress.text) : '—', onChange: edit('info') },
+            { key: '监护人电话', value: upkeep?.guardians[0] ? maskPhone(upkeep.guardians[0].phone) : '—', onChange: edit('info') },
+            { key: '已上传材料', value: `${materialCount} 张照片`, onChange: edit('materials') },
+            { key: '申报须知', value: draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选', onChange: edit('notes') },
+          ]}
+        />
+        <Button variant='link' onPress={() => void navigation.back()}>
           返回修改
-        </View>
+        </Button>
       </View>
 
       {outcome?.kind === 'refused' ? (
@@ -124,15 +123,9 @@ export default function Review() {
           <Text>{`返回上一步，阅读申报须知后勾选“${NOTES_TICK}”，才能提交。`}</Text>
         </NoticeBanner>
       ) : null}
-      <View
-        className={`btn btn-primary${submitting || !draft.notesAccepted ? ' btn-disabled' : ''}`}
-        role='button' tabIndex={0} onKeyDown={pressKey}
-        aria-disabled={submitting || !draft.notesAccepted}
-        aria-busy={submitting}
-        onClick={() => void onSubmit()}
-      >
+      <Button variant='primary' busy={submitting} disabled={!draft.notesAccepted} onPress={() => void onSubmit()}>
         {submitting ? '正在提交…' : outcome?.kind === 'unknown' ? '再次提交' : '确认提交'}
-      </View>
+      </Button>
       <View className='muted rv-tip'>提交后可在“个人中心—我的申请”查看进度；审核开始前可撤回修改。</View>
       <HelpLinks />
     </Page>

@@ -1,23 +1,25 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import type { Relationship } from '@contract/child';
+import { RELATIONSHIPS } from '@contract/child';
 import { validateIdNumber } from '@/domain/idNumber';
 import { eligibleStage } from '@/domain/eligibility';
 import { validateName } from '@/domain/validators';
 import { localDateOf, toMs } from '@/domain/time';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
 import { navigation } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
-import { pressKey } from '@/components/Pressable';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from '../../children/childLabels';
+import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
 
-const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);
   return `${y}年${m}月${day}日`;
@@ -73,7 +75,7 @@ export default function AddChild() {
       return;
     }
     await clearAddDraft();
-    void navigation.replace(`/pages/child/detail/index?childId=${answer.data.id}`);
+    void navigation.replace(routes.childDetail(answer.data.id));
   };
 
   if (!addDraftLoaded) return <Page title='手动新增子女'>{null}</Page>;
@@ -88,7 +90,7 @@ export default function AddChild() {
         <Text>填写的内容会自动保存在本机，退出后再进来可以继续填写。</Text>
       </NoticeBanner>
       <View className='card'>
-        <FormField
+        <TextField
           label='子女姓名'
           value={draft.name}
           placeholder='如：张一诺'
@@ -97,7 +99,7 @@ export default function AddChild() {
           onInput={(v) => edit('name', v)}
           onBlur={() => setTouched((t) => ({ ...t, name: true }))}
         />
-        <FormField
+        <TextField
           label='子女身份证件号码'
           value={draft.idNumber}
           type='idcard'
@@ -113,36 +115,20 @@ export default function AddChild() {
             {`✓ 出生日期 ${cnDate(id.birthDate)}，${eligibilityText({ eligibleStage: age.stage }).text}`}
           </View>
         ) : null}
-        <View className={`field${relationshipError ? ' field-invalid' : ''}`}>
-          <Text id='add-relationship-label' className='field-label'>
-            您与子女的关系
-          </Text>
-          <View className='chips' role='radiogroup' aria-labelledby='add-relationship-label'>
-            {RELATIONSHIPS.map((r) => (
-              <View
-                key={r}
-                role='radio' tabIndex={0} onKeyDown={pressKey}
-                aria-checked={draft.relationship === r}
-                className={`chip${draft.relationship === r ? ' chip-on' : ''}`}
-                onClick={() => {
-                  setServerErrors(({ relationship: _gone, ...rest }) => rest);
-                  updateAddDraft({ relationship: r });
-                }}
-              >
-                {RELATIONSHIP_NAMES[r]}
-              </View>
-            ))}
-          </View>
-          {relationshipError ? (
-            <View className='field-error' role='alert'>
-              {relationshipError}
-            </View>
-          ) : null}
-        </View>
+        <Chips
+          label='您与子女的关系'
+          options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))}
+          value={draft.relationship}
+          error={relationshipError}
+          onChange={(relationship) => {
+            setServerErrors(({ relationship: _gone, ...rest }) => rest);
+            updateAddDraft({ relationship });
+          }}
+        />
         {formError ? <NoticeBanner tone='error' title={formError} /> : null}
-        <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
+        <Button variant='primary' disabled={busy} onPress={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
-        </View>
+        </Button>
       </View>
       <View className='muted add-note'>只有孩子的法定监护人可以为其报名，系统会核验您与孩子的监护关系。</View>
       <HelpLinks />

@@ -1,17 +1,19 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { validateName } from '@/domain/validators';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from '@/stores/persisted';
 import { navigation, usePageParams } from '@/services/navigation';
-import { eligibilityText, RELATIONSHIP_NAMES } from '../../children/childLabels';
-import { pressKey } from '@/components/Pressable';
+import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { eligibilityText } from '../../children/childLabels';
 import './index.css';
+import { routes } from '@/config/routes';
 
 /** The 户口簿姓名 being typed, kept as a draft so a re-login after an expired session does not lose it. */
 export const realNameDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}real-name:${childId}`;
@@ -59,9 +61,9 @@ export default function ChildDetail() {
           </NoticeBanner>
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
-            <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
+            <Button variant='link' onPress={() => void navigation.replace(routes.children())}>
               返回我的子女
-            </View>
+            </Button>
           </NoticeBanner>
         ) : (
           <View className='muted' role='status'>
@@ -95,7 +97,7 @@ export default function ChildDetail() {
     setSaved(next ? `已保存户口簿姓名“${next}”，报名时将使用此姓名。` : '已恢复为出生医学证明上的姓名。');
   };
 
-  const go = (path: string) => void navigation.to(`${path}?childId=${child.id}`);
+  const go = (to: (childId: string) => string) => void navigation.to(to(child.id));
 
   return (
     <Page title='子女详情'>
@@ -140,7 +142,7 @@ export default function ChildDetail() {
         {saved ? <NoticeBanner tone='ok' title={saved} /> : null}
         {editing ? (
           <View className='detail-edit'>
-            <FormField
+            <TextField
               label='户口簿姓名'
               value={realName}
               placeholder='与户口簿一致'
@@ -152,39 +154,30 @@ export default function ChildDetail() {
               }}
             />
             <View className='detail-edit-actions'>
-              <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(realName)}>
+              <Button variant='primary' busy={busy} onPress={() => void saveRealName(realName)}>
                 保存户口簿姓名
-              </View>
-              <View
-                className='btn'
-                role='button'
-                tabIndex={0} onKeyDown={pressKey}
-                onClick={() => {
+              </Button>
+              <Button onPress={() => {
                   setEditing(false);
                   void removeKey(realNameDraftKey(child.id));
-                }}
-              >
+                }}>
                 取消
-              </View>
+              </Button>
             </View>
           </View>
         ) : (
           <View className='detail-edit-actions'>
-            <View
-              className='btn'
-              role='button' tabIndex={0} onKeyDown={pressKey}
-              onClick={() => {
+            <Button onPress={() => {
                 setRealNameInput(child.realName ?? '');
                 setNameError(null);
                 setEditing(true);
-              }}
-            >
+              }}>
               {differs ? '修改户口簿姓名' : '填写户口簿姓名'}
-            </View>
+            </Button>
             {differs ? (
-              <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void saveRealName(null)}>
+              <Button onPress={() => void saveRealName(null)}>
                 恢复为出生证姓名
-              </View>
+              </Button>
             ) : null}
           </View>
         )}
@@ -192,18 +185,18 @@ export default function ChildDetail() {
 
       <View className='card'>
         <View className='card-title'>办理事项</View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/upkeep/index')}>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.upkeep)}>
           <Text>子女信息维护</Text>
           <Text className='muted'>户籍、居住、房产、监护人 ›</Text>
-        </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/materials/index')}>
+        </Button>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.materials)}>
           <Text>我的材料</Text>
           <Text className='muted'>需要准备和上传的材料 ›</Text>
-        </View>
-        <View className='list-item detail-link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => go('/pages/child/report-code/index')}>
+        </Button>
+        <Button variant='plain' className='list-item detail-link' onPress={() => go(routes.reportCode)}>
           <Text>报到码</Text>
           <Text className='muted'>录取后9月报到时出示 ›</Text>
-        </View>
+        </Button>
       </View>
       <HelpLinks />
     </Page>

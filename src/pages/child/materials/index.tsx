@@ -3,8 +3,9 @@ import { useEffect } from 'react';
 import type { MaterialItem, StudentSource } from '@contract/materials';
 import type { SchoolType } from '@contract/district';
 import type { Stage } from '@contract/calendar';
-import { missingRequired, SCHOOL_TYPE_NAMES, SOURCE_NAMES } from '@/domain/materials';
-import { STAGE_NAMES } from '@/domain/eligibility';
+import { missingRequired } from '@/domain/materials';
+import { SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from '@/domain/labels';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
@@ -15,8 +16,9 @@ import { useMaterialsStore } from '@/stores/materials';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
 import '../add/index.css';
-import { pressKey } from '@/components/Pressable';
+import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
 
 const SCHOOL_TYPES = Object.keys(SCHOOL_TYPE_NAMES) as SchoolType[];
 const SOURCES = Object.keys(SOURCE_NAMES) as StudentSource[];
@@ -50,9 +52,9 @@ export default function Materials() {
       <Page title='我的材料'>
         <NoticeBanner tone='warn' title={!childId ? '请先选择子女' : '请先选择当前区域'}>
           <Text>所需材料按孩子9月就读区县的政策确定。</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(!childId ? '/pages/children/index' : '/pages/district/index')}>
+          <Button onPress={() => void navigation.to(!childId ? routes.children() : routes.district())}>
             {!childId ? '去我的子女' : '选择当前区域'}
-          </View>
+          </Button>
         </NoticeBanner>
       </Page>
     );
@@ -75,39 +77,17 @@ export default function Materials() {
       <StepBar steps={JOURNEY_STEPS} current={4} />
       <View className='card'>
         <View className='materials-who'>{`${displayName(child)} · ${STAGE_NAMES[stage]} · ${district?.name ?? ''}`}</View>
-        <View className='field'>
-          <Text id='mat-type' className='field-label'>
-            打算报名的学校类型
-          </Text>
-          <View className='chips' role='radiogroup' aria-labelledby='mat-type'>
-            {SCHOOL_TYPES.map((t) => (
-              <View key={t} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selection.schoolType === t} className={`chip${selection.schoolType === t ? ' chip-on' : ''}`} onClick={() => void choose(childId, { schoolType: t })}>
-                {SCHOOL_TYPE_NAMES[t]}
-              </View>
-            ))}
-          </View>
-        </View>
-        <View className='field'>
-          <Text id='mat-source' className='field-label'>
-            生源类型
-          </Text>
-          <View className='chips' role='radiogroup' aria-labelledby='mat-source'>
-            {SOURCES.map((s) => (
-              <View key={s} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={selection.source === s} className={`chip${selection.source === s ? ' chip-on' : ''}`} onClick={() => void choose(childId, { source: s })}>
-                {SOURCE_NAMES[s]}
-              </View>
-            ))}
-          </View>
-        </View>
+        <Chips label='打算报名的学校类型' options={SCHOOL_TYPES.map((t) => ({ value: t, label: SCHOOL_TYPE_NAMES[t] }))} value={selection.schoolType} onChange={(schoolType) => void choose(childId, { schoolType })} />
+        <Chips label='生源类型' options={SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={selection.source} onChange={(source) => void choose(childId, { source })} />
         <View className='muted'>不确定学校类型的，可在“政策查看”中查看本区县学校名单；报名时可重新选择。</View>
       </View>
 
       {entry.error ? (
         <NoticeBanner tone='error' title='暂时无法获取材料清单' urgent>
           <Text>{entry.error.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void choose(childId, {})}>
+          <Button onPress={() => void choose(childId, {})}>
             重新加载
-          </View>
+          </Button>
         </NoticeBanner>
       ) : null}
       {entry.loading && !checklist ? (
@@ -148,9 +128,9 @@ export default function Materials() {
           </View>
         </>
       ) : null}
-      <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/detail/index?childId=${childId}`)}>
+      <Button variant='primary' onPress={() => void navigation.to(routes.childDetail(childId))}>
         完成，返回子女详情
-      </View>
+      </Button>
       <HelpLinks />
     </Page>
   );

@@ -2,15 +2,15 @@ import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportCode } from '@contract/reportCode';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { QrImage } from '@/components/QrImage';
 import { HelpLinks } from '@/components/HelpLinks';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { usePageParams } from '@/services/navigation';
 import { useSessionStore } from '@/stores/session';
 import { formatMonthDayTime, toMs } from '@/domain/time';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 /** 我的子女 → 详情 → 报到码 (Q27): the signed code as a large QR code a teacher scans in September. */
@@ -23,7 +23,7 @@ export default function ReportCodePage() {
     if (!childId) return;
     setError(null);
     await useSessionStore.getState().restore();
-    const answer = await api.reportCode(childId);
+    const answer = await enrolment.reportCode(childId);
     if (answer.ok) setCode(answer.data);
     else setError(answer.error);
   }, [childId]);
@@ -37,9 +37,9 @@ export default function ReportCodePage() {
         <NoticeBanner tone={error.code === 'NOT_FOUND' || error.code === 'INVALID_TRANSITION' ? 'info' : 'error'} title='暂时无法显示报到码' urgent>
           <Text>{error.message}</Text>
           <View className='muted'>报到码在完成入学确认、发放电子入学通知书后生成（7月20日前）。</View>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void load()}>
+          <Button onPress={() => void load()}>
             重新加载
-          </View>
+          </Button>
         </NoticeBanner>
       ) : null}
       {!code && !error && childId ? <View className='muted' role='status'>正在生成报到码…</View> : null}

@@ -1,69 +1,37 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
-import type { DataKind, PropertyKind, Relationship, UpkeepInfo } from '@contract/child';
-import type { MaterialCode } from '@contract/materials';
+import { PROPERTY_KINDS, RELATIONSHIPS, type UpkeepInfo } from '@contract/child';
 import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
-import { validateAddress, validateName, validatePhone, validateUnitNumber, UNIT_NUMBER_HINT } from '@/domain/validators';
-import { MATERIAL_NAMES } from '@/domain/materials';
+import { UNIT_NUMBER_HINT } from '@/domain/validators';
+import { validateUpkeep } from '@/domain/upkeep';
+import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
+import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
-import { ErrorSummary } from '@/components/ErrorSummary';
+import { ErrorSummary, type SummaryError } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
-import { FormField } from '@/components/FormField';
+import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { Uploader } from '@/components/Uploader';
 import { VerificationTags } from '@/components/VerificationTags';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
+import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { navigation, usePageParams } from '@/services/navigation';
-import { RELATIONSHIP_NAMES } from '../../children/childLabels';
 import '../add/index.css';
-import { pressKey } from '@/components/Pressable';
+import { Chips } from '@/components/Chips';
 import './index.css';
+import { routes } from '@/config/routes';
+import { hostName } from '@/config';
 
-const PROPERTY_KINDS: Array<{ kind: PropertyKind; label: string }> = [
-  { kind: 'certificate', label: '有不动产权证书' },
-  { kind: 'noCertificate', label: '有房但暂无证书' },
-  { kind: 'rented', label: '租房居住' },
-  { kind: 'none', label: '无房' },
-];
-const RELATIONSHIPS: Relationship[] = ['father', 'mother', 'grandparent', 'otherGuardian'];
-/** Evidence a parent can upload when a kind of shared data did not match (Q23). */
-const EVIDENCE_FOR: Partial<Record<DataKind, MaterialCode>> = {
-  householdRegister: 'householdRegister',
-  property: 'propertyCertificate',
-  marriage: 'marriageCertificate',
-  birthCertificate: 'birthCertificate',
-  residencePermit: 'residencePermit',
-  rentalRecord: 'rentalContract',
-};
-/** The server's per-image limit is enforced on upload; this only guards the device side. */
-const DEVICE_MAX_BYTES = 5 * 1024 * 1024;
-
-function Chips<T extends string>({ label, options, value, onChange, disabled }: { label: string; options: Array<{ value: T; label: string }>; value: T | null; onChange: (v: T) => void; disabled?: boolean }) {
-  const id = `chips-${label}`;
-  return (
-    <View className='field'>
-      <Text id={id} className='field-label'>
-        {label}
-      </Text>
-      <View className='chips' role='radiogroup' aria-labelledby={id}>
-        {options.map((o) => (
-          <View key={o.value} role='radio' tabIndex={0} onKeyDown={pressKey} aria-checked={value === o.value} aria-disabled={disabled} className={`chip${value === o.value ? ' chip-on' : ''}${disabled ? ' btn-disabled' : ''}`} onClick={() => !disabled && onChange(o.value)}>
-            {o.label}
-          </View>
-        ))}
-      </View>
-    </View>
-  );
-}
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -76,6 +44,9 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+/** The input id of a form path ('guardians.0.phone' → 'upkeep-guardians-0-phone'): the error summary links there. */
+const fieldIdOf = (path: string) => `upkeep-${path.replace(/\./g, '-')}`;
+
 /** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
 export default function Upkeep() {
   const { childId } = usePageParams();
@@ -86,6 +57,8 @@ export default function Upkeep() {
   const { calendar, load: loadCalendar, serverNow } = useClockStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  // The district policy's per-image limit, the same one the materials checklist carries.
+  const limit = useUploadLimit(district && child?.eligibleStage ? { districtCode: district.code, stage: child.eligibleStage } : null);
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -104,9 +77,9 @@ export default function Upkeep() {
     return (
       <Page title='子女信息维护'>
         <NoticeBanner tone='info' title='请先选择要维护信息的子女'>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.replace('/pages/children/index')}>
+          <Button onPress={() => void navigation.replace(routes.children())}>
             去我的子女
-          </View>
+          </Button>
         </NoticeBanner>
       </Page>
     );
@@ -133,29 +106,19 @@ export default function Upkeep() {
     update(childId, change);
   };
   const blur = (path: string) => () => setTouched((t) => ({ ...t, [path]: true }));
-  const err = (path: string, check: { ok: boolean; message?: string } | null) =>
-    serverErrors[path] ?? (touched[path] && check && !check.ok ? check.message ?? null : null);
-
-  const unit = d.property.kind === 'certificate' ? validateUnitNumber(d.property.unitNumber ?? '') : null;
+  // The domain's one upkeep check (the server runs the same on save and on submission).
+  const errors = validateUpkeep(d);
+  const err = (path: string) => serverErrors[path] ?? (touched[path] ? errors[path] ?? null : null);
+  const certificate = d.property.kind === 'certificate';
   const unitLength = (d.property.unitNumber ?? '').replace(/\s/g, '').length;
-  const guardianChecks = d.guardians.map((g) => ({ name: validateName(g.name), phone: validatePhone(g.phone) }));
-  const checks = {
-    'householdAddress.text': validateAddress(d.householdAddress.text),
-    'residenceAddress.text': validateAddress(d.residenceAddress.text),
-  };
-  const needsEvidence = entry.verification.filter((v) => (v.status === 'notMatched' || v.status === 'unavailable') && EVIDENCE_FOR[v.kind]);
-  const evidenceCodes = Array.from(new Set<MaterialCode>([
-    ...needsEvidence.map((v) => EVIDENCE_FOR[v.kind]!),
-    ...(d.householdHeadIsOtherGuardian ? (['householdRegister', 'marriageCertificate'] as MaterialCode[]) : []),
-    ...(d.property.kind === 'rented' ? (['rentalContract'] as MaterialCode[]) : []),
-  ]));
+  const unitError = serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] || unitLength >= 28 ? errors['property.unitNumber'] ?? null : null);
+  const evidenceCodes = evidenceFor(entry.verification, d);
 
   const submit = async () => {
     const all: Record<string, boolean> = { 'householdAddress.text': true, 'residenceAddress.text': true, 'property.unitNumber': true };
     d.guardians.forEach((_, i) => Object.assign(all, { [`guardians.${i}.name`]: true, [`guardians.${i}.phone`]: true }));
     setTouched(all);
-    const invalid = !checks['householdAddress.text'].ok || !checks['residenceAddress.text'].ok || (unit && !unit.ok) || guardianChecks.some((g) => !g.name.ok || !g.phone.ok);
-    if (invalid) {
+    if (Object.keys(errors).length > 0) {
       setAttempt((n) => n + 1);
       return setBanner({ tone: 'error', text: '请按红色提示修改后再保存，已填写的内容已保存在本机。' });
     }
@@ -173,17 +136,17 @@ export default function Upkeep() {
 
   // What stopped the last save, listed at the top (each is also shown beside its field).
   const labelled: [string, string, string | null][] = [
-    ['householdAddress.text', '户籍地址', err('householdAddress.text', checks['householdAddress.text'])],
-    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text', checks['residenceAddress.text'])],
-    ['property.unitNumber', '不动产单元号', serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] && unit && !unit.ok ? unit.message ?? null : null)],
+    ['householdAddress.text', '户籍地址', err('householdAddress.text')],
+    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text')],
+    ['property.unitNumber', '不动产单元号', certificate ? err('property.unitNumber') : null],
     ...d.guardians.flatMap((_, i): [string, string, string | null][] => [
-      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`, guardianChecks[i].name)],
-      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`, guardianChecks[i].phone)],
+      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`)],
+      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`)],
     ]),
   ];
   const known = new Set(labelled.map(([path]) => path));
-  const fieldProblems = [
-    ...labelled.filter(([, , m]) => m).map(([, label, m]) => `${label}：${m}`),
+  const fieldProblems: SummaryError[] = [
+    ...labelled.filter(([, , m]) => m).map(([path, label, m]) => ({ message: `${label}：${m}`, fieldId: fieldIdOf(path) })),
     ...Object.entries(serverErrors).filter(([path]) => !known.has(path)).map(([, m]) => m),
   ];
   // Only refusals of what was typed; other failures (session, network) stay in the banner below.
@@ -198,9 +161,9 @@ export default function Upkeep() {
       {!code ? (
         <NoticeBanner tone='warn' title='请先选择当前区域'>
           <Text>信息维护的开放时间按区县分批安排。</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button onPress={() => void navigation.to(routes.district())}>
             选择当前区域
-          </View>
+          </Button>
         </NoticeBanner>
       ) : maintenance.inMaintenance ? (
         <NoticeBanner tone='warn' title={maintenance.message}>
@@ -249,44 +212,47 @@ export default function Upkeep() {
       ) : null}
 
       <Section title='户籍与居住地址'>
-        <FormField
+        <TextField
+          id={fieldIdOf('householdAddress.text')}
           label='户籍地址（户口簿地址）'
           value={d.householdAddress.text}
           disabled={!open}
           placeholder='如：重庆市渝北区龙溪街道金龙路88号3栋2单元501'
-          error={err('householdAddress.text', checks['householdAddress.text'])}
+          error={err('householdAddress.text')}
           onBlur={blur('householdAddress.text')}
           onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
         />
-        <FormField
+        <TextField
+          id={fieldIdOf('residenceAddress.text')}
           label='实际居住地址'
           value={d.residenceAddress.text}
           disabled={!open}
           placeholder='详细到门牌号'
-          error={err('residenceAddress.text', checks['residenceAddress.text'])}
+          error={err('residenceAddress.text')}
           onBlur={blur('residenceAddress.text')}
           onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
           extra={
             open ? (
-              <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
+              <Button variant='link' onPress={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
                 与户籍地址相同
-              </View>
+              </Button>
             ) : null
           }
         />
       </Section>
 
       <Section title='房产情况'>
-        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((p) => ({ value: p.kind, label: p.label }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
+        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((kind) => ({ value: kind, label: PROPERTY_KIND_NAMES[kind] }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
         {d.property.kind === 'certificate' ? (
           <>
-            <FormField
+            <TextField
+              id={fieldIdOf('property.unitNumber')}
               label='不动产单元号'
               value={d.property.unitNumber ?? ''}
               disabled={!open}
               maxlength={40}
               placeholder='28 位，如 500112001002GB00012F00010001'
-              error={serverErrors['property.unitNumber'] ?? (unit && !unit.ok && (touched['property.unitNumber'] || unitLength >= 28) ? unit.message : null)}
+              error={unitError}
               onBlur={blur('property.unitNumber')}
               onInput={(v) => set((x) => void (x.property = { ...x.property, unitNumber: v }), 'property.unitNumber')}
               hint={
@@ -296,17 +262,17 @@ export default function Upkeep() {
                 </View>
               }
               extra={
-                <View className='btn upkeep-host-btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void getBridge().openHostPage('myRealEstate')}>
-                  打开渝快办“我的不动产”查看
-                </View>
+                <Button className='upkeep-host-btn' onPress={() => void host.openHostPage('myRealEstate')}>
+                  {`打开${hostName()}“我的不动产”查看`}
+                </Button>
               }
             />
-            {unit?.ok ? (
+            {certificate && !errors['property.unitNumber'] ? (
               <View className='add-eligible' role='status'>
                 ✓ 不动产单元号格式正确
               </View>
             ) : null}
-            <FormField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
+            <TextField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
           </>
         ) : null}
         {d.property.kind === 'noCertificate' ? (
@@ -333,32 +299,34 @@ export default function Upkeep() {
       <Section title='监护人联系方式'>
         {d.guardians.map((g, i) => (
           <View key={i} className='upkeep-guardian'>
-            <FormField
+            <TextField
+              id={fieldIdOf(`guardians.${i}.name`)}
               label={`监护人${i + 1}姓名`}
               value={g.name}
               disabled={!open}
-              error={err(`guardians.${i}.name`, guardianChecks[i].name)}
+              error={err(`guardians.${i}.name`)}
               onBlur={blur(`guardians.${i}.name`)}
               onInput={(v) => set((x) => void (x.guardians[i].name = v), `guardians.${i}.name`)}
             />
             <Chips label={`监护人${i + 1}与子女的关系`} disabled={!open} options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))} value={g.relationship} onChange={(r) => set((x) => void (x.guardians[i].relationship = r), `guardians.${i}.relationship`)} />
-            <FormField
+            <TextField
+              id={fieldIdOf(`guardians.${i}.phone`)}
               label={`监护人${i + 1}手机号码`}
               value={g.phone}
               type='number'
               maxlength={11}
               disabled={!open}
               hint='用于接收审核结果短信'
-              error={err(`guardians.${i}.phone`, guardianChecks[i].phone)}
+              error={err(`guardians.${i}.phone`)}
               onBlur={blur(`guardians.${i}.phone`)}
               onInput={(v) => set((x) => void (x.guardians[i].phone = v), `guardians.${i}.phone`)}
             />
           </View>
         ))}
         {open && d.guardians.length < 2 ? (
-          <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
+          <Button variant='link' onPress={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
             ＋ 添加另一位监护人
-          </View>
+          </Button>
         ) : null}
       </Section>
 
@@ -368,8 +336,10 @@ export default function Upkeep() {
           {evidenceCodes.map((c) => (
             <View key={c} className='upkeep-evidence'>
               <View className='upkeep-evidence-name'>{MATERIAL_NAMES[c]}</View>
-              {open ? (
-                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={DEVICE_MAX_BYTES} onChange={(ids) => attach(childId, c, ids)} />
+              {open && limit ? (
+                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={limit.maxBytes} maxImages={limit.maxImagesPerItem} onChange={(ids) => attach(childId, c, ids)} />
+              ) : open ? (
+                <View className='muted' role='status'>正在获取上传要求…</View>
               ) : (
                 <View className='muted'>{`已上传 ${(d.attachments[c] ?? []).length} 张`}</View>
               )}
@@ -383,16 +353,16 @@ export default function Upkeep() {
           {/* A refusal is announced by the error summary at the top; this repeats it beside the button. */}
           {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error' && problems.length === 0} /> : null}
           {open ? (
-            <View className={`btn btn-primary upkeep-save${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void submit()}>
+            <Button variant='primary' className='upkeep-save' disabled={busy} onPress={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}
       {entry.saved ? (
-        <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/materials/index?childId=${childId}`)}>
+        <Button onPress={() => void navigation.to(routes.materials(childId))}>
           下一步：我的材料
-        </View>
+        </Button>
       ) : null}
       <HelpLinks />
     </Page>

@@ -2,7 +2,7 @@ import { View, Text } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
-import type { MaterialCode } from '@contract/materials';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
@@ -12,34 +12,19 @@ import { Countdown } from '@/components/Countdown';
 import { VerificationTags } from '@/components/VerificationTags';
 import { Uploader } from '@/components/Uploader';
 import { STATUS_INFO, nextAction } from '@/domain/status';
+import { MATERIAL_NAMES } from '@/domain/labels';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
+import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
-/** Names of the materials a reviewer may ask for again (补正). */
-export const MATERIAL_NAMES: Record<MaterialCode, string> = {
-  householdRegister: '户口簿',
-  birthCertificate: '出生医学证明',
-  propertyCertificate: '房屋产权证明 / 不动产权证书',
-  noPropertyProof: '无房证明',
-  marriageCertificate: '婚姻证明',
-  residencePermit: '居住证',
-  employmentProof: '务工 / 社保证明',
-  rentalContract: '租房合同 / 备案',
-  disabilityCertificate: '残疾证 / 评估意见',
-  specialGroupProof: '特殊群体证明',
-  guardianId: '监护人身份证',
-  schoolRollProof: '学籍证明',
-};
-
 const TONE_TAG = { default: 'tag-muted', primary: 'tag-info', success: 'tag-ok', warning: 'tag-warn', danger: 'tag-error' } as const;
-const MAX_BYTES = 2 * 1024 * 1024;
 
 /** 个人中心 → 我的申请 → 办件详情 (Q26): status, history, tags, the next step and its actions. */
 export default function ApplicationDetail() {
@@ -54,6 +39,8 @@ export default function ApplicationDetail() {
   const [fix, setFix] = useState<ResubmitDraft>({ materials: {}, attemptKey: null });
   const [askWithdraw, setAskWithdraw] = useState(false);
   const [, rerender] = useState(0);
+  // The application's own district policy decides how large a re-uploaded image may be.
+  const limit = useUploadLimit(app ? { districtCode: app.districtCode, stage: app.stage, schoolType: app.schoolType, source: app.source } : null);
 
   const refresh = useCallback(async () => {
     if (!id) return;
@@ -145,54 +132,54 @@ export default function ApplicationDetail() {
         {confirmable && next.deadline ? (
           <View>
             {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
-            <View className={`btn btn-primary${busy ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={busy} onClick={() => void run('已确认入学', () => confirm(app.id))}>
+            <Button variant='primary' disabled={busy} onPress={() => void run('已确认入学', () => confirm(app.id))}>
               确认入学
-            </View>
+            </Button>
           </View>
         ) : null}
 
         {(app.status === 'submitted' || app.status === 'privateRegistered') && !askWithdraw ? (
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setAskWithdraw(true)}>
+          <Button onPress={() => setAskWithdraw(true)}>
             撤回申请
-          </View>
+          </Button>
         ) : null}
         {askWithdraw ? (
           <View className='ad-confirm' role='alertdialog' aria-label='确认撤回'>
             <View>撤回后申请回到草稿，可修改后在报名时间内重新提交。确定撤回吗？</View>
             <View className='row'>
-              <View className='btn btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => setAskWithdraw(false)}>
+              <Button className='btn-inline' onPress={() => setAskWithdraw(false)}>
                 不撤回
-              </View>
-              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void doWithdraw()}>
+              </Button>
+              <Button variant='primary' className='btn-inline' onPress={() => void doWithdraw()}>
                 确定撤回
-              </View>
+              </Button>
             </View>
           </View>
         ) : null}
         {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
         {app.status === 'withdrawn' && next.action ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void fromApplication(app).then(() => navigation.to(`/pages/apply/index?stage=${app.stage}`))}>
+          <Button variant='primary' onPress={() => void fromApplication(app).then(() => navigation.to(routes.apply(app.stage)))}>
             修改并重新提交
-          </View>
+          </Button>
         ) : null}
         {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.apply(app.stage))}>
             报名公办学校（公办兜底）
-          </View>
+          </Button>
         ) : null}
         {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/lottery/index?id=${encodeURIComponent(app.id)}`)}>
+          <Button onPress={() => void navigation.to(routes.lottery(app.id))}>
             查看录取结果和摇号过程
-          </View>
+          </Button>
         ) : null}
         {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
           <View>
-            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/notice/index?id=${encodeURIComponent(app.id)}`)}>
+            <Button variant='primary' onPress={() => void navigation.to(routes.notice(app.id))}>
               查看电子入学通知书
-            </View>
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(app.childId)}`)}>
+            </Button>
+            <Button onPress={() => void navigation.to(routes.reportCode(app.childId))}>
               查看报到码
-            </View>
+            </Button>
           </View>
         ) : null}
       </View>
@@ -206,27 +193,23 @@ export default function ApplicationDetail() {
           {correction.items.map((code) => (
             <View key={code} className='ad-fix'>
               <View className='ad-fix-name'>{MATERIAL_NAMES[code]}</View>
-              <Uploader
+              {limit ? <Uploader
                 materialCode={code}
                 label={MATERIAL_NAMES[code]}
                 fileIds={fix.materials[code] ?? []}
-                maxBytes={MAX_BYTES}
+                maxBytes={limit.maxBytes}
+                maxImages={limit.maxImagesPerItem}
                 onChange={(ids) => {
                   const nextFix = { ...fix, materials: { ...fix.materials, [code]: ids } };
                   setFix(nextFix);
                   void saveResubmit(app.id, nextFix);
                 }}
-              />
+              /> : <View className='muted' role='status'>正在获取上传要求…</View>}
             </View>
           ))}
-          <View
-            className={`btn btn-primary${!fixComplete || busy ? ' btn-disabled' : ''}`}
-            role='button' tabIndex={0} onKeyDown={pressKey}
-            aria-disabled={!fixComplete || busy}
-            onClick={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}
-          >
+          <Button variant='primary' disabled={!fixComplete || busy} onPress={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}>
             提交补正材料
-          </View>
+          </Button>
         </View>
       ) : null}
 

@@ -1,5 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { LoadError } from '@/components/LoadError';
@@ -7,8 +8,8 @@ import { STATUS_INFO } from '@/domain/status';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -29,22 +30,22 @@ export default function Applications() {
         <View className='card'>
           <View className='card-title'>还没有申请</View>
           <View className='muted'>报名时间内，可从首页进入“幼升小在线申报”或“小升初在线申报”。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.home()}>
+          <Button variant='primary' onPress={() => void navigation.home()}>
             返回首页
-          </View>
+          </Button>
         </View>
       ) : null}
       {list.map((a) => {
         const info = STATUS_INFO[a.status];
         return (
-          <View key={a.id} className='card apps-item' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`${a.schoolName}，${info.label}`} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(a.id)}`)}>
+          <Button key={a.id} variant='plain' className='card apps-item' aria-label={`${a.schoolName}，${info.label}`} onPress={() => void navigation.to(routes.application(a.id))}>
             <View className='row'>
               <Text className='apps-school'>{a.schoolName}</Text>
               <Text className={`tag ${TONE_TAG[info.tone]}`}>{info.label}</Text>
             </View>
             <View className='muted'>{`${a.childNameMasked} · ${a.stage === 'primary' ? '幼升小' : '小升初'} · ${a.nature === 'private' ? '民办' : '公办'}`}</View>
             <View className='muted'>{`办件编号 ${a.number} · 更新于 ${formatMonthDayTime(toMs(a.updatedAt))}`}</View>
-          </View>
+          </Button>
         );
       })}
       <HelpLinks />

@@ -2,19 +2,20 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
 import type { LotteryOutcome } from '@contract/lottery';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { drawLottery, keyOf, rankOf, verifyDraw } from '@/domain/lottery';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { nextAction } from '@/domain/status';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -42,7 +43,7 @@ export default function Lottery() {
     void loadClock();
     if (!id) return;
     void loadOne(id);
-    void useSessionStore.getState().restore().then(() => api.lottery(id)).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
+    void useSessionStore.getState().restore().then(() => enrolment.lottery(id)).then((a) => (a.ok ? setOutcome(a.data) : setError(a.error)));
   }, [id, loadOne, loadClock]);
 
   // Deadlines and the fallback window come from the server's calendar via the domain, never fixed text.
@@ -79,14 +80,14 @@ export default function Lottery() {
           {next ? <View className='lt-next'>{next.text}</View> : null}
           {!outcome.admitted && app && next?.action === 'submit' ? (
             // The fallback is for the same child and stage (幼升小 or 小升初) as the lost application.
-            <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/apply/index?stage=${app.stage}`)}>
+            <Button variant='primary' onPress={() => void navigation.to(routes.apply(app.stage))}>
               报名公办学校
-            </View>
+            </Button>
           ) : null}
           {id ? (
-            <View className={`btn${outcome.admitted && next?.action === 'confirm' ? ' btn-primary' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/my/application/index?id=${encodeURIComponent(id)}`)}>
+            <Button variant={outcome.admitted && next?.action === 'confirm' ? 'primary' : 'secondary'} onPress={() => void navigation.to(routes.application(id))}>
               {outcome.admitted && next?.action === 'confirm' ? '去确认入学' : '返回办件详情'}
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}

@@ -1,20 +1,21 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { routes } from '@contract/api';
+import { routes as apiRoutes } from '@contract/api';
 import type { AdmissionNotice } from '@contract/reportCode';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
-import { getBridge } from '@/bridge';
+import { host } from '@/services/host';
 import { formatMonthDay, toMs } from '@/domain/time';
-import { api } from '@/services';
+import { enrolment } from '@/services/enrolment';
 import { auth } from '@/services/auth';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore } from '@/stores/applications';
 import { useSessionStore } from '@/stores/session';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
 
@@ -31,15 +32,15 @@ export default function Notice() {
   useEffect(() => {
     if (!id) return;
     void loadOne(id);
-    void useSessionStore.getState().restore().then(() => api.notice(id)).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
+    void useSessionStore.getState().restore().then(() => enrolment.notice(id)).then((a) => (a.ok ? setNotice(a.data) : setError(a.error)));
   }, [id, loadOne]);
 
   const save = async () => {
     if (!notice || download === 'busy') return;
     setDownload('busy');
     const token = auth.token();
-    const result = await getBridge().saveDocument({
-      url: routes.noticePdf(notice.applicationId),
+    const result = await host.saveDocument({
+      url: apiRoutes.noticePdf(notice.applicationId),
       fileName: `入学通知书-${notice.applicationNumber}.pdf`,
       mime: 'application/pdf',
       headers: token ? { Authorization: `Bearer ${token}` } : undefined,
@@ -71,15 +72,15 @@ export default function Notice() {
       ) : null}
       {notice ? (
         <View>
-          <View className={`btn btn-primary${download === 'busy' ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={download === 'busy'} onClick={() => void save()}>
+          <Button variant='primary' disabled={download === 'busy'} onPress={() => void save()}>
             {download === 'busy' ? '正在下载…' : '下载 PDF'}
-          </View>
+          </Button>
           {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}
           {download === 'failed' ? <NoticeBanner tone='error' title='下载未成功，请检查网络后重试' urgent /> : null}
           {childId ? (
-            <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to(`/pages/child/report-code/index?childId=${encodeURIComponent(childId)}`)}>
+            <Button onPress={() => void navigation.to(routes.reportCode(childId))}>
               查看报到码
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}

@@ -3,14 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReportCodeCheck } from '@contract/reportCode';
 import type { PublicKeyResponse } from '@contract/api';
 import type { ApiError } from '@contract/errors';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { ErrorSummary } from '@/components/ErrorSummary';
-import { api } from '@/services';
-import { getBridge } from '@/bridge';
+import { enrolment } from '@/services/enrolment';
+import { host } from '@/services/host';
 import { verifyReportCode } from '@/domain/reportCode';
 import { formatMonthDayTime, toMs } from '@/domain/time';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 
 const REASON_TITLE: Record<'malformed' | 'badSignature' | 'wrongYear', string> = {
@@ -34,7 +34,7 @@ export default function CheckIn() {
 
   const loadKey = useCallback(async () => {
     setKeyError(null);
-    const answer = await api.publicKey();
+    const answer = await enrolment.publicKey();
     if (answer.ok) setKey(answer.data);
     else setKeyError(answer.error);
   }, []);
@@ -54,7 +54,7 @@ export default function CheckIn() {
   };
   const scan = async () => {
     setScanNote(null);
-    const scanned = await getBridge().scanCode();
+    const scanned = await host.scanCode();
     if (scanned.ok) {
       setInput(scanned.value);
       setEmptyTried(false);
@@ -73,9 +73,9 @@ export default function CheckIn() {
       {keyError ? (
         <NoticeBanner tone='error' title='暂时无法获取核验公钥' urgent>
           <Text>{keyError.message}</Text>
-          <View className='btn' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void loadKey()}>
+          <Button onPress={() => void loadKey()}>
             重新获取
-          </View>
+          </Button>
         </NoticeBanner>
       ) : null}
       {key ? <View className='tag tag-info ci-key'>{`已加载${key.year}年度核验公钥，可离线核验`}</View> : null}
@@ -102,12 +102,12 @@ export default function CheckIn() {
           />
           <View className='field-hint'>可扫描家长手机上的二维码，或粘贴家长发来的报到码文本。</View>
         </View>
-        <View className={`btn btn-primary${!key || !input.trim() ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key || !input.trim()} onClick={() => verify()}>
+        <Button variant='primary' disabled={!key} onPress={() => verify()}>
           核验
-        </View>
-        <View className={`btn${!key ? ' btn-disabled' : ''}`} role='button' tabIndex={0} onKeyDown={pressKey} aria-disabled={!key} onClick={() => void scan()}>
+        </Button>
+        <Button disabled={!key} onPress={() => void scan()}>
           扫码核验
-        </View>
+        </Button>
         {scanNote ? (
           <View className='field-hint' role='status'>
             {scanNote}

@@ -1,12 +1,14 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
+import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
-import { getBridge } from '@/bridge';
+import { Tabs } from '@/components/Tabs';
+import { host } from '@/services/host';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, usePageParams } from '@/services/navigation';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
+import { routes } from '@/config/routes';
 
 type Tab = 'policy' | 'contact';
 
@@ -24,20 +26,14 @@ export default function Help() {
 
   const call = async (phone: string) => {
     setCallFailed(null);
-    const result = await getBridge().makePhoneCall(phone);
+    const result = await host.makePhoneCall(phone);
     // A parent who cancels the dialler needs no message; anything else gets the number to dial by hand.
     if (!result.ok && result.error.kind !== 'cancelled') setCallFailed(phone);
   };
 
   return (
     <Page title='政策查看 · 联系我们'>
-      <View className='help-tabs' role='tablist' aria-label='帮助内容'>
-        {(['policy', 'contact'] as Tab[]).map((t) => (
-          <View key={t} role='tab' tabIndex={tab === t ? 0 : -1} aria-selected={tab === t} className={`help-tab${tab === t ? ' help-tab-active' : ''}`} onClick={() => setTab(t)}>
-            {t === 'policy' ? '政策查看' : '联系我们'}
-          </View>
-        ))}
-      </View>
+      <Tabs<Tab> label='帮助内容' tabs={[{ id: 'policy', title: '政策查看' }, { id: 'contact', title: '联系我们' }]} selected={tab} onSelect={setTab} />
 
       {error ? (
         <LoadError title='暂时无法获取区县信息' error={error} onRetry={() => void load()} />
@@ -48,9 +44,9 @@ export default function Help() {
         <View className='card'>
           <View className='card-title'>请先选择当前区域</View>
           <View className='muted'>当前区域是孩子9月将要就读学校所在的区县，不是现在就读的区县。选择后即可查看该区县的招生政策和咨询电话。</View>
-          <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void navigation.to('/pages/district/index')}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.district())}>
             选择当前区域
-          </View>
+          </Button>
         </View>
       ) : null}
 
@@ -71,9 +67,9 @@ export default function Help() {
             <View className='card-title'>招生咨询电话</View>
             <View className='help-phone-row'>
               <Text className='help-phone'>{district.consultationPhone}</Text>
-              <View className='btn btn-primary btn-inline' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${district.name}招生咨询电话`} onClick={() => void call(district.consultationPhone)}>
+              <Button variant='primary' className='btn-inline' aria-label={`拨打${district.name}招生咨询电话`} onPress={() => void call(district.consultationPhone)}>
                 拨打电话
-              </View>
+              </Button>
             </View>
             <View className='muted'>{`${district.name}教育行政部门 · 工作日 9:00–12:00，14:00–17:30`}</View>
             {callFailed ? (
@@ -90,9 +86,9 @@ export default function Help() {
                 <View className='muted'>{`时间：${point.hours}`}</View>
                 <View className='row'>
                   <Text className='muted'>{`电话：${point.phone}`}</Text>
-                  <View className='link' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`拨打${point.name}电话`} onClick={() => void call(point.phone)}>
+                  <Button variant='link' aria-label={`拨打${point.name}电话`} onPress={() => void call(point.phone)}>
                     拨打
-                  </View>
+                  </Button>
                 </View>
               </View>
             ))}

@@ -1,7 +1,9 @@
 import { View, Text, Input } from '@tarojs/components';
 import { useId, type ReactNode } from 'react';
 
-export interface FormFieldProps {
+export interface TextFieldProps {
+  /** The input's id: the error summary links here and moves the focus to it. */
+  id?: string;
   label: string;
   value: string;
   onInput: (value: string) => void;
@@ -20,8 +22,8 @@ export interface FormFieldProps {
   disabled?: boolean;
 }
 
-/** Label + input + hint + error, wired for screen readers (labelledby / describedby / invalid). */
-export function FormField({ label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId, disabled }: FormFieldProps) {
+/** TextField: label + input + hint + error beside the field, wired for screen readers (labelledby / describedby / invalid). */
+export function TextField({ id, label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId, disabled }: TextFieldProps) {
   const base = useId().replace(/:/g, '');
   const labelId = `${base}-label`;
   const hintId = `${base}-hint`;
@@ -33,6 +35,7 @@ export function FormField({ label, value, onInput, error, hint, placeholder, typ
         {label}
       </Text>
       <Input
+        id={id}
         className='field-input'
         value={value}
         type={type}

@@ -1,7 +1,8 @@
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent } from '@testing-library/react';
 import { useState } from 'react';
-import { FormField } from './index';
+import { axe } from 'jest-axe';
+import { TextField } from './index';
 
 export function typeInto(el: Element, value: string) {
   fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
@@ -9,10 +10,10 @@ export function typeInto(el: Element, value: string) {
 
 function Harness() {
   const [value, setValue] = useState('');
-  return <FormField label='子女姓名' value={value} onInput={setValue} hint='与户口簿一致' error={value === 'x' ? '姓名只能包含汉字' : null} />;
+  return <TextField label='子女姓名' value={value} onInput={setValue} hint='与户口簿一致' error={value === 'x' ? '姓名只能包含汉字' : null} />;
 }
 
-describe('FormField', () => {
+describe('TextField', () => {
   it('labels the input, shows the hint, and puts the error beside the field', () => {
     render(<Harness />);
     const input = screen.getByLabelText('子女姓名');
@@ -26,5 +27,17 @@ describe('FormField', () => {
     expect(input.closest('.field')).toHaveClass('field-invalid');
     typeInto(input, '王');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('TextField accessibility', () => {
+  it('has no axe violations with a hint and an error', async () => {
+    const { container } = render(
+      <main>
+        <TextField id='tf-name' label='监护人姓名' value='x' onInput={() => undefined} hint='与身份证一致' error='请输入姓名' />
+      </main>,
+    );
+    expect(container.querySelector('#tf-name')).not.toBeNull();
+    expect(await axe(container)).toHaveNoViolations();
   });
 });

@@ -1,0 +1,66 @@
+/**
+ * Runtime configuration of the module: what a host-platform team embedding it may change without
+ * touching pages. Defaults are this deployment's (渝快办, Chongqing); `configure()` at launch (before
+ * the first page renders) overrides any part.
+ *
+ *   configure({ hostName: '渝快办', routePrefix: '/packages/ruxue', storageNamespace: 'ruxue:' });
+ */
+
+/** The colours of src/app.css's custom properties (--c-primary …); a host may apply them at launch. */
+export interface ThemeTokens {
+  primary: string;
+  primaryDark: string;
+  error: string;
+  ok: string;
+  warn: string;
+}
+
+export interface TelemetryHooks {
+  /** A page was shown (its title; never personal data). */
+  pageView?: (pageTitle: string) => void;
+}
+
+export interface RuntimeConfig {
+  /** Origin of the enrolment API; '' means the page's own origin (H5) — the weapp bridge uses API_ORIGIN. */
+  apiBaseUrl: string;
+  /** Prepended to every page path, for a module mounted under a host's subpackage root. */
+  routePrefix: string;
+  /** Prepended to every key the module stores through the host bridge. */
+  storageNamespace: string;
+  /** The host app's name as parents know it, in every sentence that names it. */
+  hostName: string;
+  theme: ThemeTokens;
+  telemetry: TelemetryHooks;
+}
+
+declare const API_ORIGIN: string | undefined;
+
+const DEFAULTS: RuntimeConfig = {
+  apiBaseUrl: typeof API_ORIGIN === 'string' ? API_ORIGIN : '',
+  routePrefix: '',
+  storageNamespace: '',
+  hostName: '渝快办',
+  theme: { primary: '#1f6fd1', primaryDark: '#1557a8', error: '#c62828', ok: '#0e7a3a', warn: '#a35200' },
+  telemetry: {},
+};
+
+let current: RuntimeConfig = DEFAULTS;
+
+/** The configuration in force. */
+export function runtimeConfig(): RuntimeConfig {
+  return current;
+}
+
+/** Overrides parts of the configuration (shallow per group); returns the result. */
+export function configure(patch: Partial<Omit<RuntimeConfig, 'theme' | 'telemetry'>> & { theme?: Partial<ThemeTokens>; telemetry?: TelemetryHooks }): RuntimeConfig {
+  current = { ...current, ...patch, theme: { ...current.theme, ...patch.theme }, telemetry: { ...current.telemetry, ...patch.telemetry } };
+  return current;
+}
+
+/** Back to the defaults (tests). */
+export function resetConfig(): void {
+  current = DEFAULTS;
+}
+
+/** The host's name, for user text: `${hostName()}“我的不动产”`. */
+export const hostName = () => current.hostName;

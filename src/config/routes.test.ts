@@ -1,0 +1,29 @@
+import { configure, resetConfig } from './index';
+import { PAGE_PATHS, pageOf, routes } from './routes';
+
+describe('route table', () => {
+  afterEach(() => resetConfig());
+
+  it('names exactly the pages app.config.ts declares', () => {
+    (globalThis as unknown as { defineAppConfig: (x: unknown) => unknown }).defineAppConfig = (x) => x;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const app = require('../app.config').default as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> };
+    const declared = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))].sort();
+    expect(Object.values(PAGE_PATHS).sort()).toEqual(declared);
+  });
+
+  it('builds URLs with encoded parameters and leaves out missing ones', () => {
+    expect(routes.apply('primary')).toBe('/pages/apply/index?stage=primary');
+    expect(routes.apply('junior', 'school')).toBe('/pages/apply/index?stage=junior&section=school');
+    expect(routes.application('a b/1')).toBe('/pages/my/application/index?id=a%20b%2F1');
+    expect(routes.upkeep()).toBe('/pages/child/upkeep/index');
+    expect(pageOf('/pages/login/index?redirect=x')).toBe('login');
+    expect(pageOf('pages/apply/review/index')).toBe('review');
+  });
+
+  it('applies the configured route prefix', () => {
+    configure({ routePrefix: '/packages/ruxue' });
+    expect(routes.home()).toBe('/packages/ruxue/pages/index/index');
+    expect(pageOf('/packages/ruxue/pages/login/index')).toBe('login');
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Every name a parent (or a reviewer, in the audit trail) reads for an enum value, once. The enum
+ * lists themselves live in the contracts (types/: STAGES, SCHOOL_TYPES, RELATIONSHIPS, …); these
+ * records are typed by them, so a new value without a name does not compile. Where copies of a
+ * name used to disagree, SPEC.md's wording was kept.
+ */
+import type { Actor, ApplicationAction, ApplicationStatus } from '@contract/application';
+import type { Stage } from '@contract/calendar';
+import type { DataKind, PropertyKind, Relationship, VerificationStatus } from '@contract/child';
+import type { SchoolNature, SchoolType } from '@contract/district';
+import type { MaterialCode, MaterialItemState, StudentSource } from '@contract/materials';
+
+export const STAGE_NAMES: Record<Stage, string> = { primary: '幼升小', junior: '小升初' };
+export const STAGE_APPLY_ENTRY: Record<Stage, string> = { primary: '幼升小在线申报', junior: '小升初在线申报' };
+export const STAGE_GRADE: Record<Stage, string> = { primary: '入读一年级', junior: '入读七年级' };
+
+export const SCHOOL_NATURE_NAMES: Record<SchoolNature, string> = { public: '公办', private: '民办' };
+export const SCHOOL_TYPE_NAMES: Record<SchoolType, string> = {
+  publicTight: '公办学位紧张学校',
+  publicNormal: '公办非学位紧张学校',
+  converted: '民转公学校',
+  private: '民办学校',
+};
+
+/** SPEC Q16–Q18: 本区县户籍（三对口）, 随迁子女, 残疾儿童少年, other special groups (military families, …). */
+export const SOURCE_NAMES: Record<StudentSource, string> = {
+  localHukou: '本区县户籍（三对口）',
+  migrant: '随迁子女',
+  disabled: '残疾儿童少年',
+  specialGroup: '其他特殊群体（军人、烈士、引进人才子女等）',
+};
+
+export const RELATIONSHIP_NAMES: Record<Relationship, string> = {
+  father: '父亲',
+  mother: '母亲',
+  grandparent: '祖父母/外祖父母',
+  otherGuardian: '其他监护人',
+};
+
+/** SPEC Q15/Q17: a property with or without a certificate (无证 is registered offline), rented, or none (无房证明). */
+export const PROPERTY_KIND_NAMES: Record<PropertyKind, string> = {
+  certificate: '有不动产权证书',
+  noCertificate: '有房但暂无证书',
+  none: '无房',
+  rented: '租房居住',
+};
+
+export const MATERIAL_NAMES: Record<MaterialCode, string> = {
+  householdRegister: '户口簿',
+  birthCertificate: '出生医学证明',
+  propertyCertificate: '房屋产权证明（不动产权证书）',
+  noPropertyProof: '无房证明',
+  marriageCertificate: '婚姻证明',
+  residencePermit: '居住证',
+  employmentProof: '务工或社保证明',
+  rentalContract: '租房合同或租赁备案',
+  disabilityCertificate: '残疾证或评估意见',
+  specialGroupProof: '特殊群体证明',
+  guardianId: '监护人身份证',
+  schoolRollProof: '学籍证明',
+};
+
+export const MATERIAL_STATE_NAMES: Record<MaterialItemState, string> = { required: '必传', optional: '选传', waived: '免传' };
+
+export const DATA_KIND_NAMES: Record<DataKind, string> = {
+  householdRegister: '户籍',
+  residencePermit: '居住证',
+  marriage: '婚姻',
+  property: '不动产',
+  birthCertificate: '出生医学证明',
+  socialInsurance: '社保',
+  businessLicense: '营业执照',
+  disability: '残疾人证',
+  militaryFamily: '军人家庭',
+  housingProvident: '公积金',
+  rentalRecord: '租赁备案',
+  schoolRoll: '学籍',
+  deathOrGuardianship: '监护关系',
+};
+
+/** 标签提示 (Q6, Q23): text and colour, so colour is never the only signal. */
+export const VERIFICATION_LABELS: Record<VerificationStatus, { text: string; tone: 'ok' | 'warn' | 'muted' | 'info' }> = {
+  matched: { text: '已核验', tone: 'ok' },
+  notMatched: { text: '核验未通过，请上传佐证材料', tone: 'warn' },
+  unavailable: { text: '数据暂不可用', tone: 'muted' },
+  notChecked: { text: '待核验', tone: 'info' },
+};
+
+export const NOTES_TICK = '我已阅读以上申报须知，知晓并确认相关内容';
+
+export type Tone = 'default' | 'primary' | 'success' | 'warning' | 'danger';
+
+export const STATUS_INFO: Record<ApplicationStatus, { label: string; tone: Tone }> = {
+  draft: { label: '草稿', tone: 'default' },
+  submitted: { label: '待审核', tone: 'primary' },
+  withdrawn: { label: '已撤回', tone: 'default' },
+  underReview: { label: '审核中', tone: 'primary' },
+  correctionRequested: { label: '待补正', tone: 'warning' },
+  resubmitted: { label: '已补正，待复审', tone: 'primary' },
+  approved: { label: '审核通过，待确认', tone: 'success' },
+  rejected: { label: '审核未通过', tone: 'danger' },
+  privateRegistered: { label: '民办已报名，待摇号', tone: 'primary' },
+  lotteryWon: { label: '摇号录取，待确认', tone: 'success' },
+  admittedWithoutLottery: { label: '直接录取，待确认', tone: 'success' },
+  lotteryLost: { label: '未录取', tone: 'danger' },
+  forfeited: { label: '逾期未确认，视为放弃', tone: 'danger' },
+  confirmed: { label: '已确认入学', tone: 'success' },
+  noticeIssued: { label: '已发放通知书', tone: 'success' },
+  checkedIn: { label: '已报到', tone: 'success' },
+};
+
+
+export const ACTION_LABELS: Record<ApplicationAction, string> = {
+  submit: '提交报名',
+  withdraw: '撤回',
+  startReview: '开始审核',
+  requestCorrection: '发起补正',
+  resubmit: '提交补正材料',
+  approve: '审核通过',
+  reject: '审核不通过',
+  registerPrivate: '报名民办学校',
+  drawWon: '摇号录取',
+  drawLost: '摇号未录取',
+  admitWithoutLottery: '直接录取',
+  confirm: '确认入学',
+  forfeit: '视为放弃',
+  issueNotice: '发放入学通知书',
+  checkIn: '报到',
+};
+
+
+export const ACTOR_NAMES: Record<Actor, string> = { parent: '家长', reviewer: '审核人员', system: '系统', teacher: '学校老师' };
+

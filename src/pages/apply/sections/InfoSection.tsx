@@ -1,0 +1,90 @@
+import { View } from '@tarojs/components';
+import { PROPERTY_KINDS, type UpkeepInfo } from '@contract/child';
+import { STUDENT_SOURCES, type StudentSource } from '@contract/materials';
+import { Button } from '@/components/Button';
+import { RadioGroup } from '@/components/RadioGroup';
+import { TextField } from '@/components/TextField';
+import { hostName } from '@/config';
+import { PROPERTY_KIND_NAMES, SOURCE_NAMES } from '@/domain/labels';
+import { maskAddress, maskPhone } from '@/domain/masking';
+import { emptyUpkeep } from '@/stores/upkeep';
+
+/** The input id of an upkeep path in this form ('guardians.0.phone' → 'ap-guardians-0-phone'): the error summary links there. */
+export const applyFieldId = (path: string) => `ap-${path.replace(/\./g, '-')}`;
+
+export interface InfoSectionProps {
+  source: StudentSource;
+  onSource: (source: StudentSource) => void;
+  upkeep: UpkeepInfo | null;
+  /** The upkeep was taken from 子女信息维护 (一键引用) and is shown masked until 修改. */
+  quoted: boolean;
+  onUnquote: () => void;
+  quoteMessage: { tone: 'ok' | 'warn' | 'error'; text: string } | null;
+  onQuote: () => void;
+  setUpkeep: (patch: Partial<UpkeepInfo>) => void;
+  /** validateUpkeep's message for a field path, once the parent has tried to continue. */
+  shownError: (path: string) => string | undefined;
+}
+
+/** 5 of the registration form: student source and the child's information (quoted from upkeep or typed here). */
+export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quoteMessage, onQuote, setUpkeep, shownError }: InfoSectionProps) {
+  return (
+    <View className='card' id='apply-info'>
+      <View className='card-title'>5. 报名信息</View>
+      <Button onPress={onQuote}>
+        一键引用子女信息维护内容
+      </Button>
+      {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
+      <RadioGroup label='生源类型' showLabel options={STUDENT_SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={source} onChange={onSource} />
+      {upkeep && quoted ? (
+        <View className='quoted' data-testid='quoted-upkeep'>
+          <View>{`户籍地址：${maskAddress(upkeep.householdAddress.text)}`}</View>
+          <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
+          <View>{`房产情况：${PROPERTY_KIND_NAMES[upkeep.property.kind]}`}</View>
+          <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
+          <Button variant='link' onPress={onUnquote}>
+            修改
+          </Button>
+        </View>
+      ) : (
+        <View>
+          <TextField id={applyFieldId('householdAddress.text')} label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
+          <TextField id={applyFieldId('residenceAddress.text')} label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
+          <RadioGroup
+            label='房产情况'
+            showLabel
+            options={PROPERTY_KINDS.map((k) => ({ value: k, label: PROPERTY_KIND_NAMES[k] }))}
+            value={(upkeep ?? emptyUpkeep()).property.kind}
+            onChange={(kind) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind } })}
+          />
+          {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
+          {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
+            <TextField
+              id={applyFieldId('property.unitNumber')}
+              label='不动产单元号（28位）'
+              hint={`可在${hostName()}“我的—不动产—我的不动产—不动产单元号”中查看`}
+              value={upkeep?.property.unitNumber ?? ''}
+              onInput={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
+              error={shownError('property.unitNumber')}
+            />
+          ) : null}
+          {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
+          <TextField
+            id={applyFieldId('guardians.0.name')}
+            label='监护人姓名'
+            value={upkeep?.guardians[0]?.name ?? ''}
+            onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
+            error={shownError('guardians.0.name')}
+          />
+          <TextField
+            id={applyFieldId('guardians.0.phone')}
+            label='监护人手机号码'
+            value={upkeep?.guardians[0]?.phone ?? ''}
+            onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
+            error={shownError('guardians.0.phone')}
+          />
+        </View>
+      )}
+    </View>
+  );
+}
