@@ -67,7 +67,8 @@ async function firstPageJs(dir) {
     });
     await page.goto(`http://127.0.0.1:${server.address().port}/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(500);
-    return [...scripts].reduce((sum, p) => sum + gzipSize(path.join(dir, p)), 0);
+    const files = [...scripts].map((p) => ({ file: p.replace(/^\//, ''), gzip: gzipSize(path.join(dir, p)) }));
+    return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
   } finally {
     await browser.close();
     server.close();
