@@ -29,6 +29,15 @@ export function contractRules(chain: Chain): void {
   (rule as unknown as { sideEffects(value: boolean): void }).sideEffects(false);
 }
 
+/** Client bundles without zod's JSON Schema generator (see the loader); not where the server is embedded. */
+export function withoutJsonSchema(chain: Chain): void {
+  chain.module
+    .rule('zod-without-json-schema')
+    .test(/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/)
+    .use('without-json-schema')
+    .loader(path.resolve(__dirname, 'withoutJsonSchemaLoader.cjs'));
+}
+
 export class LazyContractsPlugin {
   apply(compiler: Compiler): void {
     compiler.hooks.normalModuleFactory.tap('LazyContracts', (factory) => {

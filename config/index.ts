@@ -4,7 +4,7 @@ import path from 'node:path';
 import { PreloadFirstPagePlugin } from './preloadFirstPage';
 import { StatsFilePlugin } from './statsFile';
 import { h5SplitChunks } from './chunks';
-import { contractRules, LazyContractsPlugin } from './contracts';
+import { contractRules, LazyContractsPlugin, withoutJsonSchema } from './contracts';
 
 /**
  * One config for three outputs:
@@ -58,7 +58,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
-        contractRules(chain);
+        if (!devHost) withoutJsonSchema(chain);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
       },
     },
@@ -80,6 +80,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         contractRules(chain);
         chain.plugin('lazy-contracts').use(LazyContractsPlugin);
+        if (!devHost) withoutJsonSchema(chain);
         h5SplitChunks(chain);
         chain.plugin('preload-first-page').use(PreloadFirstPagePlugin, ['pages/index/index']);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);

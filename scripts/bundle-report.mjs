@@ -30,22 +30,41 @@ export function readStats(file) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Modules present in more than one chunk: [{ name, size, chunks: [chunk names] }], largest waste first. */
+/**
+ * Modules present in more than one chunk: [{ name, size, chunks: [chunk labels] }], largest waste
+ * first. A module is a file with its query: `types/api.ts?lazy` (config/contracts.ts) is the schema
+ * half of types/api.ts and takes its plain values from the other instance, so the two share no code;
+ * `instances()` lists such files for a reader to check.
+ */
 export function duplicates(stats) {
   const where = new Map();
   for (const chunk of stats.chunks) {
     const label = chunkLabel(chunk);
     for (const m of chunk.modules) {
       if (!isRealModule(m.name)) continue;
-      const entry = where.get(m.name) ?? { name: m.name, size: m.size, chunks: new Set() };
+      const file = m.name;
+      const entry = where.get(file) ?? { name: file, size: m.size, chunks: new Set() };
       entry.chunks.add(label);
-      where.set(m.name, entry);
+      where.set(file, entry);
     }
   }
   return [...where.values()]
     .filter((e) => e.chunks.size > 1)
     .map((e) => ({ ...e, chunks: [...e.chunks] }))
     .sort((a, b) => b.size * (b.chunks.length - 1) - a.size * (a.chunks.length - 1));
+}
+
+/** Files built as more than one module (different queries): [{ file, modules: [names] }]. */
+export function instances(stats) {
+  const byFile = new Map();
+  for (const chunk of stats.chunks) {
+    for (const m of chunk.modules) {
+      if (!isRealModule(m.name)) continue;
+      const file = m.name.replace(/\?[^!]*$/, '');
+      byFile.set(file, (byFile.get(file) ?? new Set()).add(m.name));
+    }
+  }
+  return [...byFile.entries()].filter(([, names]) => names.size > 1).map(([file, names]) => ({ file, modules: [...names] }));
 }
 
 export function chunkLabel(chunk) {
@@ -129,6 +148,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const wasted = dups.reduce((s, d) => s + d.size * (d.chunks.length - 1), 0);
   console.log(`${dups.length} module(s) in more than one chunk, ${KB(wasted)} of source repeated`);
   for (const d of dups.slice(0, 60)) console.log(`  ${KB(d.size).padStart(9)} ×${d.chunks.length}  ${d.name}  [${d.chunks.slice(0, 6).join(', ')}${d.chunks.length > 6 ? ', …' : ''}]`);
+  for (const i of instances(stats)) console.log(`one file, several modules: ${i.modules.join(', ')}`);
   process.exit(dups.length ? 1 : 0);
 }
 
