@@ -38,7 +38,8 @@ export function h5SplitChunks(chain: Chain): void {
       defaultVendors: false,
       // As Taro's default: the framework of the entry in its own initial chunk.
       taro: { name: false, test: /@tarojs[\\/][a-z]+/, chunks: 'initial', priority: 100 },
-      components: asyncGroup('taro-components', nodeModule('@tarojs/components', '@stencil/core'), 90),
+      // Stencil's scoped-CSS shim (for browsers without shadow DOM) stays the lazy chunk Stencil asks for when needed.
+      components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css/.test(m.resource), 90),
       helpers: asyncGroup('runtime-helpers', nodeModule('react', 'react-dom', '@babel/runtime', 'tslib', 'scheduler'), 80),
       dayjs: asyncGroup('dayjs', nodeModule('dayjs'), 70),
       contracts: asyncGroup('contracts', (m) => !!m.resource && (nodeModule('zod').test(m.resource) || m.resource.startsWith(contractsDir + path.sep)), 60),
