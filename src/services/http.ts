@@ -34,8 +34,9 @@ export interface CallOptions {
   /** Safe to repeat after a network failure (GETs, and writes that carry an idempotency key). */
   idempotent?: boolean;
   timeoutMs?: number;
-  /** The contract of the answer: a body that does not match it is not used (the parent is told, nothing breaks). */
-  schema?: ZodType;
+  /** The contract of the answer: a body that does not match it is not used (the parent is told, nothing breaks).
+   *  A function loads it when an answer is in (api.ts: zod and the schemas ship in a chunk of their own). */
+  schema?: ZodType | (() => Promise<ZodType>);
 }
 
 const NETWORK_RETRIES = 2;
@@ -74,7 +75,10 @@ export function createApiClient(deps: ApiClientDeps) {
       const { status, data } = answer.value;
       if (status >= 200 && status < 300) {
         if (!options.schema) return { ok: true, data: data as T };
-        const parsed = options.schema.safeParse(status === 204 ? undefined : data);
+        // A lazy contract loads with the first answer that needs it; one that cannot load (offline) is a network failure.
+        const contract = typeof options.schema === 'function' ? await options.schema().catch(() => null) : options.schema;
+        if (!contract) return { ok: false, error: clientErrors.network() };
+        const parsed = contract.safeParse(status === 204 ? undefined : data);
         return parsed.success ? { ok: true, data: parsed.data as T } : { ok: false, error: clientErrors.unreadable() };
       }
       const error: ApiError = isApiErrorBody(data) ? data.error : clientErrors.unreadable();

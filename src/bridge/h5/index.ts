@@ -16,7 +16,6 @@ import {
 } from '@contract/bridge';
 import { fail, ok } from '../result';
 import type { H5HostCapabilities } from './hostCapabilities';
-import { compressBlob } from './imageCompression';
 
 export type { H5HostCapabilities } from './hostCapabilities';
 
@@ -190,6 +189,9 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     async compressImage(req) {
       const blob = await blobAt(req.path);
       if (!blob) return fail('failed', 'file not readable');
+      // Loaded when first needed: only the upload pages compress images, so the first page does not carry it.
+      const { compressBlob } = await import('./imageCompression').catch(() => ({ compressBlob: null }));
+      if (!compressBlob) return fail('network', 'image compression could not be loaded');
       try {
         const out = await compressBlob(blob, req);
         const path = URL.createObjectURL(out.blob);
