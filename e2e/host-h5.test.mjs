@@ -107,3 +107,28 @@ test('host-h5: embedded at /host-h5/ through the JSBridge, a parent logs in with
     await server.close();
   }
 });
+
+test('any-path build: the same H5 build also runs on its own at a sub-path (/host-h5/module/), pages and chunks included', async () => {
+  await assembleHostH5({ moduleDir: BUILD_DIR, outDir: siteDir });
+  const server = await startServer({ staticDir: siteDir });
+  const context = await suite.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  const missing = [];
+  page.on('response', (response) => response.status() === 404 && missing.push(new URL(response.url()).pathname));
+  try {
+    await page.goto(`${server.url}/host-h5/module/#/pages/index/index`);
+    await page.locator('[data-testid="phase-card"]').first().waitFor({ timeout: 30000 });
+    // A page from a subpackage: its chunk is found relative to the build, not the site root.
+    await go(page, '/pages/service/help/index');
+    await page.waitForFunction(() => document.title === '政策查看 · 联系我们');
+    await visible(page, '联系我们');
+    await page.waitForTimeout(300);
+    assert.deepEqual(missing.filter((p) => p !== '/favicon.ico'), [], 'no asset missing at the sub-path');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
