@@ -24,9 +24,11 @@ function load(element: HTMLScriptElement | HTMLLinkElement): Promise<void> {
   });
 }
 
+let started = false;
+
 /** Starts the module inside the host page. Resolves once its scripts ran (the first page then renders). */
 export async function embed(options: EmbedOptions): Promise<void> {
-  if ((window as unknown as Record<string, unknown>)[EMBED_GLOBAL]) throw new Error('入学一件事: the module is already embedded in this page');
+  if (started || (window as unknown as Record<string, unknown>)[EMBED_GLOBAL]) throw new Error('入学一件事: the module is already embedded in this page');
   if (!options.bridge && !options.jsBridge) throw new Error('入学一件事: embed() needs a bridge or a jsBridge');
   const config = normaliseRuntimeConfig(options.config ?? {});
   const mount = typeof options.mount === 'string' ? document.getElementById(options.mount) : options.mount;
@@ -35,9 +37,17 @@ export async function embed(options: EmbedOptions): Promise<void> {
   const base = new URL(options.moduleUrl ?? ownFolder ?? './', window.location.href);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
 
-  const index = await fetch(new URL('index.html', base), { credentials: 'same-origin' });
-  if (!index.ok) throw new Error(`入学一件事: no module build at ${base.href} (index.html answered ${index.status})`);
-  const built = new DOMParser().parseFromString(await index.text(), 'text/html');
+  started = true;
+  let built: Document;
+  try {
+    const index = await fetch(new URL('index.html', base), { credentials: 'same-origin' });
+    if (!index.ok) throw new Error(`入学一件事: no module build at ${base.href} (index.html answered ${index.status})`);
+    built = new DOMParser().parseFromString(await index.text(), 'text/html');
+  } catch (error) {
+    // Nothing was changed in the page: the host may try again.
+    started = false;
+    throw error;
+  }
 
   (window as unknown as Record<string, unknown>)[EMBED_GLOBAL] = { bridge: options.bridge, jsBridge: options.jsBridge, jsBridgeOptions: options.jsBridgeOptions, config };
   // Taro's H5 router renders into #app and puts its navigation bar beside it (in the mount element).
