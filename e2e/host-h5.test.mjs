@@ -90,6 +90,14 @@ test('host-h5: embedded at /host-h5/ through the JSBridge, a parent logs in with
     assert.ok(titles.includes('在线申报') && titles.includes('提交结果'), `titles told to the container: ${titles.join(' / ')}`);
     assert.equal(await page.locator('#container-title').innerText(), '提交结果');
 
+    // --- the container's 长辈版 switch reaches the running module, and back
+    const pageFrame = (style) => currentPage(page).locator(style === 'elder' ? '[data-testid="page"].elder' : '[data-testid="page"]:not(.elder)');
+    await pageFrame('normal').first().waitFor();
+    await page.evaluate(() => window.DemoContainer.setUiStyle('elder'));
+    await pageFrame('elder').first().waitFor({ timeout: 5000 });
+    await page.evaluate(() => window.DemoContainer.setUiStyle('normal'));
+    await pageFrame('normal').first().waitFor({ timeout: 5000 });
+
     // --- the module kept to its namespace and its folder
     const keys = await page.evaluate(() => Object.keys(window.localStorage));
     assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('demohost-rxyjs:')), `storage keys: ${keys.join(', ')}`);

@@ -17,6 +17,17 @@
   var record = function (name, args) {
     calls.push({ name: name, args: args === undefined ? null : args });
   };
+  // The container's 长辈版 switch: read from the dev server once, then changed by DemoContainer.setUiStyle.
+  var uiStyle = null;
+  var styleListeners = [];
+  window.DemoContainer = {
+    setUiStyle: function (style) {
+      uiStyle = style === 'elder' ? 'elder' : 'normal';
+      styleListeners.slice().forEach(function (listener) {
+        listener(uiStyle);
+      });
+    },
+  };
   var readyAt = new Promise(function (resolve) {
     setTimeout(resolve, 30);
   });
@@ -168,6 +179,7 @@
       return Promise.resolve();
     },
     getUiStyle: function () {
+      if (uiStyle) return Promise.resolve({ uiStyle: uiStyle });
       return fetch('/host/ui-style')
         .then(function (res) {
           return res.json();
@@ -175,6 +187,15 @@
         .then(function (body) {
           return { uiStyle: body.style === 'elder' ? 'elder' : 'normal' };
         });
+    },
+    onUiStyleChange: function (listener) {
+      record('onUiStyleChange');
+      styleListeners.push(listener);
+      return function () {
+        styleListeners = styleListeners.filter(function (l) {
+          return l !== listener;
+        });
+      };
     },
   };
 })();
