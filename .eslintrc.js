@@ -26,7 +26,7 @@ module.exports = {
   overrides: [
     {
       files: ['src/**/*.ts', 'src/**/*.tsx'],
-      excludedFiles: ['src/bridge/h5/**', '**/*.test.ts', '**/*.test.tsx'],
+      excludedFiles: ['src/bridge/h5/**', 'src/bridge/jsbridge/**', 'src/embed/**', '**/*.test.ts', '**/*.test.tsx'],
       env: { browser: false },
       rules: { 'no-restricted-globals': ['error', ...browserOnly] },
     },
@@ -59,7 +59,7 @@ module.exports = {
       },
     },
     {
-      files: ['mock/**/*.ts', 'src/bridge/h5/**/*.ts'],
+      files: ['mock/**/*.ts', 'src/bridge/h5/**/*.ts', 'src/bridge/jsbridge/**/*.ts', 'src/embed/**/*.ts'],
       env: { browser: true },
     },
     {

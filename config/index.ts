@@ -63,7 +63,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
     },
     h5: {
-      publicPath: '/',
+      // 'auto': assets load relative to the app's own script, so the build works at any path and embedded in a host page (hash router).
+      publicPath: 'auto',
       compile: { include: compileInclude },
       staticDirectory: 'static',
       router: { mode: 'hash' },

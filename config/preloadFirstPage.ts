@@ -13,7 +13,8 @@ export class PreloadFirstPagePlugin {
     compiler.hooks.compilation.tap('PreloadFirstPage', (compilation) => {
       HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadFirstPage', (data) => {
         const configured = compilation.outputOptions.publicPath;
-        const publicPath = typeof configured === 'string' && configured !== 'auto' ? configured : '/';
+        // 'auto' (any-path builds): relative to index.html, as html-webpack-plugin writes the other tags.
+        const publicPath = typeof configured === 'string' && configured !== 'auto' ? configured : '';
         const files: string[] = [];
         for (const chunk of compilation.chunks) {
           if (chunk.canBeInitial()) continue;

@@ -34,6 +34,8 @@ export function staticSite(root: string): (request: Request) => Response | null 
     }
     let file = path.join(base, urlPath);
     if (!file.startsWith(base)) return new Response('forbidden', { status: 403 });
+    // A folder's own index.html (a page served under a sub-path, e.g. /host-h5/), as web servers do.
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory() && fs.existsSync(path.join(file, 'index.html'))) file = path.join(file, 'index.html');
     if (!fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       const navigation = urlPath === '/' || (request.headers.get('accept') ?? '').includes('text/html');
       if (!navigation) return null;

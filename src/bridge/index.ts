@@ -28,6 +28,11 @@ function createPlatformBridge(): HostBridge {
     // Required inside the branch so other bundles never contain the browser implementation.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { createH5Bridge } = require('./h5') as typeof import('./h5');
+    // Embedded by a host page (embed.js): the host's bridge, or its JSBridge container's, and its configuration.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { embeddedBridge } = require('../embed/inApp') as typeof import('../embed/inApp');
+    const embedded = embeddedBridge();
+    if (embedded) return embedded;
     if (DEV_HOST) {
       // The dev host exists only in development builds; production bundles carry none of it.
       // eslint-disable-next-line @typescript-eslint/no-var-requires

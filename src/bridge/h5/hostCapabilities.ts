@@ -3,7 +3,19 @@
  * hand-off, its own pages, its 长辈版 switch, its scanner. A plain browser has none of them; the dev
  * host (mock/devHost) simulates 渝快办's; a JSBridge container's adapter maps its JS API onto these.
  */
-import type { FaceVerifyRequest, HostPage, HostResult, HostUiStyle, LoginHandoff } from '@contract/bridge';
+import type { FaceVerifyRequest, HostPage, HostResult, HostUiStyle, LoginHandoff, PickImagesRequest } from '@contract/bridge';
+
+/** An image the container's own picker gave, as bytes the browser can hold. */
+export interface ContainerImage {
+  blob: Blob;
+  name: string;
+}
+/** A document the module downloaded (with its headers) for the container to open or save. */
+export interface ContainerDocument {
+  blob: Blob;
+  fileName: string;
+  mime: string;
+}
 
 export interface H5HostCapabilities {
   /** Shows the host's face screen for a verification the enrolment server began. */
@@ -14,6 +26,12 @@ export interface H5HostCapabilities {
   onUiStyleChange?(listener: (style: HostUiStyle) => void): () => void;
   scanCode?(): Promise<HostResult<string>>;
   makePhoneCall?(phone: string): Promise<HostResult<void>>;
+  /** The container's image picker instead of the browser's file input. */
+  pickImages?(req: PickImagesRequest): Promise<HostResult<ContainerImage[]>>;
+  /** The container opens or saves a downloaded document instead of the browser's download. */
+  saveDocument?(doc: ContainerDocument): Promise<HostResult<void>>;
+  /** The container's native title bar: told the title of every page the module shows. */
+  setTitle?(title: string): void;
   /** The container's network timeout in ms, read at every request (a mini-program's networkTimeout). */
   networkTimeoutMs?(): number | undefined;
 }

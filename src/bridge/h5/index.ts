@@ -17,7 +17,7 @@ import {
 import { fail, ok } from '../result';
 import type { H5HostCapabilities } from './hostCapabilities';
 
-export type { H5HostCapabilities } from './hostCapabilities';
+export type { ContainerDocument, ContainerImage, H5HostCapabilities } from './hostCapabilities';
 
 export interface H5BridgeOptions {
   /** Resolves when the host is ready to answer (in mock builds: when the MSW worker has started). */
@@ -56,6 +56,23 @@ async function readBody(response: Response): Promise<unknown> {
   return text;
 }
 
+/**
+ * Tells the container's title bar every page title: Taro's H5 router writes each page's
+ * navigationBarTitleText to document.title, which a container with a native title bar never shows.
+ */
+function syncTitle(setTitle: (title: string) => void): void {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined') return;
+  let last = '';
+  const tell = () => {
+    const title = document.title.trim();
+    if (!title || title === last) return;
+    last = title;
+    setTitle(title);
+  };
+  new MutationObserver(tell).observe(document.head, { subtree: true, childList: true, characterData: true });
+  tell();
+}
+
 export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
   const ready = options.ready ?? Promise.resolve();
   const prefix = options.storagePrefix ?? 'rxyjs:';
@@ -92,7 +109,20 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     return ok({ status: response.status, headers: headersToRecord(response.headers), data: await readBody(response) });
   }
 
-  function pickImages(req: { count: number; sources: Array<'camera' | 'album'> }): Promise<HostResult<PickedImage[]>> {
+  const remember = (blob: Blob, name: string): PickedImage => {
+    const path = URL.createObjectURL(blob);
+    pickedFiles.set(path, blob);
+    return { path, name, size: blob.size, mime: blob.type };
+  };
+
+  async function pickImages(req: { count: number; sources: Array<'camera' | 'album'> }): Promise<HostResult<PickedImage[]>> {
+    if (host.pickImages) {
+      await ready;
+      const picked = await host.pickImages(req);
+      if (!picked.ok) return picked;
+      if (picked.value.length === 0) return fail('cancelled');
+      return ok(picked.value.slice(0, req.count).map((image) => remember(image.blob, image.name)));
+    }
     return new Promise((resolve) => {
       const input = document.createElement('input');
       input.type = 'file';
@@ -110,15 +140,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       input.addEventListener('change', () => {
         const files = Array.from(input.files ?? []).slice(0, req.count);
         if (files.length === 0) return finish(fail('cancelled'));
-        finish(
-          ok(
-            files.map((file) => {
-              const path = URL.createObjectURL(file);
-              pickedFiles.set(path, file);
-              return { path, name: file.name, size: file.size, mime: file.type };
-            }),
-          ),
-        );
+        finish(ok(files.map((file) => remember(file, file.name))));
       });
       input.addEventListener('cancel', () => finish(fail('cancelled')));
       document.body.appendChild(input);
@@ -172,6 +194,8 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       },
     };
   }
+
+  if (host.setTitle) syncTitle(host.setTitle);
 
   return {
     platform: 'h5',
@@ -251,6 +275,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       if (!answer.ok) return answer;
       if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
       const blob = await answer.value.blob();
+      if (host.saveDocument) return host.saveDocument({ blob, fileName: req.fileName, mime: req.mime });
       const url = URL.createObjectURL(blob);
       const link = document.createElement('a');
       link.href = url;
