@@ -77,7 +77,7 @@ const PATHS: Array<{ from: number; to: number; status: string; steps: Array<[str
   ];
 })();
 
-export async function seedCity(databaseUrl: string, shape: SeedShape, log: (line: string) => void = console.log): Promise<{ ms: number; counts: Record<string, number> }> {
+export async function seedCity(databaseUrl: string, shape: SeedShape, log: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Promise<{ ms: number; counts: Record<string, number> }> {
   const t0 = Date.now();
   // The server's migrations first (what startNodeServer would run on open).
   const opened = await openStore({ databaseUrl, dataDir: '/nonexistent' });
@@ -202,7 +202,7 @@ async function main() {
   const arg = process.argv.find((a) => a.startsWith('--children='));
   const children = arg ? Number(arg.slice(11)) : CITY_CHILDREN;
   const { ms, counts } = await seedCity(url, shapeOf(children));
-  console.log(`seeded ${JSON.stringify(counts)} in ${(ms / 1000).toFixed(1)} s`);
+  process.stdout.write(`seeded ${JSON.stringify(counts)} in ${(ms / 1000).toFixed(1)} s\n`);
 }
 
 if (process.argv[1] && /bench-seed\.ts$/.test(process.argv[1])) {
