@@ -9,7 +9,7 @@
  *   DATABASE_URL=postgres://… npx tsx scripts/bench-seed.ts [--children=600000]
  *
  * Pre-issued sessions (hashed as the session use case stores them) for the accounts the load uses:
- * token `bench-${n}` for account n of the fresh pool (freshAccounts below).
+ * token `bench-session-token-${n}` for account n of the fresh pool (freshAccounts below).
  */
 import postgres from 'postgres';
 import { phasePeriod } from '@/domain/calendar';
@@ -40,7 +40,8 @@ export function freshAccounts(shape: SeedShape): number[] {
 export const pad = (n: number, width = 7) => String(n).padStart(width, '0');
 export const accountId = (n: number) => `BA${pad(n)}`;
 export const childId = (n: number) => `BC${pad(n)}`;
-export const benchToken = (n: number) => `bench-${n}`;
+/** At least 16 characters, as the bearer parser requires. */
+export const benchToken = (n: number) => `bench-session-token-${n}`;
 
 /** The district of child n (the 41 education units of 2024, round robin) and its stage. */
 export function districtCodes(): string[] {
@@ -184,7 +185,7 @@ export async function seedCity(databaseUrl: string, shape: SeedShape, log: (line
     counts.sessions = await step(
       'sessions (pre-issued, hashed)',
       `insert into sessions (token_hash, account_id, created_at_ms, expires_at_ms)
-       select encode(sha256(convert_to('token|bench-' || a, 'UTF8')), 'hex'), 'BA' || lpad(a::text, 7, '0'), $2::bigint, $2::bigint + 86400000::bigint * 30
+       select encode(sha256(convert_to('token|bench-session-token-' || a, 'UTF8')), 'hex'), 'BA' || lpad(a::text, 7, '0'), $2::bigint, $2::bigint + 86400000::bigint * 30
        from unnest($1::int[]) a`,
       [fresh, Date.now()],
     );
