@@ -159,8 +159,8 @@ export async function seedCity(databaseUrl: string, shape: SeedShape, log: (line
            m.status, d.code, case when n % 2 = 0 then 'primary' else 'junior' end as stage,
            ${iso(`timestamp '2024-06-03 08:00' + (n % 500000) * interval '1 second'`)} as at,
            case when m.status in ('approved', 'confirmed') then $5::bigint end as confirm_ms,
-           case when m.status = 'privateRegistered' then (array[${privateN.join(',')}])[1 + n % ${privateN.length}]
-                else (array[${publicN.join(',')}])[1 + n % ${publicN.length}] end as school_n
+           case when m.status = 'privateRegistered' then (array[${privateN.join(',')}])[1 + (n / 100) % ${privateN.length}]
+                else (array[${publicN.join(',')}])[1 + (n / 100) % ${publicN.length}] end as school_n
          from generate_series(1, $1::int) n
          join b_district d on d.idx = n % ${codes.length}
          join b_mix m on m.r = n % 100
