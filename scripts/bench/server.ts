@@ -33,7 +33,9 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const LOAD_AT = '2024-06-11T10:00:00+08:00';
 
 function startServer(databaseUrl: string): Promise<{ proc: ChildProcess; url: string }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/serverApp.ts'], {
+  // BENCH_SERVER_NODE_ARGS: e.g. --cpu-prof to profile the server process alone.
+  const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const proc = spawn(process.execPath, [...extra, '--import', 'tsx', 'scripts/bench/serverApp.ts'], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'development', LOG_REQUESTS: '0', DATA_DIR: path.join(os.tmpdir(), 'ruxue-bench-server') },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -323,9 +325,11 @@ export async function serverBench(): Promise<Array<{ figure: string; value: stri
   } finally {
     await db.end({ timeout: 5 });
     if (server) {
-      server.proc.kill('SIGTERM');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      if (server.proc.exitCode === null) server.proc.kill('SIGKILL');
+      const proc = server.proc;
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
     }
     await stopCluster(cluster.dir);
   }
