@@ -181,6 +181,8 @@ export interface Repositories {
   sessions: {
     insert(session: SessionRecord): Promise<void>;
     get(tokenHash: string): Promise<SessionRecord | null>;
+    /** The session and its account in one read (every authenticated request asks this). */
+    withAccount(tokenHash: string): Promise<{ session: SessionRecord; account: AccountRecord } | null>;
     delete(tokenHash: string): Promise<void>;
   };
   faceVerifications: {

@@ -234,7 +234,10 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         const s = { tokenHash: 'h1', accountId: 'AC1', createdAtMs: 1_717_200_000_123, expiresAtMs: 1_717_207_200_123 };
         await tx((r) => r.sessions.insert(s));
         expect(await read((r) => r.sessions.get('h1'))).toEqual(s);
+        expect(await read((r) => r.sessions.withAccount('h1'))).toEqual({ session: s, account: f.account(1) });
+        expect(await read((r) => r.sessions.withAccount('h404'))).toBeNull();
         await tx((r) => r.sessions.delete('h1'));
+        expect(await read((r) => r.sessions.withAccount('h1'))).toBeNull();
         expect(await read((r) => r.sessions.get('h1'))).toBeNull();
         await tx((r) => r.sessions.delete('h1'));
       });

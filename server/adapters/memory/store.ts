@@ -114,6 +114,11 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
       async get(hash) {
         return copy(own(t.sessions, hash));
       },
+      async withAccount(hash) {
+        const session = own(t.sessions, hash);
+        const account = session ? own(t.accounts, session.accountId) : null;
+        return session && account ? { session: clone(session), account: clone(account) } : null;
+      },
       async delete(hash) {
         delete t.sessions[hash];
       },

@@ -219,6 +219,16 @@ function repositories(db: SqlQueryable): Repositories {
         );
       },
       get: (hash) => one(session, 'select * from sessions where token_hash = $1', [hash]),
+      withAccount: (hash) =>
+        one(
+          (r) => ({
+            session: session({ token_hash: r.token_hash, account_id: r.account_id, created_at_ms: r.s_created_at_ms, expires_at_ms: r.s_expires_at_ms }),
+            account: account(r),
+          }),
+          `select a.*, s.token_hash, s.account_id, s.created_at_ms as s_created_at_ms, s.expires_at_ms as s_expires_at_ms
+           from sessions s join accounts a on a.id = s.account_id where s.token_hash = $1`,
+          [hash],
+        ),
       async delete(hash) {
         await run('delete from sessions where token_hash = $1', [hash]);
       },
