@@ -4,7 +4,7 @@
  * table of figure / budget / pass. Exits non-zero when a budget is missed.
  *   --sizes-only   bundle sizes and the no-mock-code check only (what CI runs)
  *   --no-build     reuse existing dist folders (and the chunk maps in dist/stats)
- *   --only=a,b     a subset of sizes, image, domain, lighthouse
+ *   --only=a,b     a subset of sizes, image, domain, lighthouse, server (scripts/bench/server.ts)
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -294,11 +294,17 @@ async function lighthouse() {
 
 // --only=image,domain runs a subset (for working on one figure).
 const onlyArg = [...args].find((a) => a.startsWith('--only='));
-const only = onlyArg ? onlyArg.slice(7).split(',') : sizesOnly ? ['sizes'] : ['sizes', 'image', 'domain', 'lighthouse'];
+const only = onlyArg ? onlyArg.slice(7).split(',') : sizesOnly ? ['sizes'] : ['sizes', 'image', 'domain', 'lighthouse', 'server'];
 if (only.includes('sizes')) await sizes();
 if (only.includes('image')) await imageCompression();
 if (only.includes('domain')) await domain();
 if (only.includes('lighthouse')) await lighthouse();
+if (only.includes('server')) {
+  // The server section runs by tsx and hands its rows back in a file.
+  const file = path.join(os.tmpdir(), `bench-server-rows-${process.pid}.json`);
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/server.ts'], { cwd: root, stdio: 'inherit', env: { ...process.env, BENCH_ROWS_FILE: file } });
+  rows.push(...(fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : [{ figure: 'server bench', value: 'did not finish', budget: 'runs', pass: false }]));
+}
 
 const width = Math.max(...rows.map((r) => r.figure.length));
 console.log(`\nnpm run bench — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}`);

@@ -181,6 +181,8 @@ export interface Repositories {
   sessions: {
     insert(session: SessionRecord): Promise<void>;
     get(tokenHash: string): Promise<SessionRecord | null>;
+    /** The session and its account in one read (every authenticated request asks this). */
+    withAccount(tokenHash: string): Promise<{ session: SessionRecord; account: AccountRecord } | null>;
     delete(tokenHash: string): Promise<void>;
   };
   faceVerifications: {
@@ -191,6 +193,8 @@ export interface Repositories {
   };
   children: {
     get(id: string): Promise<ChildRecord | null>;
+    /** Several children in one call (the lottery's freeze): the ones found, in any order. */
+    getMany(ids: string[]): Promise<ChildRecord[]>;
     byIdNumber(idNumber: string): Promise<ChildRecord | null>;
     insert(child: ChildRecord): Promise<void>;
     update(child: ChildRecord): Promise<void>;
@@ -233,6 +237,8 @@ export interface Repositories {
     insert(app: StoredApplication, history: HistoryEntry[]): Promise<void>;
     /** Writes the new row and appends history entries (history is never rewritten). */
     update(app: StoredApplication, appended: HistoryEntry[]): Promise<void>;
+    /** update() for many applications in one call (the lottery's decision): the same rules, set-based in SQL. */
+    updateMany(items: Array<{ app: StoredApplication; appended: HistoryEntry[] }>): Promise<void>;
     /** Applications of a school in a status, for the lottery. */
     listBySchool(schoolId: string, status: ApplicationStatus): Promise<StoredApplication[]>;
     /** Schools that have applications in a status (for the lottery jobs). */

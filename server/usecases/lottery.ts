@@ -6,7 +6,7 @@
  * needed to recompute the draw is published. Twins registered together share one family group.
  * Schools whose applicants do not exceed their places admit everyone without a draw.
  */
-import type { Application, LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome } from '@contract/api';
+import type { Application, LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome, HistoryEntry } from '@contract/api';
 import { phasePeriod } from '@/domain/calendar';
 import { commitEntrants, drawLottery, lotteryOutcome, needsLottery, pseudonymFor, sha256hex } from '@/domain/lottery';
 import { toIso, toMs } from '@/domain/time';
@@ -49,9 +49,11 @@ export async function freezeSchool(deps: Deps, repos: Repositories, schoolId: st
   if (!school || school.nature !== 'private') return null;
   const apps = (await repos.applications.listBySchool(schoolId, 'privateRegistered')).sort((a, b) => (a.id < b.id ? -1 : 1));
   const salt = bytesHex(deps.randomBytes(16));
+  // One read for the school's children (not one per entrant: a city school has hundreds).
+  const byId = new Map((await repos.children.getMany(apps.map((a) => a.childId))).map((c) => [c.id, c]));
   const children = new Map<string, { birthDate: string }>();
   for (const app of apps) {
-    const child = await repos.children.get(app.childId);
+    const child = byId.get(app.childId);
     if (child) children.set(app.id, child);
   }
   // Twins and multiple births of one family registered together: same guardian, same birth date.
@@ -204,10 +206,13 @@ export async function decideSchool(deps: Deps, repos: Repositories, schoolId: st
   await repos.lottery.update(record);
   const rankOf = new Map(order.map((p, i) => [p, i + 1]));
   const moved: DecisionSummary['applications'] = [];
+  // The school's registrations in one read and the decisions in one write (not three statements per entrant).
+  const registered = new Map((await repos.applications.listBySchool(schoolId, 'privateRegistered')).map((a) => [a.id, a]));
+  const updates: Array<{ app: StoredApplication; appended: HistoryEntry[] }> = [];
   for (const entry of c.entries) {
     if (!entry.applicationId) continue;
-    const app = await repos.applications.get(entry.applicationId);
-    if (!app || app.status !== 'privateRegistered') continue;
+    const app = registered.get(entry.applicationId);
+    if (!app) continue;
     const rank = rankOf.get(entry.pseudonym) ?? 0;
     const admitted = c.withoutLottery || rank <= c.places;
     const action = c.withoutLottery ? 'admitWithoutLottery' : admitted ? 'drawWon' : 'drawLost';
@@ -219,9 +224,10 @@ export async function decideSchool(deps: Deps, repos: Repositories, schoolId: st
       ...next,
       lottery: { rank, admitted, ...(admitted ? {} : { waitingPosition: rank - c.places }), drawId: c.withoutLottery ? '' : c.drawId },
     };
-    await repos.applications.update(withLottery, [h]);
+    updates.push({ app: withLottery, appended: [h] });
     moved.push({ id: app.id, status: withLottery.status, rank: c.withoutLottery ? null : rank });
   }
+  await repos.applications.updateMany(updates);
   return { schoolId, schoolName: school.name, places: c.places, entrantCount: c.entrantCount, withoutLottery: c.withoutLottery, drawId: c.withoutLottery ? null : c.drawId, applications: moved };
 }
 

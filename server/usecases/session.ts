@@ -83,8 +83,8 @@ export async function endSession(deps: Deps, bearer: string | null): Promise<voi
 /** The account behind a bearer token, or null when there is none or it expired (real time). */
 export async function accountOfToken(deps: Deps, bearer: string, realNowMs: number): Promise<AccountRecord | null> {
   return deps.store.read(async (repos) => {
-    const session = await repos.sessions.get(tokenHash(bearer));
-    if (!session || session.expiresAtMs <= realNowMs) return null;
-    return repos.accounts.get(session.accountId);
+    const found = await repos.sessions.withAccount(tokenHash(bearer));
+    if (!found || found.session.expiresAtMs <= realNowMs) return null;
+    return found.account;
   });
 }

@@ -234,7 +234,10 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         const s = { tokenHash: 'h1', accountId: 'AC1', createdAtMs: 1_717_200_000_123, expiresAtMs: 1_717_207_200_123 };
         await tx((r) => r.sessions.insert(s));
         expect(await read((r) => r.sessions.get('h1'))).toEqual(s);
+        expect(await read((r) => r.sessions.withAccount('h1'))).toEqual({ session: s, account: f.account(1) });
+        expect(await read((r) => r.sessions.withAccount('h404'))).toBeNull();
         await tx((r) => r.sessions.delete('h1'));
+        expect(await read((r) => r.sessions.withAccount('h1'))).toBeNull();
         expect(await read((r) => r.sessions.get('h1'))).toBeNull();
         await tx((r) => r.sessions.delete('h1'));
       });
@@ -266,6 +269,12 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         await tx((r) => r.children.update(f.child(404)));
         expect(await read((r) => r.children.get('CH404'))).toBeNull();
         expect(await read((r) => r.children.byIdNumber('nobody'))).toBeNull();
+      });
+      test('getMany: the ones found, each once', async () => {
+        await seed(0, 3);
+        const got = await read((r) => r.children.getMany(['CH3', 'CH404', 'CH1', 'CH3']));
+        expect(got.sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([f.child(1), f.child(3)]);
+        expect(await read((r) => r.children.getMany([]))).toEqual([]);
       });
       test('a second child with the same ID number or id: child_id_number', async () => {
         await seed(0, 1);
@@ -398,6 +407,29 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect(await read((r) => r.applications.get('A1'))).toEqual({ ...next, schoolName: '改名' });
         expect(await read((r) => r.applications.history('A1'))).toEqual([created, submitted, withdraw]);
         await expect(tx((r) => r.applications.update(f.application('A404', 'CH1', 'AC1'), []))).rejects.toThrow();
+      });
+
+      test('updateMany writes every row and appends each one its history, as update does', async () => {
+        await seed(1, 2);
+        const a1 = f.application('A1', 'CH1', 'AC1', { status: 'privateRegistered' });
+        const a2 = f.application('A2', 'CH2', 'AC1', { status: 'privateRegistered' });
+        await tx(async (r) => {
+          await r.applications.insert(a1, [created]);
+          await r.applications.insert(a2, [created]);
+        });
+        const won = f.history('lotteryWon', { from: 'privateRegistered', action: 'drawWon', actor: 'system', at: '2024-06-20T12:00:00+08:00', note: '第1位' });
+        const lost = f.history('lotteryLost', { from: 'privateRegistered', action: 'drawLost', actor: 'system', at: '2024-06-20T12:00:00+08:00' });
+        const n1 = { ...a1, status: 'lotteryWon' as const, confirmBy: '2024-06-20T18:00:00+08:00', lottery: { rank: 1, admitted: true, drawId: 'D1' } };
+        const n2 = { ...a2, status: 'lotteryLost' as const, lottery: { rank: 2, admitted: false, waitingPosition: 1, drawId: 'D1' } };
+        await tx((r) => r.applications.updateMany([{ app: n1, appended: [won] }, { app: n2, appended: [lost] }]));
+        await tx((r) => r.applications.updateMany([]));
+        expect(await read((r) => r.applications.get('A1'))).toEqual(JSON.parse(JSON.stringify(n1)));
+        expect(await read((r) => r.applications.get('A2'))).toEqual(JSON.parse(JSON.stringify(n2)));
+        expect(await read((r) => r.applications.history('A1'))).toEqual([created, won]);
+        expect(await read((r) => r.applications.history('A2'))).toEqual([created, lost]);
+        // The forfeit job finds it by its confirmBy column.
+        expect(await tx((r) => r.applications.expireUnconfirmed({ from: ['lotteryWon'], to: 'forfeited', action: 'forfeit', at: '2024-06-20T18:00:00+08:00', note: 'x' }))).toBe(1);
+        await expect(tx((r) => r.applications.updateMany([{ app: f.application('A404', 'CH1', 'AC1'), appended: [] }]))).rejects.toThrow();
       });
 
       test('one live application per child: a second live one (insert or update) is live_application; drafts and ended ones are not counted', async () => {

@@ -114,6 +114,11 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
       async get(hash) {
         return copy(own(t.sessions, hash));
       },
+      async withAccount(hash) {
+        const session = own(t.sessions, hash);
+        const account = session ? own(t.accounts, session.accountId) : null;
+        return session && account ? { session: clone(session), account: clone(account) } : null;
+      },
       async delete(hash) {
         delete t.sessions[hash];
       },
@@ -135,6 +140,9 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
     children: {
       async get(id) {
         return copy(own(t.children, id));
+      },
+      async getMany(ids) {
+        return [...new Set(ids)].map((id) => copy(own(t.children, id))).filter((c): c is ChildRecord => c !== null);
       },
       async byIdNumber(idNumber) {
         return copy(Object.values(t.children).find((c) => c.idNumber === idNumber) ?? null);
@@ -243,6 +251,15 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         if (LIVE.has(app.status) && liveOf(app.childId, app.id).length > 0) throw new ConstraintViolation('live_application');
         t.applications[app.id] = clone(app);
         append(app.id, appended);
+      },
+      async updateMany(items) {
+        // As update(), one after the other (the memory adapter wraps each call: no `this` here).
+        for (const { app, appended } of items) {
+          if (!own(t.applications, app.id)) throw new Error(`no application ${app.id}`);
+          if (LIVE.has(app.status) && liveOf(app.childId, app.id).length > 0) throw new ConstraintViolation('live_application');
+          t.applications[app.id] = clone(app);
+          append(app.id, appended);
+        }
       },
       async listBySchool(schoolId, status) {
         return clone(Object.values(t.applications).filter((a) => a.schoolId === schoolId && a.status === status));

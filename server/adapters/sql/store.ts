@@ -219,6 +219,16 @@ function repositories(db: SqlQueryable): Repositories {
         );
       },
       get: (hash) => one(session, 'select * from sessions where token_hash = $1', [hash]),
+      withAccount: (hash) =>
+        one(
+          (r) => ({
+            session: session({ token_hash: r.token_hash, account_id: r.account_id, created_at_ms: r.s_created_at_ms, expires_at_ms: r.s_expires_at_ms }),
+            account: account(r),
+          }),
+          `select a.*, s.token_hash, s.account_id, s.created_at_ms as s_created_at_ms, s.expires_at_ms as s_expires_at_ms
+           from sessions s join accounts a on a.id = s.account_id where s.token_hash = $1`,
+          [hash],
+        ),
       async delete(hash) {
         await run('delete from sessions where token_hash = $1', [hash]);
       },
@@ -239,6 +249,10 @@ function repositories(db: SqlQueryable): Repositories {
     },
     children: {
       get: (id) => one(child, 'select * from children where id = $1', [id]),
+      async getMany(ids) {
+        if (ids.length === 0) return [];
+        return rows(child, 'select * from children where id = any($1::text[])', [[...new Set(ids)]]);
+      },
       byIdNumber: (idNumber) => one(child, 'select * from children where id_number = $1', [idNumber]),
       async insert(c) {
         await run(
@@ -345,6 +359,37 @@ function repositories(db: SqlQueryable): Repositories {
         );
         if (n === 0) throw new Error(`no application ${app.id}`);
         await appendHistory(app.id, appended);
+      },
+      async updateMany(items) {
+        if (items.length === 0) return;
+        // One statement for the lot: the rows as update() writes them, then the history in order.
+        const input = items.map(({ app, appended }, n) => {
+          const [id, accountId, childId, schoolId, districtCode, status, createdAt, queuedAt, confirmByMs, doc] = appColumns(app);
+          return { n, id, accountId, childId, schoolId, districtCode, status, createdAt, queuedAt, confirmByMs, doc: JSON.parse(doc as string), appended };
+        });
+        const r = await db.query<Row>(
+          `with input as (
+             select (e ->> 'n')::int as n, e ->> 'id' as id, e ->> 'accountId' as account_id, e ->> 'childId' as child_id, e ->> 'schoolId' as school_id,
+               e ->> 'districtCode' as district_code, e ->> 'status' as status, e ->> 'createdAt' as created_at, e ->> 'queuedAt' as queued_at,
+               (e ->> 'confirmByMs')::bigint as confirm_by_ms, e -> 'doc' as doc, e -> 'appended' as appended
+             from jsonb_array_elements(($1::text)::jsonb) e
+           ), moved as (
+             update applications a set account_id = i.account_id, child_id = i.child_id, school_id = i.school_id, district_code = i.district_code,
+               status = i.status, created_at = i.created_at, queued_at = i.queued_at, confirm_by_ms = i.confirm_by_ms, doc = i.doc
+             from input i where a.id = i.id
+             returning a.id
+           ), logged as (
+             insert into application_history (application_id, at, from_status, to_status, action, actor, note)
+             select i.id, h.entry ->> 'at', h.entry ->> 'from', h.entry ->> 'to', h.entry ->> 'action', h.entry ->> 'actor', h.entry ->> 'note'
+             from input i cross join lateral jsonb_array_elements(i.appended) with ordinality as h(entry, k)
+             where i.id in (select id from moved)
+             order by i.n, h.k
+             returning 1
+           )
+           select (select count(*) from moved) as moved, (select count(*) from logged) as logged`,
+          [json(input)],
+        );
+        if (num(r.rows[0].moved) !== new Set(items.map((x) => x.app.id)).size) throw new Error('no application for some of updateMany');
       },
       listBySchool: (schoolId, status) => rows(application, 'select doc from applications where school_id = $1 and status = $2 order by seq', [schoolId, status]),
       schoolsWithStatus: (status) =>
