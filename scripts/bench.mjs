@@ -311,4 +311,5 @@ console.log(`\nnpm run bench — ${new Date().toISOString().slice(0, 10)}, ${os.
 for (const r of rows) console.log(`${r.pass ? 'PASS' : 'FAIL'}  ${r.figure.padEnd(width)}  ${r.value}   [budget: ${r.budget}]`);
 const failed = rows.filter((r) => !r.pass).length;
 console.log(failed ? `${failed} budget(s) missed` : 'all budgets met');
-process.exit(failed ? 1 : 0);
+// Exit 3 for a missed budget, so a caller can tell it from a bench that crashed (1).
+process.exit(failed ? 3 : 0);
