@@ -7,6 +7,8 @@ const esmPackages = [
 
 module.exports = {
   testEnvironment: 'jest-fixed-jsdom',
+  // A test that fails half-way can leave a child server or a socket behind: the run still ends.
+  forceExit: true,
   reporters: ['default', '<rootDir>/test/countReporter.js'],
   testEnvironmentOptions: { customExportConditions: [''] },
   roots: ['<rootDir>/src', '<rootDir>/mock', '<rootDir>/server', '<rootDir>/types', '<rootDir>/test'],

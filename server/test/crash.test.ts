@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openPglite } from '../adapters/sql/pglite';
 import { sampleUpkeep } from '../qa/scenarioKit';
-import { TINY_PNG } from './harness';
+import { samplePng } from '../lib/sampleImages';
 
 // PGlite (the final look into the data directory) loaded outside jest's sandbox (see pgliteTestEnvironment.js).
 jest.mock('@electric-sql/pglite', () => (globalThis as unknown as { __nativePglite: unknown }).__nativePglite);
@@ -104,8 +104,8 @@ async function clock(call: Call, local: string) {
   if (r.status !== 200) throw new Error(JSON.stringify(r.data));
 }
 
-/** A distinct small PNG per n (the header, then n as trailing bytes): a new blob and a new upload each. */
-const pngNumber = (n: number) => Uint8Array.from([...TINY_PNG, 0, 0, 0, 0, n >> 24, (n >> 16) & 255, (n >> 8) & 255, n & 255]);
+/** A distinct real PNG per n (the server decodes every upload): a new blob and a new upload each. */
+const pngNumber = (n: number) => samplePng(240, 240, n);
 
 /** Fires `task(i)` with `concurrency` in flight until the process is killed (then every further call fails). */
 async function burst(concurrency: number, total: number, task: (i: number) => Promise<void>): Promise<void> {

@@ -82,7 +82,8 @@ test('face login → children → upkeep → submit → duplicate refused → wi
   const upkeep = sampleUpkeep('two-children');
   const saved = await call('PUT', `/api/v1/children/${CHILD}/upkeep`, upkeep, auth);
   expect(saved.status).toBe(200);
-  const got = await call('GET', `/api/v1/children/${CHILD}/upkeep`, undefined, auth);
+  // Answers are masked; the whole values come from the (audited) reveal.
+  const got = await call('POST', `/api/v1/children/${CHILD}/upkeep/reveal`, undefined, auth);
   expect(got.status).toBe(200);
   expect(got.data.upkeep).toMatchObject({ ...upkeep, updatedAt: expect.any(String) });
 
