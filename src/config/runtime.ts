@@ -1,9 +1,10 @@
 /**
- * The runtime configuration a host sets before the module starts (issue 13, item 4). Deliberately
- * small: what the H5 embedding needs today (API base URL, storage namespace, host display name).
- * A fuller configuration (route prefix, theme tokens, telemetry hooks) is being built separately
- * and is expected to replace this module, keeping getRuntimeConfig/setRuntimeConfig.
+ * What a host page passes to embed() as `config`, checked (unknown keys and bad values refused) and
+ * applied to the module's one runtime configuration (./index.ts). The storage namespace is applied
+ * by the embedded bridge's storage (one prefix, never two).
  */
+import { configure } from './index';
+
 export interface RuntimeConfig {
   /** Origin (and optional path) of the enrolment API, without a trailing slash; '' = same origin as the page. */
   apiBaseUrl: string;
@@ -40,6 +41,8 @@ export function normaliseRuntimeConfig(input: Partial<RuntimeConfig>): RuntimeCo
 
 export function setRuntimeConfig(input: Partial<RuntimeConfig>): RuntimeConfig {
   current = normaliseRuntimeConfig(input);
+  // User text names the host only as the host names itself ('' when it gives no name).
+  configure({ apiBaseUrl: current.apiBaseUrl, hostName: current.hostName });
   return current;
 }
 
