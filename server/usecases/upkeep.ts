@@ -3,7 +3,7 @@
  * district's upkeep window, reused in one tap at registration; with the shared-data tags beside it.
  */
 import type { MaterialCode, SaveUpkeepRequest, UpkeepInfo, UpkeepResponse } from '@contract/api';
-import { validateAddress, validateName, validatePhone, validateUnitNumber } from '@/domain/validators';
+import { validateUpkeep } from '@/domain/upkeep';
 import type { AccountRecord, Repositories } from '../ports/store';
 import { ownChild, parentRequest, requireWindow } from './access';
 import type { Deps, RequestContext } from './context';
@@ -14,24 +14,9 @@ import { refuseFieldErrors } from './errors';
  * is one of this account's uploads, made for that material. Shared by upkeep and submission.
  */
 export async function upkeepFieldErrors(repos: Repositories, account: AccountRecord, body: SaveUpkeepRequest, prefix = ''): Promise<Record<string, string>> {
-  const errors: Record<string, string> = {};
-  const at = (path: string) => `${prefix}${path}`;
-  const household = validateAddress(body.householdAddress.text);
-  if (!household.ok) errors[at('householdAddress.text')] = household.message;
-  const residence = validateAddress(body.residenceAddress.text);
-  if (!residence.ok) errors[at('residenceAddress.text')] = residence.message;
-  if (body.property.kind === 'certificate') {
-    const unit = validateUnitNumber(body.property.unitNumber);
-    if (!unit.ok) errors[at('property.unitNumber')] = unit.message;
-  }
-  if (body.guardians.length === 0) errors[at('guardians')] = '请至少填写一位监护人的联系方式';
-  body.guardians.forEach((g, i) => {
-    const name = validateName(g.name);
-    if (!name.ok) errors[at(`guardians.${i}.name`)] = name.message;
-    const phone = validatePhone(g.phone);
-    if (!phone.ok) errors[at(`guardians.${i}.phone`)] = phone.message;
-  });
-  Object.assign(errors, await fileErrors(repos, account, body.attachments, at('attachments.')));
+  // The form's own rule (src/domain/upkeep.ts): the page explains it, the server enforces the same one.
+  const errors: Record<string, string> = { ...validateUpkeep(body, prefix) };
+  Object.assign(errors, await fileErrors(repos, account, body.attachments, `${prefix}attachments.`));
   return errors;
 }
 
