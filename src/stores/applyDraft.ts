@@ -130,6 +130,10 @@ export const useApplyDraftStore = create<ApplyDraftState>((set, get) => ({
     await removeKey(draftKey(stage));
   },
   async fromApplication(app) {
+    // The application answers its upkeep masked; the form needs whole values, which only the
+    // (audited) upkeep reveal gives. Without an answer the masked snapshot stays, and the form asks.
+    const revealed = await api.upkeep(app.childId);
+    const upkeep = revealed.ok && revealed.data.upkeep ? revealed.data.upkeep : app.upkeep;
     const draft: ApplyDraft = {
       ...emptyDraft(app.stage),
       districtCode: app.districtCode,
@@ -138,7 +142,7 @@ export const useApplyDraftStore = create<ApplyDraftState>((set, get) => ({
       schoolType: app.schoolType,
       schoolId: app.schoolId,
       source: app.source,
-      upkeep: app.upkeep,
+      upkeep,
       upkeepQuoted: false,
       materials: app.materials,
       fromApplicationId: app.id,

@@ -34,7 +34,10 @@ export function QrImage({ code, width = 300, label = '二维码' }: Props) {
   const side = `${m * qr.modules}px`;
   return (
     <View role='img' aria-label={label} data-testid='qr-image' data-modules={qr.modules} style={{ width: side, height: side, background: '#ffffff', margin: '0 auto' }}>
-      <Image src={qr.dataUrl} mode='scaleToFill' style={{ width: side, height: side, display: 'block' }} />
+      {/* The label is the wrapper's: the picture itself is hidden from assistive technology. */}
+      <View aria-hidden='true'>
+        <Image src={qr.dataUrl} mode='scaleToFill' style={{ width: side, height: side, display: 'block' }} />
+      </View>
     </View>
   );
 }
