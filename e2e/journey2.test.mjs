@@ -344,6 +344,9 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
     await result.waitFor();
     await button(page, '报名公办学校').click();
     await page.waitForURL(/pages\/apply\/index\?stage=primary/);
+    // The apply page finishes opening before the test moves on (a hash change mid-transition is lost).
+    await visible(page, '当前区域是孩子9月就读学校所在的区县。');
+    await page.waitForTimeout(500);
     await chooseDistrict(page, '渝北');
     await go(page, '/pages/apply/index?stage=primary');
     const p = currentPage(page);
