@@ -42,7 +42,8 @@ export function h5SplitChunks(chain: Chain): void {
       components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css/.test(m.resource), 90),
       helpers: asyncGroup('runtime-helpers', nodeModule('react', 'react-dom', '@babel/runtime', 'tslib', 'scheduler'), 80),
       dayjs: asyncGroup('dayjs', nodeModule('dayjs'), 70),
-      contracts: asyncGroup('contracts', (m) => !!m.resource && (nodeModule('zod').test(m.resource) || m.resource.startsWith(contractsDir + path.sep)), 60),
+      // The schemas and zod; not types/enums.ts, the plain lists a page may show without any schema.
+      contracts: asyncGroup('contracts', (m) => !!m.resource && (nodeModule('zod').test(m.resource) || (m.resource.startsWith(contractsDir + path.sep) && !m.resource.startsWith(path.join(contractsDir, 'enums.ts')))), 60),
       qrcode: asyncGroup('qrcode', nodeModule('qrcode', 'dijkstrajs', 'pngjs', 'encode-utf8'), 50),
       noble: asyncGroup('noble', nodeModule('@noble/curves', '@noble/hashes'), 50),
       // Everything else two or more pages use: one chunk per set of pages.

@@ -16,6 +16,7 @@ import { LotteryOutcomeSchema } from './lottery';
 import { AdmissionNoticeSchema, ReportCodeSchema } from './reportCode';
 import { SchoolNatureSchema } from './district';
 
+export * from './enums';
 export * from './common';
 export * from './errors';
 export * from './calendar';

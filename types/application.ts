@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPLICATION_STATUSES, ACTORS, APPLICATION_ACTIONS } from './enums';
 import { StageSchema } from './calendar';
 import { InstantSchema } from './common';
 import { SchoolNatureSchema, SchoolTypeSchema } from './district';
@@ -6,50 +7,13 @@ import { MaterialCodeSchema, MaterialFilesSchema, StudentSourceSchema } from './
 import { UpkeepInfoSchema } from './child';
 import { VerificationResultSchema } from './dataSharing';
 
-/**
- * Every status an application can be in (SPEC: Q18-Q27). Labels in Chinese live in src/domain/status.
- */
-export const ApplicationStatusSchema = z.enum([
-  'draft', // 草稿
-  'submitted', // 待审核
-  'withdrawn', // 已撤回
-  'underReview', // 审核中
-  'correctionRequested', // 待补正
-  'resubmitted', // 已补正，待复审
-  'approved', // 审核通过，待确认
-  'rejected', // 审核未通过
-  'privateRegistered', // 民办已报名，待摇号
-  'lotteryWon', // 摇号录取
-  'admittedWithoutLottery', // 直接录取
-  'lotteryLost', // 未录取
-  'forfeited', // 逾期未确认，视为放弃
-  'confirmed', // 已确认入学
-  'noticeIssued', // 已发放通知书
-  'checkedIn', // 已报到
-]);
+export const ApplicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export type ApplicationStatus = z.infer<typeof ApplicationStatusSchema>;
-export const APPLICATION_STATUSES = ApplicationStatusSchema.options;
 
-export const ActorSchema = z.enum(['parent', 'reviewer', 'system', 'teacher']);
+export const ActorSchema = z.enum(ACTORS);
 export type Actor = z.infer<typeof ActorSchema>;
 
-export const ApplicationActionSchema = z.enum([
-  'submit',
-  'withdraw',
-  'startReview',
-  'requestCorrection',
-  'resubmit',
-  'approve',
-  'reject',
-  'registerPrivate',
-  'drawWon',
-  'drawLost',
-  'admitWithoutLottery',
-  'confirm',
-  'forfeit',
-  'issueNotice',
-  'checkIn',
-]);
+export const ApplicationActionSchema = z.enum(APPLICATION_ACTIONS);
 export type ApplicationAction = z.infer<typeof ApplicationActionSchema>;
 
 export const HistoryEntrySchema = z.strictObject({

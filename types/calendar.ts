@@ -4,12 +4,11 @@
  * Periods are half-open: start <= t < end, so "by 6-20 18:00" means end = 18:00:00.
  */
 import { z } from 'zod';
+import { STAGES } from './enums';
 import { InstantSchema, LocalDateSchema, LocalTimeSchema } from './common';
 
-/** 幼升小 enters grade 1; 小升初 enters grade 7. */
-export const StageSchema = z.enum(['primary', 'junior']);
+export const StageSchema = z.enum(STAGES);
 export type Stage = z.infer<typeof StageSchema>;
-export const STAGES = StageSchema.options;
 
 export const PeriodSchema = z.strictObject({ start: InstantSchema, end: InstantSchema });
 export type Period = z.infer<typeof PeriodSchema>;

@@ -1,17 +1,17 @@
 import { z } from 'zod';
+import { RELATIONSHIPS, PROPERTY_KINDS } from './enums';
 import { StageSchema } from './calendar';
 import { DistrictCodeSchema, IdSchema, InstantSchema, LocalDateSchema, shortText } from './common';
 import { MaterialFilesSchema } from './materials';
 
-export { DataKindSchema, DATA_KINDS, VerificationResultSchema, VerificationStatusSchema } from './dataSharing';
+export { DataKindSchema, VerificationResultSchema, VerificationStatusSchema } from './dataSharing';
 export type { DataKind, VerificationResult, VerificationStatus } from './dataSharing';
 
 export const ChildSourceSchema = z.enum(['birthRecord', 'manual']);
 export type ChildSource = z.infer<typeof ChildSourceSchema>;
 
-export const RelationshipSchema = z.enum(['father', 'mother', 'grandparent', 'otherGuardian']);
+export const RelationshipSchema = z.enum(RELATIONSHIPS);
 export type Relationship = z.infer<typeof RelationshipSchema>;
-export const RELATIONSHIPS = RelationshipSchema.options;
 
 export const SexSchema = z.enum(['male', 'female']);
 
@@ -46,9 +46,8 @@ export const AddressSchema = z.strictObject({
 });
 export type Address = z.infer<typeof AddressSchema>;
 
-export const PropertyKindSchema = z.enum(['certificate', 'noCertificate', 'none', 'rented']);
+export const PropertyKindSchema = z.enum(PROPERTY_KINDS);
 export type PropertyKind = z.infer<typeof PropertyKindSchema>;
-export const PROPERTY_KINDS = PropertyKindSchema.options;
 
 export const PropertyInfoSchema = z.strictObject({
   kind: PropertyKindSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SCHOOL_NATURES, SCHOOL_TYPES } from './enums';
 import { StageSchema } from './calendar';
 
 /** 线下报名点 for parents who cannot register online (Q28). */
@@ -26,15 +27,11 @@ export const DistrictSchema = z.strictObject({
 });
 export type District = z.infer<typeof DistrictSchema>;
 
-/** 公办/民办 */
-export const SchoolNatureSchema = z.enum(['public', 'private']);
+export const SchoolNatureSchema = z.enum(SCHOOL_NATURES);
 export type SchoolNature = z.infer<typeof SchoolNatureSchema>;
-export const SCHOOL_NATURES = SchoolNatureSchema.options;
 
-/** 公办学位紧张 / 公办非学位紧张 / 民转公 / 民办 (Q16). */
-export const SchoolTypeSchema = z.enum(['publicTight', 'publicNormal', 'converted', 'private']);
+export const SchoolTypeSchema = z.enum(SCHOOL_TYPES);
 export type SchoolType = z.infer<typeof SchoolTypeSchema>;
-export const SCHOOL_TYPES = SchoolTypeSchema.options;
 
 /** 招生简章 of a private school (Q20). */
 export const AdmissionBrochureSchema = z.strictObject({

@@ -1,35 +1,15 @@
 import { z } from 'zod';
+import { STUDENT_SOURCES, MATERIAL_CODES } from './enums';
 import { StageSchema } from './calendar';
 import { IdSchema, InstantSchema } from './common';
 import { DataKindSchema } from './dataSharing';
 import { SchoolTypeSchema } from './district';
 
-/** 生源类型 (Q16). */
-export const StudentSourceSchema = z.enum([
-  'localHukou', // 本区县户籍 三对口
-  'migrant', // 随迁子女
-  'disabled', // 残疾儿童少年
-  'specialGroup', // 其他特殊群体 (军人、烈士、引进人才等)
-]);
+export const StudentSourceSchema = z.enum(STUDENT_SOURCES);
 export type StudentSource = z.infer<typeof StudentSourceSchema>;
-export const STUDENT_SOURCES = StudentSourceSchema.options;
 
-export const MaterialCodeSchema = z.enum([
-  'householdRegister', // 户口簿
-  'birthCertificate', // 出生医学证明
-  'propertyCertificate', // 房屋产权证明 / 不动产权证书
-  'noPropertyProof', // 无房证明
-  'marriageCertificate', // 婚姻证明
-  'residencePermit', // 居住证
-  'employmentProof', // 务工/社保证明
-  'rentalContract', // 租房合同/备案
-  'disabilityCertificate', // 残疾证 / 评估意见
-  'specialGroupProof', // 特殊群体证明
-  'guardianId', // 监护人身份证
-  'schoolRollProof', // 学籍证明 (小升初)
-]);
+export const MaterialCodeSchema = z.enum(MATERIAL_CODES);
 export type MaterialCode = z.infer<typeof MaterialCodeSchema>;
-export const MATERIAL_CODES = MaterialCodeSchema.options;
 
 /** No material item takes more images than this, whatever a district's policy says. */
 export const MAX_IMAGES_PER_ITEM_LIMIT = 10;

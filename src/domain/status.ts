@@ -4,7 +4,8 @@
  * The mock server enforces exactly these rules and pages explain them, so they cannot disagree.
  * Maintenance is not checked here: the server gates every request with calendar.maintenanceStatus.
  */
-import { ActorSchema, ApplicationActionSchema, type Actor, type Application, type ApplicationAction, type ApplicationStatus, type HistoryEntry } from '@contract/application';
+import { ACTORS, APPLICATION_ACTIONS } from '@contract/enums';
+import type { Actor, Application, ApplicationAction, ApplicationStatus, HistoryEntry } from '@contract/application';
 import type { Period, PhaseId, YearCalendar } from '@contract/calendar';
 import type { SchoolNature } from '@contract/district';
 import { effectiveEnd, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
@@ -13,9 +14,9 @@ import { type Instant, formatDeadline, formatMonthDay, formatMonthDayTime, toMs 
 import { ACTION_LABELS, ACTOR_NAMES, STATUS_INFO } from './labels';
 
 export { STATUS_INFO, ACTION_LABELS, ACTOR_NAMES, type Tone } from './labels';
-export { APPLICATION_STATUSES as ALL_STATUSES } from '@contract/application';
-export const ALL_ACTIONS = ApplicationActionSchema.options;
-export const ALL_ACTORS = ActorSchema.options;
+export { APPLICATION_STATUSES as ALL_STATUSES } from '@contract/enums';
+export const ALL_ACTIONS = APPLICATION_ACTIONS;
+export const ALL_ACTORS = ACTORS;
 
 /** What a transition needs to know about an application. */
 export interface TransitionSubject {

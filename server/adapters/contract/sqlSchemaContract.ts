@@ -3,8 +3,7 @@
  * PostgreSQL alike): history and audit are append-only, enums are check constraints that accept
  * exactly the contract's values, and migrations are recorded once.
  */
-import { APPLICATION_STATUSES } from '@contract/application';
-import { MATERIAL_CODES } from '@contract/materials';
+import { APPLICATION_STATUSES, MATERIAL_CODES } from '@contract/enums';
 import type { SqlQueryable } from '../sql/client';
 import { readMigrations } from '../sql/migrate';
 import type { Store } from '../../ports/store';

@@ -1,6 +1,7 @@
+import { STAGES } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { STAGES, type Stage } from '@contract/calendar';
+import type { Stage } from '@contract/calendar';
 import { homeGuidance } from '@/domain/calendar';
 import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
 import { Tabs } from '@/components/Tabs';

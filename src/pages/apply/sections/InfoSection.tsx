@@ -1,6 +1,7 @@
+import { PROPERTY_KINDS, STUDENT_SOURCES } from '@contract/enums';
 import { View } from '@tarojs/components';
-import { PROPERTY_KINDS, type UpkeepInfo } from '@contract/child';
-import { STUDENT_SOURCES, type StudentSource } from '@contract/materials';
+import type { UpkeepInfo } from '@contract/child';
+import type { StudentSource } from '@contract/materials';
 import { Button } from '@/components/Button';
 import { RadioGroup } from '@/components/RadioGroup';
 import { TextField } from '@/components/TextField';

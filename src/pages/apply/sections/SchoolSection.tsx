@@ -1,8 +1,9 @@
+import { SCHOOL_NATURES } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import type { ApiError } from '@contract/errors';
 import type { SchoolsResponse } from '@contract/api';
 import type { Child } from '@contract/child';
-import { SCHOOL_NATURES, type District, type School, type SchoolNature, type SchoolType } from '@contract/district';
+import type { District, School, SchoolNature, SchoolType } from '@contract/district';
 import { Button } from '@/components/Button';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { RadioGroup } from '@/components/RadioGroup';

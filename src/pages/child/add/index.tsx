@@ -1,6 +1,6 @@
+import { RELATIONSHIPS } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { RELATIONSHIPS } from '@contract/child';
 import { validateIdNumber } from '@/domain/idNumber';
 import { eligibleStage } from '@/domain/eligibility';
 import { validateName } from '@/domain/validators';

@@ -1,6 +1,7 @@
+import { PROPERTY_KINDS, RELATIONSHIPS } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
-import { PROPERTY_KINDS, RELATIONSHIPS, type UpkeepInfo } from '@contract/child';
+import type { UpkeepInfo } from '@contract/child';
 import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
 import { UNIT_NUMBER_HINT } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
