@@ -1,6 +1,6 @@
 import { View, Text } from '@tarojs/components';
-import { useId } from 'react';
 import { useRoving } from '../roving';
+import { useDomId } from '../useDomId';
 import '../Chips/index.css';
 import './index.css';
 
@@ -33,7 +33,7 @@ export interface RadioGroupProps<T extends string> {
  * tabindex: Tab enters the group at the chosen option, arrow keys move and choose, as native radios.
  */
 export function RadioGroup<T extends string>({ label, showLabel = false, options, value, onChange, error, disabled = false, inline = false, className, look = 'cards' }: RadioGroupProps<T>) {
-  const base = useId().replace(/:/g, '');
+  const base = useDomId();
   const off = (i: number) => disabled || !!options[i].disabled;
   const roving = useRoving(options.length, options.findIndex((o) => o.value === value), (i) => onChange(options[i].value), off);
   return (

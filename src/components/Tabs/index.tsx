@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useRoving } from '../roving';
+import { useDomId } from '../useDomId';
 import './index.css';
 
 export interface TabsProps<T extends string> {
@@ -18,7 +19,7 @@ export interface TabsProps<T extends string> {
  * left/right arrows move to and show the next tab, the panel is labelled by its tab.
  */
 export function Tabs<T extends string>({ label, tabs, selected, onSelect, children }: TabsProps<T>) {
-  const base = useId().replace(/:/g, '');
+  const base = useDomId();
   const roving = useRoving(tabs.length, tabs.findIndex((t) => t.id === selected), (i) => onSelect(tabs[i].id));
   return (
     <View className='tabs'>

@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent } from '@testing-library/react';
+import { render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { axe } from 'jest-axe';
 import { TextField } from './index';
@@ -16,7 +16,7 @@ function Harness() {
 describe('TextField', () => {
   it('labels the input, shows the hint, and puts the error beside the field', () => {
     render(<Harness />);
-    const input = screen.getByLabelText('子女姓名');
+    const input = screen.getByLabelText('子女姓名', { selector: 'taro-input-core' });
     expect(screen.getByText('与户口簿一致')).toBeInTheDocument();
     expect(input).toHaveAttribute('aria-invalid', 'false');
     typeInto(input, 'x');
@@ -27,6 +27,21 @@ describe('TextField', () => {
     expect(input.closest('.field')).toHaveClass('field-invalid');
     typeInto(input, '王');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('names the native input by the visible label too, with ids unique across pages', async () => {
+    // Two forms at once, as Taro's H5 keeps an earlier page in the DOM: each input is named by its own label.
+    render(
+      <>
+        <Harness />
+        <TextField label='监护人姓名' value='' onInput={() => undefined} />
+      </>,
+    );
+    await waitFor(() => expect(document.querySelectorAll('input')).toHaveLength(2));
+    const inputs = [...document.querySelectorAll('input')];
+    const names = inputs.map((el) => document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent);
+    expect(names).toEqual(['子女姓名', '监护人姓名']);
+    expect(inputs[0].getAttribute('title')).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { View, Text, Input } from '@tarojs/components';
-import { useId, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useDomId } from '../useDomId';
 
 export interface TextFieldProps {
   /** The input's id: the error summary links here and moves the focus to it. */
@@ -24,7 +25,7 @@ export interface TextFieldProps {
 
 /** TextField: label + input + hint + error beside the field, wired for screen readers (labelledby / describedby / invalid). */
 export function TextField({ id, label, value, onInput, error, hint, placeholder, type = 'text', maxlength, onBlur, extra, testId, disabled }: TextFieldProps) {
-  const base = useId().replace(/:/g, '');
+  const base = useDomId();
   const labelId = `${base}-label`;
   const hintId = `${base}-hint`;
   const errorId = `${base}-error`;
@@ -42,13 +43,13 @@ export function TextField({ id, label, value, onInput, error, hint, placeholder,
         placeholder={placeholder}
         maxlength={maxlength ?? 140}
         disabled={disabled}
-        // The outer element (found by its label) groups the field; the native input inside gets the
-        // same name as a title (a second aria-labelledby would make two elements with one label).
+        // The outer element (found by its label) groups the field; the native input inside is labelled
+        // by the same visible label (a title alone is not a visible label for axe or voice control).
         role='group'
         aria-labelledby={labelId}
         aria-describedby={describedBy}
         aria-invalid={error ? 'true' : 'false'}
-        nativeProps={{ title: label, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false' }}
+        nativeProps={{ 'aria-labelledby': labelId, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false' }}
         onInput={(e) => onInput(String(e.detail.value ?? ''))}
         onBlur={onBlur}
       />

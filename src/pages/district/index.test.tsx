@@ -32,7 +32,7 @@ describe('current district page', () => {
     setBridge({ ...getBridge(), makePhoneCall: async (phone) => (calls.push(phone), { ok: true, value: undefined }) });
     render(<District />);
     await screen.findAllByRole('radio');
-    typeInto(screen.getByLabelText('搜索区县'), '渝北');
+    typeInto(screen.getByLabelText('搜索区县', { selector: 'taro-input-core' }), '渝北');
     const radios = screen.getAllByRole('radio');
     expect(radios).toHaveLength(1);
     fireEvent.click(radios[0]);
@@ -55,7 +55,7 @@ describe('current district page', () => {
   it('says so when nothing matches the search', async () => {
     render(<District />);
     await screen.findAllByRole('radio');
-    typeInto(screen.getByLabelText('搜索区县'), '北京');
+    typeInto(screen.getByLabelText('搜索区县', { selector: 'taro-input-core' }), '北京');
     expect(screen.getByText('没有找到“北京”，请换个关键字')).toBeInTheDocument();
   });
 });

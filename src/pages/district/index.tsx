@@ -120,7 +120,7 @@ export default function District() {
             placeholder='输入区县名称，如“渝北”'
             role='group'
             aria-labelledby='district-search-label'
-            nativeProps={{ title: '搜索区县' }}
+            nativeProps={{ 'aria-labelledby': 'district-search-label' }}
             onInput={(e) => setQuery(String(e.detail.value ?? ''))}
           />
         </View>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { Button } from '@/components/Button';
+import { Switch } from '@/components/Switch';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -12,7 +13,6 @@ import { useApplicationsStore } from '@/stores/applications';
 import { ADD_CHILD_DRAFT_KEY, useChildrenStore } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 import { routes } from '@/config/routes';
 
@@ -82,14 +82,7 @@ export default function My() {
             <View>长辈版</View>
             <View className='muted'>字体更大、按钮更大</View>
           </View>
-          <View className={`switch${elder ? ' switch-on' : ''}`} role='switch' tabIndex={0} onKeyDown={pressKey} aria-checked={elder} aria-label='长辈版' onClick={() => void choose(elder ? 'normal' : 'elder')}>
-            <View className='switch-track' aria-hidden>
-              <View className='switch-knob' />
-            </View>
-            <Text className='switch-state' aria-hidden>
-              {elder ? '已开启' : '已关闭'}
-            </Text>
-          </View>
+          <Switch label='长辈版' checked={elder} onChange={(on) => void choose(on ? 'elder' : 'normal')} />
         </View>
         <View className='my-style-status' role='status' aria-live='polite' data-testid='elder-status'>
           {elder ? '已切换为长辈版：字体更大、按钮更大' : '当前为标准版'}

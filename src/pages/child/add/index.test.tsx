@@ -27,8 +27,8 @@ describe('manual add page', () => {
 
   it('shows a wrong ID number error beside the field, then accepts the right one and adds the child', async () => {
     render(<AddChild />);
-    typeInto(await screen.findByLabelText('子女姓名'), '张一诺');
-    const id = screen.getByLabelText('子女身份证件号码');
+    typeInto(await screen.findByLabelText('子女姓名', { selector: 'taro-input-core' }), '张一诺');
+    const id = screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' });
     typeInto(id, '510104201711080039');
     const error = await screen.findByText(/校验|核对/);
     expect(error).toHaveClass('field-error');
@@ -47,19 +47,19 @@ describe('manual add page', () => {
   it('says plainly when the child is not of age, beside the ID field', async () => {
     render(<AddChild />);
     const young = '51010420200101001';
-    typeInto(await screen.findByLabelText('子女身份证件号码'), young + checkChar(young));
-    await waitFor(() => expect(screen.getByLabelText('子女身份证件号码')).toHaveAttribute('aria-invalid', 'true'));
+    typeInto(await screen.findByLabelText('子女身份证件号码', { selector: 'taro-input-core' }), young + checkChar(young));
+    await waitFor(() => expect(screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' })).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByRole('alert')).toHaveTextContent(/年龄未到|满6周岁/);
   });
 
   it('refuses an empty form with errors beside each field and keeps what was typed', async () => {
     render(<AddChild />);
-    typeInto(await screen.findByLabelText('子女姓名'), '张一诺');
+    typeInto(await screen.findByLabelText('子女姓名', { selector: 'taro-input-core' }), '张一诺');
     fireEvent.click(screen.getByRole('button', { name: '确认新增' }));
     expect(await screen.findByText('请按红色提示修改后再提交，已填写的内容不会丢失。', { exact: false })).toBeInTheDocument();
     expect(screen.getByText('请选择您与子女的关系')).toBeInTheDocument();
-    expect(screen.getByLabelText('子女身份证件号码')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('子女姓名')).toHaveAttribute('value', '张一诺');
+    expect(screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' })).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('子女姓名', { selector: 'taro-input-core' })).toHaveAttribute('value', '张一诺');
     // Focus moves to the summary at the top, which lists what to fix.
     const summary = screen.getByTestId('error-summary');
     await waitFor(() => expect(summary).toHaveFocus());
@@ -69,23 +69,23 @@ describe('manual add page', () => {
 
   it('restores the draft after a reload with a fresh store', async () => {
     const first = render(<AddChild />);
-    typeInto(await screen.findByLabelText('子女姓名'), '张一诺');
-    typeInto(screen.getByLabelText('子女身份证件号码'), '5101042017');
+    typeInto(await screen.findByLabelText('子女姓名', { selector: 'taro-input-core' }), '张一诺');
+    typeInto(screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' }), '5101042017');
     fireEvent.click(screen.getByRole('radio', { name: '母亲' }));
     // Drafts are written through a queue (persisted.ts): let it drain, as a real reload would.
     await act(async () => void (await draftKeys()));
     first.unmount();
     freshStore();
     render(<AddChild />);
-    await waitFor(() => expect(screen.getByLabelText('子女姓名')).toHaveAttribute('value', '张一诺'));
-    expect(screen.getByLabelText('子女身份证件号码')).toHaveAttribute('value', '5101042017');
+    await waitFor(() => expect(screen.getByLabelText('子女姓名', { selector: 'taro-input-core' })).toHaveAttribute('value', '张一诺'));
+    expect(screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' })).toHaveAttribute('value', '5101042017');
     expect(screen.getByRole('radio', { name: '母亲' })).toHaveAttribute('aria-checked', 'true');
   });
 
   it('shows the server refusal for a child of another family (防范恶意代办)', async () => {
     render(<AddChild />);
-    typeInto(await screen.findByLabelText('子女姓名'), '王子涵');
-    typeInto(screen.getByLabelText('子女身份证件号码'), '50011220180312004X');
+    typeInto(await screen.findByLabelText('子女姓名', { selector: 'taro-input-core' }), '王子涵');
+    typeInto(screen.getByLabelText('子女身份证件号码', { selector: 'taro-input-core' }), '50011220180312004X');
     fireEvent.click(screen.getByRole('radio', { name: '父亲' }));
     fireEvent.click(screen.getByRole('button', { name: '确认新增' }));
     // The refusal is listed in the error summary at the top, which takes the focus, and shown on the form.

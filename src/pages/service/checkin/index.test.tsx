@@ -26,7 +26,7 @@ const payload: ReportCodePayload = {
 
 function typeCode(code: string) {
   act(() => {
-  const box = screen.getByLabelText('报到码');
+  const box = screen.getByLabelText('报到码', { selector: 'taro-textarea-core' });
   box.dispatchEvent(new CustomEvent('input', { detail: { value: code }, bubbles: true }));
   });
 }
