@@ -24,7 +24,7 @@ const SUBPACKAGES = [
     pages: ['help/index', 'checkin/index'],
   },
 ];
-const embedded = Boolean(process.env.TARO_APP_EMBED_ROOT);
+const embedded = Boolean(process.env.TARO_APP_EMBED_ROOT) && process.env.TARO_ENV !== 'h5';
 
 export default defineAppConfig({
   ...(embedded

@@ -45,7 +45,9 @@ describe('route table', () => {
 
   it('lists every page in the main package for the embed build (a subpackage holds no subpackages)', () => {
     (globalThis as unknown as { defineAppConfig: (x: unknown) => unknown }).defineAppConfig = (x) => x;
+    const platform = process.env.TARO_ENV;
     process.env.TARO_APP_EMBED_ROOT = 'rxyjs';
+    process.env.TARO_ENV = 'weapp';
     try {
       jest.isolateModules(() => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -56,6 +58,7 @@ describe('route table', () => {
       });
     } finally {
       delete process.env.TARO_APP_EMBED_ROOT;
+      process.env.TARO_ENV = platform;
     }
   });
 });
