@@ -15,5 +15,7 @@ declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV: 'weapp' | 'swan' | 'alipay' | 'h5' | 'rn' | 'tt' | 'quickapp' | 'qq' | 'jd';
     TARO_APP_MSW?: string;
+    /** The host's subpackage root for the WeChat embed build (npm run build:weapp-embed). */
+    TARO_APP_EMBED_ROOT?: string;
   }
 }

@@ -5,12 +5,15 @@ import { PreloadFirstPagePlugin } from './preloadFirstPage';
 import { StatsFilePlugin } from './statsFile';
 import { h5SplitChunks } from './chunks';
 import { contractRules, LazyContractsPlugin, withoutJsonSchema } from './contracts';
+import { IndieSubpackagePlugin } from './indie';
 
 /**
  * One config for three outputs:
  * - H5 with the mock host (TARO_APP_MSW=1): dist/h5-mock, what `npm start` serves;
  * - H5 for production (no msw at all): dist/h5;
- * - WeChat mini-program: dist/weapp (project.config.json points there).
+ * - WeChat mini-program: dist/weapp (project.config.json points there);
+ * - WeChat embed (TARO_APP_EMBED_ROOT=rxyjs, `--blended`): the module as one subpackage of a host
+ *   mini-program under that root (config/indie.ts), its routes prefixed with it.
  */
 const mockHost = process.env.TARO_APP_MSW === '1';
 // The dev host (simulated 渝快办 and the QA panel): npm start's build, and the offline demo's.
@@ -21,6 +24,8 @@ const compileInclude = [path.resolve(__dirname, '..', 'types'), path.resolve(__d
 // TARO_APP_OUT lets parallel builds (bench, several developers' e2e runs) write to their own folder.
 const outputRoot = process.env.TARO_APP_OUT ?? (platform === 'h5' ? (mockHost ? 'dist/h5-mock' : devHost ? 'dist/h5-dev' : 'dist/h5') : `dist/${platform}`);
 // TARO_APP_STATS=dir writes dir/<platform>.json, the chunk → module map scripts/bundle-report.mjs reads.
+// The host's subpackage root for the module (npm run build:weapp-embed); mini-program builds only.
+const embedRoot = platform !== 'h5' ? process.env.TARO_APP_EMBED_ROOT || null : null;
 const statsFile = process.env.TARO_APP_STATS ? path.resolve(process.env.TARO_APP_STATS, `${platform}.json`) : null;
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -36,6 +41,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       DEV_HOST: JSON.stringify(devHost),
       MOCK_HOST: JSON.stringify(mockHost),
       API_ORIGIN: JSON.stringify(process.env.TARO_APP_API_ORIGIN ?? 'https://ruxue.cqedu.example'),
+      // The runtime config's default routePrefix: the module's pages live under the host's root.
+      ROUTE_PREFIX: JSON.stringify(embedRoot ? `/${embedRoot}` : ''),
     },
     alias: {
       '@': path.resolve(__dirname, '..', 'src'),
@@ -60,6 +67,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         if (!devHost) withoutJsonSchema(chain);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
+        if (embedRoot) chain.plugin('indie-subpackage').use(IndieSubpackagePlugin, [embedRoot]);
       },
     },
     h5: {

@@ -46,6 +46,10 @@ export const JOURNEY: Step[] = [
       await s.tap('刷脸登录', 'button');
       await s.waitForRoute('pages/login/index');
       await s.waitForText('开始刷脸');
+      // User text names the host the module runs in: the example host names itself in its registration.
+      const host = s.embedded ? '示例宿主' : '渝快办';
+      await s.waitForText(`${host}会打开刷脸核验`);
+      if (s.embedded && s.pageText().includes('渝快办')) throw new Error('the embedded login page names 渝快办, not the host');
       await s.tap('开始刷脸');
       await s.waitForRoute('pages/children/index');
       await s.waitForText('王子涵');

@@ -94,11 +94,21 @@ export function createMiniProgram(opts: MiniProgramOptions) {
     fn.call(undefined, requireFrom(path.dirname(file)), module, module.exports);
     return module.exports;
   }
+  // WeChat's package rules: the main package cannot require a subpackage's code, nor one subpackage
+  // another's (the module embedded as a host's subpackage must load its runtime itself).
+  const roots = (appJson.subPackages ?? []).map((p) => p.root.replace(/\/+$/, ''));
+  const packageOf = (file: string) => {
+    const rel = path.relative(distDir, file).split(path.sep).join('/');
+    return roots.find((root) => rel.startsWith(`${root}/`)) ?? '';
+  };
   function requireFrom(dir: string) {
     return (spec: string) => {
       let file = path.resolve(dir, spec);
       if (!file.endsWith('.js')) file += '.js';
       if (!file.startsWith(distDir)) throw new Error(`require outside the package: ${spec}`);
+      const from = packageOf(path.join(dir, 'x.js'));
+      const to = packageOf(file);
+      if (to && to !== from) throw new Error(`${from ? `subpackage ${from}` : 'the main package'} requires ${spec} inside subpackage ${to}: WeChat does not allow it`);
       return load(file);
     };
   }

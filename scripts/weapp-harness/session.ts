@@ -4,6 +4,7 @@
  * by it, and the built mini-program loaded in a bare V8 context; plus helpers to find nodes by their
  * text and to tap, type and tick as the WeChat view layer would report it.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { composeServer, cryptoRandomBytes } from '../../server/compose';
 import { createMemoryStore } from '../../server/adapters/memory/store';
@@ -14,6 +15,15 @@ import { createWxHost } from './wxHost';
 export const DIST = path.resolve(path.dirname(__filename), '../../dist/weapp');
 /** The example host mini-program with the module's blended build inside (npm run build:weapp-embed). */
 export const HOST_DIST = path.resolve(path.dirname(__filename), '../../dist/host-weapp');
+
+/**
+ * The subpackage root the host gave the module in its app.json (the subpackage holding the module's
+ * home page), or '' when the module is the mini-program itself.
+ */
+export function moduleRootOf(distDir: string): string {
+  const app = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string; pages: string[] }> };
+  return app.subPackages?.find((p) => p.pages.includes('pages/index/index') && !p.root.startsWith('pages'))?.root ?? '';
+}
 
 export interface SessionOptions {
   distDir?: string;
@@ -37,6 +47,10 @@ export async function startSession(opts: SessionOptions = {}) {
   const distDir = opts.distDir ?? (opts.embedded ? HOST_DIST : DIST);
   let mp = createMiniProgram({ distDir, wx: host.wx, log });
   parseInRealm = mp.parseJson;
+  const moduleRoot = opts.embedded ? moduleRootOf(distDir) : '';
+  if (opts.embedded && !moduleRoot) throw new Error(`${distDir}/app.json lists no subpackage holding the module`);
+  /** A module page's route as the mini-program knows it: under the host's subpackage root when embedded. */
+  const pageRoute = (route: string) => (moduleRoot && route.startsWith('pages/') ? `${moduleRoot}/${route}` : route);
   /** Pages and errors of earlier runs of the mini-program (restart() is a cold start). */
   const earlier: { visited: PageInstance[]; errors: Array<{ where: string; error: unknown }>; consoleErrors: string[] } = { visited: [], errors: [], consoleErrors: [] };
   (globalThis as { __harnessBusy?: () => number }).__harnessBusy = host.busy;
@@ -56,7 +70,9 @@ export async function startSession(opts: SessionOptions = {}) {
    * The parent closes the mini-program and opens it again later (a cold start: a new logic layer,
    * the same wx storage), at `route`. An expired session sends them through face login first.
    */
-  async function restart(route: string, query: Record<string, string> = {}) {
+  async function restart(modulePage: string, query: Record<string, string> = {}) {
+    const route = pageRoute(modulePage);
+    const login = pageRoute('pages/login/index');
     mp.dispose();
     earlier.visited.push(...mp.visited);
     earlier.errors.push(...mp.errors);
@@ -65,7 +81,7 @@ export async function startSession(opts: SessionOptions = {}) {
     parseInRealm = mp.parseJson;
     mp.launch(route, query);
     await mp.settle();
-    if (mp.current().route === 'pages/login/index' && route !== 'pages/login/index') {
+    if (mp.current().route === login && route !== login) {
       await waitForText('开始刷脸');
       await tap('开始刷脸');
       await waitForRoute(route);
@@ -119,7 +135,8 @@ export async function startSession(opts: SessionOptions = {}) {
       await new Promise((r) => setTimeout(r, 20));
     }
   }
-  async function waitForRoute(route: string, timeoutMs = 8000): Promise<PageInstance> {
+  async function waitForRoute(modulePage: string, timeoutMs = 8000): Promise<PageInstance> {
+    const route = pageRoute(modulePage);
     const start = Date.now();
     for (;;) {
       const top = mp.stack[mp.stack.length - 1];
@@ -197,6 +214,9 @@ export async function startSession(opts: SessionOptions = {}) {
     allErrors: () => [...earlier.errors, ...mp.errors],
     allConsoleErrors: () => [...earlier.consoleErrors, ...mp.consoleErrors],
     embedded: opts.embedded === true,
+    /** The host's subpackage root for the module ('' standalone). */
+    moduleRoot,
+    pageRoute,
     restart,
     byTestId,
     group,

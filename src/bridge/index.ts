@@ -3,6 +3,7 @@
  * through getBridge(); a host with its own bridge (or tests) installs it with setBridge() first.
  */
 import type { HostBridge } from '@contract/bridge';
+import { configure } from '@/config';
 
 let current: HostBridge | null = null;
 
@@ -43,9 +44,12 @@ function createPlatformBridge(): HostBridge {
     return createH5Bridge();
   } else if (process.env.TARO_ENV === 'weapp') {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { createWeappBridge, hostBridgeHook } = require('./weapp') as typeof import('./weapp');
+    const { createWeappBridge, hostBridgeHook, hostConfigOf } = require('./weapp') as typeof import('./weapp');
     const wechat = createWeappBridge();
-    // A host mini-program embedding the module (blended build) may extend or replace the WeChat bridge.
+    // A host mini-program embedding the module (blended build) may extend or replace the WeChat bridge,
+    // and names itself for user text (before the first page renders: the bridge starts with the app).
+    const hostConfig = hostConfigOf();
+    if (hostConfig?.hostName !== undefined) configure({ hostName: hostConfig.hostName });
     const hook = hostBridgeHook();
     return hook ? hook(wechat) : wechat;
   } else {

@@ -3,7 +3,7 @@
  * touching pages. Defaults are this deployment's (渝快办, Chongqing); `configure()` at launch (before
  * the first page renders) overrides any part.
  *
- *   configure({ hostName: '渝快办', routePrefix: '/packages/ruxue', storageNamespace: 'ruxue:' });
+ *   configure({ hostName: '渝快办', routePrefix: '/rxyjs', storageNamespace: 'ruxue:' });
  */
 
 /** The colours of src/app.css's custom properties (--c-primary …); a host may apply them at launch. */
@@ -34,10 +34,12 @@ export interface RuntimeConfig {
 }
 
 declare const API_ORIGIN: string | undefined;
+/** Set by the build: '/<root>' in the WeChat embed build (the host's subpackage root), else ''. */
+declare const ROUTE_PREFIX: string | undefined;
 
 const DEFAULTS: RuntimeConfig = {
   apiBaseUrl: typeof API_ORIGIN === 'string' ? API_ORIGIN : '',
-  routePrefix: '',
+  routePrefix: typeof ROUTE_PREFIX === 'string' ? ROUTE_PREFIX : '',
   storageNamespace: '',
   hostName: '渝快办',
   theme: { primary: '#1f6fd1', primaryDark: '#1557a8', error: '#c62828', ok: '#0e7a3a', warn: '#a35200' },

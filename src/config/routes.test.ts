@@ -26,4 +26,39 @@ describe('route table', () => {
     expect(routes.home()).toBe('/packages/ruxue/pages/index/index');
     expect(pageOf('/packages/ruxue/pages/login/index')).toBe('login');
   });
+
+  it('takes its default prefix from the build (the WeChat embed build sets ROUTE_PREFIX to the host root)', () => {
+    const scope = globalThis as unknown as { ROUTE_PREFIX?: string };
+    scope.ROUTE_PREFIX = '/rxyjs';
+    try {
+      jest.isolateModules(() => {
+        /* eslint-disable @typescript-eslint/no-require-imports */
+        const built = require('./routes') as typeof import('./routes');
+        expect(built.routes.apply('primary')).toBe('/rxyjs/pages/apply/index?stage=primary');
+        expect(built.pageOf('/rxyjs/pages/my/notice/index?id=1')).toBe('notice');
+        /* eslint-enable @typescript-eslint/no-require-imports */
+      });
+    } finally {
+      delete scope.ROUTE_PREFIX;
+    }
+  });
+
+  it('lists every page in the main package for the embed build (a subpackage holds no subpackages)', () => {
+    (globalThis as unknown as { defineAppConfig: (x: unknown) => unknown }).defineAppConfig = (x) => x;
+    const platform = process.env.TARO_ENV;
+    process.env.TARO_APP_EMBED_ROOT = 'rxyjs';
+    process.env.TARO_ENV = 'weapp';
+    try {
+      jest.isolateModules(() => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const app = require('../app.config').default as { pages: string[]; subPackages?: unknown[] };
+        expect(app.subPackages).toBeUndefined();
+        expect([...app.pages].sort()).toEqual(Object.values(PAGE_PATHS).sort());
+        expect(app.pages[0]).toBe('pages/index/index');
+      });
+    } finally {
+      delete process.env.TARO_APP_EMBED_ROOT;
+      process.env.TARO_ENV = platform;
+    }
+  });
 });

@@ -8,8 +8,11 @@ import { validateAddress, validateName, validatePhone, validateUnitNumber } from
 /** Field path (as the form and the server's fieldErrors name it) → the Chinese message. */
 export type UpkeepErrors = Record<string, string>;
 
-/** Errors of what was typed; empty when the record can be saved. `prefix` e.g. 'upkeep.' on submission. */
-export function validateUpkeep(info: Pick<UpkeepInfo, 'householdAddress' | 'residenceAddress' | 'property' | 'guardians'>, prefix = ''): UpkeepErrors {
+/**
+ * Errors of what was typed; empty when the record can be saved. `prefix` e.g. 'upkeep.' on
+ * submission; `hostName` is the host app's name for the messages that name it ('' names none).
+ */
+export function validateUpkeep(info: Pick<UpkeepInfo, 'householdAddress' | 'residenceAddress' | 'property' | 'guardians'>, prefix = '', hostName = ''): UpkeepErrors {
   const errors: UpkeepErrors = {};
   const at = (path: string) => `${prefix}${path}`;
   const household = validateAddress(info.householdAddress.text);
@@ -17,7 +20,7 @@ export function validateUpkeep(info: Pick<UpkeepInfo, 'householdAddress' | 'resi
   const residence = validateAddress(info.residenceAddress.text);
   if (!residence.ok) errors[at('residenceAddress.text')] = residence.message;
   if (info.property.kind === 'certificate') {
-    const unit = validateUnitNumber(info.property.unitNumber);
+    const unit = validateUnitNumber(info.property.unitNumber, hostName);
     if (!unit.ok) errors[at('property.unitNumber')] = unit.message;
   }
   if (info.guardians.length === 0) errors[at('guardians')] = '请至少填写一位监护人的联系方式';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validateAddress, validateName, validatePhone, validateUnitNumber } from './validators';
+import { unitNumberHint, validateAddress, validateName, validatePhone, validateUnitNumber } from './validators';
 
 const GOOD = '500112 003004 GB00011 F00010001';
 
@@ -30,9 +30,12 @@ describe('不动产单元号', () => {
   ])('%s -> %s', (input, message) => {
     expect(validateUnitNumber(input)).toEqual({ ok: false, message });
   });
-  it('empty says where to find it', () => {
-    const r = validateUnitNumber('  ');
-    expect(!r.ok && r.message).toContain('我的 → 不动产 → 我的不动产');
+  it('empty says where to find it, naming only the host it is given', () => {
+    const inHost = validateUnitNumber('  ', '渝快政');
+    expect(!inHost.ok && inHost.message).toBe('请输入28位不动产单元号。不动产单元号可在渝快政「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上');
+    const noHost = validateUnitNumber('  ');
+    expect(!noHost.ok && noHost.message).toBe('请输入28位不动产单元号。不动产单元号印在不动产权证书上');
+    expect(unitNumberHint('')).not.toMatch(/渝快办|可在/);
   });
 });
 

@@ -33,7 +33,14 @@ export const PARCEL_TYPES: Record<string, string> = {
 export const OWNERSHIP_TYPES: Record<string, string> = { G: '国家土地所有权', J: '集体土地所有权', Z: '土地所有权未确定或有争议' };
 export const FIXTURE_TYPES: Record<string, string> = { F: '房屋等建筑物、构筑物', L: '森林、林木', Q: '其他定着物', W: '无定着物' };
 
-export const UNIT_NUMBER_HINT = '不动产单元号可在渝快办「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上';
+/**
+ * Where a parent finds the unit number. The host app's name comes from the caller (the module's
+ * runtime config on the client; the server knows no host and passes none), so the text names only
+ * the host the module runs in.
+ */
+export function unitNumberHint(hostName = ''): string {
+  return hostName ? `不动产单元号可在${hostName}「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上` : '不动产单元号印在不动产权证书上';
+}
 
 export interface UnitNumberParts {
   county: string;
@@ -53,9 +60,9 @@ export type UnitNumberCheck = { ok: true; value: string; parts: UnitNumberParts 
  * + 宗地顺序号 (5) + 定着物特征码 (F/L/Q/W) + 定着物单元编号 (8). The county code is not
  * required to match the chosen district: a family may own a home elsewhere.
  */
-export function validateUnitNumber(input: unknown): UnitNumberCheck {
+export function validateUnitNumber(input: unknown, hostName = ''): UnitNumberCheck {
   const v = halfWidth(str(input)).replace(/[\s-]/g, '').toUpperCase();
-  if (v === '') return { ok: false, message: `请输入28位不动产单元号。${UNIT_NUMBER_HINT}` };
+  if (v === '') return { ok: false, message: `请输入28位不动产单元号。${unitNumberHint(hostName)}` };
   const len = Array.from(v).length;
   if (len !== 28) return { ok: false, message: `不动产单元号应为28位，您输入了${len}位` };
   const seg = (from: number, to: number) => v.slice(from, to);

@@ -2,15 +2,17 @@
 /**
  * The built mini-program in a bare V8 context, driven through the parent's journey against the real
  * enrolment server in-process: standalone (dist/weapp) and embedded in examples/host-weapp
- * (dist/host-weapp, the module's blended build). Run: npm run test:weapp (WEAPP_NO_BUILD=1 reuses
+ * (dist/host-weapp: the module's embed build as the host's subpackage rxyjs/). Run: npm run test:weapp (WEAPP_NO_BUILD=1 reuses
  * builds newer than src/).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ensureBuild, walk, table, LIMITS, DIST, HOST_DIST } from '../../scripts/weapp-harness/run.ts';
 
 async function journey(label, { embedded }) {
-  const build = embedded ? ensureBuild(HOST_DIST, 'build:weapp-embed', ['examples/host-weapp']) : ensureBuild(DIST, 'build:weapp');
+  const build = embedded ? ensureBuild(HOST_DIST, 'build:weapp-embed', ['examples/host-weapp', 'config']) : ensureBuild(DIST, 'build:weapp');
   console.log(build.built ? `# ${label}: built in ${(build.ms / 1000).toFixed(1)} s` : `# ${label}: reusing the build (WEAPP_NO_BUILD=1)`);
   const report = await walk({ embedded, verbose: process.env.WEAPP_VERBOSE === '1' });
   try {
@@ -29,6 +31,18 @@ async function journey(label, { embedded }) {
       assert.ok(page.maxSetDataBytes <= LIMITS.setDataBytes, `${page.route}: a setData of ${page.maxSetDataBytes} bytes (limit 256 KB)`);
       assert.ok(page.maxNodes <= LIMITS.nodes, `${page.route}: ${page.maxNodes} nodes (limit 1,000)`);
     }
+    if (embedded) {
+      // The module is one subpackage of the host: its pages all under that root, the host's own in its main package.
+      const root = report.session.moduleRoot;
+      assert.equal(root, 'rxyjs', 'the host lists the module as the subpackage rxyjs');
+      const hostApp = JSON.parse(fs.readFileSync(path.join(HOST_DIST, 'app.json'), 'utf8'));
+      assert.deepEqual(hostApp.pages, ['host/index/index'], 'no module page in the host’s main package');
+      assert.deepEqual(hostApp.subPackages.map((p) => p.root), [root], 'the module is one subpackage');
+      const modulePages = report.pages.filter((p) => !p.route.startsWith('host/'));
+      assert.ok(report.pages.some((p) => p.route === 'host/index/index'), 'the walk starts on the host’s own page');
+      assert.ok(modulePages.length > 10, 'the walk went through the module');
+      assert.deepEqual(modulePages.filter((p) => !p.route.startsWith(`${root}/`)).map((p) => p.route), [], `every module page route starts with ${root}/`);
+    }
     // Standalone the WeChat bridge namespaces storage; embedded, the host's bridge does it its way.
     const prefix = embedded ? 'hostdemo:' : 'rxyjs:';
     assert.ok(report.storageKeys.length > 0, 'the session is kept in wx storage');
@@ -42,6 +56,6 @@ test('weapp: the parent journey on the built mini-program, within WeChat’s set
   await journey('standalone', { embedded: false });
 });
 
-test('weapp: the same journey with the module embedded in examples/host-weapp (blended build, host bridge)', { timeout: 300_000 }, async () => {
+test('weapp: the same journey with the module embedded in examples/host-weapp as its subpackage rxyjs/ (blended build, host bridge)', { timeout: 300_000 }, async () => {
   await journey('embedded', { embedded: true });
 });

@@ -2,7 +2,7 @@
  * The host's side of bridge contract v2 for the embedded module. The module's WeChat bridge already
  * does face verification 2.0 (wx.requestFacialVerify for the verifyId the enrolment server began),
  * the wx.login hand-off, requests, images and files; this host extends it with what is the host's:
- * its own storage namespace, its pages, and its name in diagnostics.
+ * its own storage namespace, its pages, its name in diagnostics, and its display name in user text.
  */
 var HOST_STORAGE_PREFIX = 'hostdemo:';
 
@@ -56,6 +56,8 @@ function openHostPage(page) {
 var scope = typeof globalThis !== 'undefined' ? globalThis : this;
 scope.__RXYJS_HOST__ = {
   contractVersion: 2,
+  // User text names this host ("请将示例宿主更新到最新版本…"), not the module's default 渝快办.
+  config: { hostName: '示例宿主' },
   bridge: function (wechat) {
     return Object.assign({}, wechat, {
       platform: 'host-weapp-example',

@@ -1,4 +1,4 @@
-import { createWeappBridge, compressionAttempts, hostBridgeHook, uiStyleOf, type WxApi } from './index';
+import { createWeappBridge, compressionAttempts, hostBridgeHook, hostConfigOf, uiStyleOf, type WxApi } from './index';
 
 type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void };
 
@@ -195,5 +195,12 @@ describe('weapp bridge (contract v2)', () => {
     const own = { ...wechat, platform: 'own' };
     expect(hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 2, bridge: own } })!(wechat)).toBe(own);
     expect(() => hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 1, bridge: own } })).toThrow(/contract v1/);
+  });
+
+  it('reads the host’s name from its registration, refusing unknown keys', () => {
+    const wechat = createWeappBridge({ wx: wxShim().wx });
+    expect(hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat } })).toBeNull();
+    expect(hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { hostName: '示例宿主' } } })).toEqual({ hostName: '示例宿主' });
+    expect(() => hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { hostname: 'x' } } })).toThrow(/unknown host configuration key/);
   });
 });

@@ -33,8 +33,20 @@ export type { WxApi } from './wx';
 export interface WeappHostRegistration {
   contractVersion: typeof BRIDGE_CONTRACT_VERSION;
   bridge: HostBridge | ((wechat: HostBridge) => HostBridge);
+  /** The host's part of the runtime configuration (the route prefix is the embed build's root). */
+  config?: { hostName?: string };
 }
 export const HOST_REGISTRATION_KEY = '__RXYJS_HOST__';
+
+/** The host's configuration from its registration (checked), or null. */
+export function hostConfigOf(scope: unknown = typeof globalThis !== 'undefined' ? globalThis : undefined): { hostName?: string } | null {
+  const config = (scope as Record<string, WeappHostRegistration | undefined> | undefined)?.[HOST_REGISTRATION_KEY]?.config;
+  if (!config) return null;
+  const unknown = Object.keys(config).filter((key) => key !== 'hostName');
+  if (unknown.length) throw new Error(`入学一件事: unknown host configuration key(s) ${unknown.join(', ')}`);
+  if (config.hostName !== undefined && (typeof config.hostName !== 'string' || config.hostName.length > 40)) throw new Error('入学一件事: hostName must be a string of at most 40 characters');
+  return { ...config };
+}
 
 /** The host's bridge hook, or null when the module runs as its own mini-program. */
 export function hostBridgeHook(scope: unknown = typeof globalThis !== 'undefined' ? globalThis : undefined): ((wechat: HostBridge) => HostBridge) | null {

@@ -11,6 +11,7 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary, focusField } from '@/components/ErrorSummary';
+import { hostName } from '@/config';
 import { routes } from '@/config/routes';
 import { phaseDeadline } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
@@ -155,7 +156,7 @@ export default function Apply() {
 
   const upkeep = draft.upkeep;
   const setUpkeep = (patch: Partial<UpkeepInfo>) => void update({ upkeep: { ...(upkeep ?? emptyUpkeep()), ...patch }, upkeepQuoted: false });
-  const upkeepErrors = validateUpkeep(upkeep ?? emptyUpkeep());
+  const upkeepErrors = validateUpkeep(upkeep ?? emptyUpkeep(), '', hostName());
   const shownError = (path: string) => (showErrors ? upkeepErrors[path] : undefined);
   const private_ = draft.nature === 'private';
   const brochureFirst = private_ && school?.brochure && !draft.brochureRead;

@@ -10,6 +10,7 @@ import { useSessionStore } from '@/stores/session';
 import Upkeep from './index';
 
 import { draftKeys } from '@/stores/persisted';
+import { configure, resetConfig } from '@/config';
 
 jest.mock('@/services/navigation', () => require('../../../../test/navigationMock'));
 
@@ -63,7 +64,7 @@ describe('child information upkeep page', () => {
     for (const row of rows) expect(row.textContent).toMatch(/[^：]+：/);
     await fillValid();
     const unit = field('不动产单元号');
-    expect(screen.getByText(/我的 → 不动产 → 我的不动产/)).toBeInTheDocument();
+    expect(screen.getByText('不动产单元号可在渝快办「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上')).toBeInTheDocument();
     typeInto(unit, '500112003004XB00011F00010001');
     expect(await screen.findByRole('alert')).toHaveClass('field-error');
     expect(unit).toHaveAttribute('aria-invalid', 'true');
@@ -125,5 +126,18 @@ describe('child information upkeep page', () => {
     expect(useSessionStore.getState().returnTo).toBe('/pages/test/index');
     expect(useUpkeepStore.getState().entries[childId].dirty).toBe(true);
     expect(field('监护人1手机号码')).toHaveAttribute('value', '13883216574');
+  });
+
+  it('names the host the runtime config names, in the hint and its button', async () => {
+    configure({ hostName: '渝快政' });
+    try {
+      await arrange('2024-05-14T10:00:00+08:00');
+      render(<Upkeep />);
+      expect(await screen.findByText('不动产单元号可在渝快政「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上')).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: '打开渝快政“我的不动产”查看' })).toBeInTheDocument();
+      expect(document.body.textContent).not.toContain('渝快办');
+    } finally {
+      resetConfig();
+    }
   });
 });

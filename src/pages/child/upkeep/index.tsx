@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UpkeepInfo } from '@contract/child';
 import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
-import { UNIT_NUMBER_HINT } from '@/domain/validators';
+import { unitNumberHint } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
 import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
 import { evidenceFor } from '@/domain/materials';
@@ -108,7 +108,7 @@ export default function Upkeep() {
   };
   const blur = (path: string) => () => setTouched((t) => ({ ...t, [path]: true }));
   // The domain's one upkeep check (the server runs the same on save and on submission).
-  const errors = validateUpkeep(d);
+  const errors = validateUpkeep(d, '', hostName());
   const err = (path: string) => serverErrors[path] ?? (touched[path] ? errors[path] ?? null : null);
   const certificate = d.property.kind === 'certificate';
   const unitLength = (d.property.unitNumber ?? '').replace(/\s/g, '').length;
@@ -259,7 +259,7 @@ export default function Upkeep() {
               hint={
                 <View>
                   <View>{`共 28 位（已输入 ${unitLength} 位）：6 位行政区代码 + 6 位地籍区和子区 + 2 位宗地特征码 + 5 位宗地顺序号 + 1 位定着物特征码 + 8 位定着物单元编号。`}</View>
-                  <View>{UNIT_NUMBER_HINT}</View>
+                  <View>{unitNumberHint(hostName())}</View>
                 </View>
               }
               extra={
