@@ -17,6 +17,11 @@ describe('runtime config', () => {
     expect(runtimeConfig().theme.ok).toBe('#0e7a3a');
   });
 
+  it('a host that gives no name is called 本应用 in user text, never 渝快办 or nothing', () => {
+    configure({ hostName: '' });
+    expect(hostName()).toBe('本应用');
+  });
+
   it('calls the telemetry hook once per page shown', () => {
     const pageView = jest.fn();
     configure({ telemetry: { pageView } });

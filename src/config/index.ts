@@ -64,5 +64,8 @@ export function resetConfig(): void {
   current = DEFAULTS;
 }
 
+/** What user text calls the host when the host gives no name of its own ("请将本应用更新到最新版本"). */
+export const UNNAMED_HOST = '本应用';
+
 /** The host's name, for user text: `${hostName()}“我的不动产”`. */
-export const hostName = () => current.hostName;
+export const hostName = () => current.hostName || UNNAMED_HOST;
