@@ -5,11 +5,9 @@ const esmPackages = [
   '@noble',
 ].join('|');
 
-module.exports = {
+const project = {
+  rootDir: __dirname,
   testEnvironment: 'jest-fixed-jsdom',
-  // A test that fails half-way can leave a child server or a socket behind: the run still ends.
-  forceExit: true,
-  reporters: ['default', '<rootDir>/test/countReporter.js'],
   testEnvironmentOptions: { customExportConditions: [''] },
   roots: ['<rootDir>/src', '<rootDir>/mock', '<rootDir>/server', '<rootDir>/types', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
@@ -40,4 +38,31 @@ module.exports = {
     MOCK_HOST: false,
     API_ORIGIN: "http://localhost",
   },
+};
+
+/**
+ * The server's tests over HTTP (issue 12's properties among them) run again on each real store:
+ * server/test/harness.ts builds the app on the store SERVER_TEST_STORE names. The SIGKILL test
+ * (crash.test.ts) runs its own server on PGlite already.
+ */
+const onStore = (store, extra = {}) => ({
+  ...project,
+  displayName: store,
+  roots: ['<rootDir>/server'],
+  testMatch: ['<rootDir>/server/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/server/test/crash\\.test\\.ts$'],
+  globals: { ...project.globals, SERVER_TEST_STORE: store },
+  ...extra,
+});
+
+module.exports = {
+  // A test that fails half-way can leave a child server or a socket behind: the run still ends.
+  forceExit: true,
+  reporters: ['default', '<rootDir>/test/countReporter.js'],
+  projects: [
+    { ...project, displayName: 'unit' },
+    onStore('pglite'),
+    // A PostgreSQL cluster of its own when PG_TEST_URL is not set (only when a test of it runs).
+    onStore('postgres', { globalSetup: '<rootDir>/server/test/pgGlobalSetup.mjs', globalTeardown: '<rootDir>/server/test/pgGlobalTeardown.mjs' }),
+  ],
 };

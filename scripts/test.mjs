@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * npm test: every runner in turn — jest (units, components, pages, the server over HTTP, the store
- * contract suite on memory, PGlite and PostgreSQL), the Chromium browser suite, and the weapp
+ * npm test: every runner in turn — jest (units, components, pages, the server over HTTP and the store
+ * contract suite, each on memory, PGlite and PostgreSQL), the Chromium browser suite, and the weapp
  * harness — each run even when an earlier one failed, so one red runner does not hide another.
  * With CI_REPORT_DIR set, the node:test runners also write TAP there for CI's counts.
  */

@@ -22,6 +22,7 @@ import { mountQa } from './qa/routes';
 import type { QaDeps } from './qa/context';
 import { DEFAULT_POLICY, type Deps, type Policy } from './usecases/context';
 import type { OverloadLimits } from './security/overload';
+import type { TrustProxy } from './security/clientAddress';
 
 export interface ServerOptions {
   store: Store;
@@ -36,6 +37,8 @@ export interface ServerOptions {
   realNowMs?: () => number;
   /** Rate limits and the write gate; defaults in server/security/overload.ts. */
   limits?: Partial<OverloadLimits>;
+  /** Reverse proxies trusted to name the client in X-Forwarded-For (TRUST_PROXY); none by default. */
+  trustProxy?: TrustProxy | null;
 }
 
 export interface EnrolmentServer {
@@ -85,6 +88,7 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
     deps,
     log,
     limits: opts.limits,
+    trustProxy: opts.trustProxy ?? null,
     jobs: dev ? jobs : undefined,
     before: dev ? (a) => mountQa(a, dev!.qaDeps, dev!.qa) : undefined,
   });

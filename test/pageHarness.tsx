@@ -15,6 +15,7 @@ import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { auth } from '@/services/auth';
 import { installSessionExpiryRedirect } from '@/stores/sessionExpiry';
+import { setDraftScope } from '@/stores/persisted';
 import { samplePng } from '@server/lib/sampleImages';
 
 export const ORIGIN = 'http://localhost';
@@ -47,6 +48,8 @@ export function useMockHost() {
   beforeEach(async () => {
     await mock.reset();
     window.localStorage.clear();
+    // Each test starts as a fresh phone: nobody's drafts are selected.
+    setDraftScope(null);
     setBridge(createH5Bridge({ origin: ORIGIN, host: createDevHostCapabilities({ origin: ORIGIN }) }));
     auth.setToken(null);
   });

@@ -22,6 +22,7 @@ import { staffRoutes } from './routes/staff';
 import { uploadRoutes } from './routes/uploads';
 import { jsonGuard } from '../security/jsonGuard';
 import { DEFAULT_LIMITS, rateLimit, writeGate, type OverloadLimits } from '../security/overload';
+import { clientAddress, type TrustProxy } from '../security/clientAddress';
 
 export interface AppOptions {
   deps: Deps;
@@ -33,6 +34,8 @@ export interface AppOptions {
   before?: (app: OpenAPIHono<AppEnv>) => void;
   /** Rate limits and the write gate (server/security/overload.ts); each part null to turn it off. */
   limits?: Partial<OverloadLimits>;
+  /** Reverse proxies whose X-Forwarded-For names the client (server/security/clientAddress.ts); null: none. */
+  trustProxy?: TrustProxy | null;
 }
 
 export const OPENAPI_INFO = {
@@ -44,7 +47,7 @@ export const OPENAPI_INFO = {
   },
 } as const;
 
-export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, limits }: AppOptions): OpenAPIHono<AppEnv> {
+export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, limits, trustProxy = null }: AppOptions): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: (result, c) => (result.success ? undefined : validationFailure(c, result.error)) });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Session token from POST /api/v1/session' });
   app.onError(onError(log));
@@ -62,7 +65,8 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, 
     const account = bearer && !member ? await accountOfToken(deps, bearer, realNowMs) : null;
     c.set('bearer', bearer);
     const principal = member ? ({ kind: 'staff', staff: member } as const) : account ? ({ kind: 'parent', account } as const) : null;
-    c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal });
+    const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+    c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal, clientAddress: clientAddress(socket, c.req.header('x-forwarded-for'), trustProxy) });
     await next();
     // A write may have scheduled a job (e.g. a notice run after a late 入学确认): look again.
     if (jobs && c.req.method !== 'GET') await jobs.refresh();

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { limitsFromEnv, type OverloadLimits } from '../security/overload';
+import { parseTrustProxy, type TrustProxy } from '../security/clientAddress';
 
 export interface NodeServerConfig {
   port: number;
@@ -23,6 +24,11 @@ export interface NodeServerConfig {
   logRequests: boolean;
   /** Rate limits and the write gate (RATE_* and WRITE_* variables, server/security/overload.ts). */
   limits: Partial<OverloadLimits>;
+  /**
+   * TRUST_PROXY: the reverse proxies in front (a number of hops, or their addresses), whose
+   * X-Forwarded-For names the client for the rate limits; unset = the socket's peer, the header ignored.
+   */
+  trustProxy: TrustProxy | null;
 }
 
 export class ConfigError extends Error {}
@@ -56,6 +62,13 @@ export function loadConfig(env: Env = process.env): NodeServerConfig {
     limits: (() => {
       try {
         return limitsFromEnv(env);
+      } catch (e) {
+        throw new ConfigError((e as Error).message);
+      }
+    })(),
+    trustProxy: (() => {
+      try {
+        return parseTrustProxy(env.TRUST_PROXY);
       } catch (e) {
         throw new ConfigError((e as Error).message);
       }

@@ -59,6 +59,7 @@ export async function startNodeServer(config: NodeServerConfig, opts: { store?: 
     development: config.development,
     log: config.logRequests ? log : undefined,
     limits: config.limits,
+    trustProxy: config.trustProxy,
   });
   const devHost = server.dev ? createDevHostApp(server.dev) : null;
   const site = config.staticDir ? staticSite(config.staticDir) : null;

@@ -1,7 +1,8 @@
 /**
  * Overload is the server's job too (issue 12, property 9). Three guards in front of the API:
  *  - a token bucket per caller (the parent's account or the staff member; anonymous callers by
- *    their connection address) and one for the whole server: over either, 429 OVERLOADED with
+ *    their address: the socket's peer, or X-Forwarded-For only through a trusted proxy, see
+ *    clientAddress.ts) and one for the whole server: over either, 429 OVERLOADED with
  *    Retry-After, before any use case runs;
  *  - a bounded gate for writes: at most `concurrency` writes run at once, at most `queue` wait and
  *    none waits longer than `maxWaitMs`; beyond that a write is shed at once with 503 OVERLOADED
@@ -70,11 +71,6 @@ export function createBuckets(bucket: Bucket, now: () => number) {
   };
 }
 
-/** The connection address the Node adapter gives (never a header a client can set). */
-function addressOf(c: Context): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'local';
-}
 
 export function rateLimit(limits: OverloadLimits, now: () => number): MiddlewareHandler<AppEnv> {
   const principal = limits.principal ? createBuckets(limits.principal, now) : null;
@@ -82,7 +78,7 @@ export function rateLimit(limits: OverloadLimits, now: () => number): Middleware
   const global = limits.global ? createBuckets(limits.global, now) : null;
   return async (c, next) => {
     const who = c.get('ctx').principal;
-    const own = who ? principal?.take(who.kind === 'parent' ? `p:${who.account.id}` : `s:${who.staff.id}`) ?? 0 : anonymous?.take(`a:${addressOf(c)}`) ?? 0;
+    const own = who ? principal?.take(who.kind === 'parent' ? `p:${who.account.id}` : `s:${who.staff.id}`) ?? 0 : anonymous?.take(`a:${c.get('ctx').clientAddress ?? 'local'}`) ?? 0;
     // A caller over its own limit does not spend the server's tokens.
     const wait = own || (global?.take('all') ?? 0);
     if (wait > 0) return errorBody(c, { code: 'OVERLOADED', message: RATE_MESSAGE, retryAfter: wait }, 429);

@@ -1,19 +1,16 @@
 /**
- * @jest-environment node
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
  */
 /** Sessions: server-first face verification, single use, real-time expiry, logout, and QA clock jumps that keep a parent logged in. */
-import { composeServer, cryptoRandomBytes, type EnrolmentServer } from '../compose';
-import { createMemoryStore } from '../adapters/memory/store';
-import { createStoredReportKeys } from '../adapters/keys/stored';
-import { httpClient } from './harness';
+import type { EnrolmentServer } from '../compose';
+import { devServer, httpClient, openTestStore } from './harness';
 
 describe('sessions', () => {
   let realNow = Date.parse('2026-11-28T10:00:00Z');
   let server: EnrolmentServer;
   const { call } = httpClient(() => server);
   beforeAll(async () => {
-    const store = createMemoryStore();
-    server = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true, realNowMs: () => realNow });
+    server = await devServer(await openTestStore(), { realNowMs: () => realNow });
   });
   beforeEach(async () => {
     realNow = Date.parse('2026-11-28T10:00:00Z');

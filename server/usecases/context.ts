@@ -15,6 +15,8 @@ export interface RequestContext {
   realNowMs: number;
   traceId: string;
   principal: Principal | null;
+  /** The caller's network address (the socket's peer, or X-Forwarded-For through a trusted proxy); absent for the server's own work (jobs, QA). */
+  clientAddress?: string;
 }
 
 export interface Policy {

@@ -10,7 +10,7 @@ import type { ApiError } from '@contract/errors';
 import type { MaterialCode } from '@contract/materials';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX, useSessionStore } from './session';
-import { loadJson, removeKey, saveJson } from './persisted';
+import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 import { newAttemptKey } from './applyDraft';
 
 export const resubmitKey = (applicationId: string) => `${DRAFT_KEY_PREFIX}resubmit:${applicationId}`;
@@ -102,3 +102,6 @@ export const useApplicationsStore = create<ApplicationsState>((set, get) => {
     },
   };
 });
+
+// Another parent on this phone must not see the previous one's applications, even for a moment.
+onDraftScopeLeft(() => useApplicationsStore.setState({ list: [], byId: {}, loading: false, error: null, busy: false }));

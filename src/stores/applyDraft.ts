@@ -16,7 +16,7 @@ import type { ApiError } from '@contract/errors';
 import type { MaterialCode, StudentSource } from '@contract/materials';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
-import { loadJson, removeKey, saveJson } from './persisted';
+import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 
 export interface ApplyDraft {
   stage: Stage;
@@ -195,3 +195,6 @@ export const useApplyDraftStore = create<ApplyDraftState>((set, get) => ({
     return { kind: 'refused', error: answer.error };
   },
 }));
+
+// The draft in memory is the previous identity's: the next load reads the new one's from storage.
+onDraftScopeLeft(() => useApplyDraftStore.setState({ draft: null, loaded: false, submitting: false, lastSubmitted: null }));

@@ -14,7 +14,7 @@ import type { AddChildRequest, Child } from '@contract/api';
 import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
 import { useSessionStore, DRAFT_KEY_PREFIX } from './session';
-import { loadJson, removeKey, saveJson } from './persisted';
+import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 
 /**
  * The saved session (token) is restored before the first API call of a page opened directly or
@@ -105,3 +105,6 @@ export const useChildrenStore = create<ChildrenState>((set, get) => ({
 
 /** The name to show: the 户口簿 name when the parent corrected it, else the birth-certificate name. */
 export const displayName = (child: Child) => child.realName || child.birthCertificateName;
+
+// The children list and the manual-add form in memory are the previous identity's.
+onDraftScopeLeft(() => useChildrenStore.getState().reset());

@@ -16,7 +16,7 @@ import type { ApiError } from '@contract/errors';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
 import { signedIn } from './children';
-import { loadJson, saveJson } from './persisted';
+import { loadJson, onDraftScopeLeft, saveJson } from './persisted';
 
 export const materialsDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}materials:${childId}`;
 
@@ -154,3 +154,5 @@ export function useUploadLimit(q: UploadLimitQuery | null): UploadLimit | null {
   }, [key]);
   return limit;
 }
+
+onDraftScopeLeft(() => useMaterialsStore.getState().reset());

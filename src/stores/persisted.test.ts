@@ -1,6 +1,7 @@
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
-import { DRAFT_INDEX_KEY, clearDrafts, draftKeys, loadJson, removeKey, saveJson } from './persisted';
+import { configure, resetConfig } from '@/config';
+import { DRAFT_INDEX_KEY, clearDrafts, draftKeys, loadJson, onDraftScopeLeft, removeKey, saveJson, setDraftScope } from './persisted';
 import { draftKey } from './applyDraft';
 import { resubmitKey } from './applications';
 import { upkeepDraftKey } from './upkeep';
@@ -69,5 +70,73 @@ describe('persisted storage: the draft index behind logout', () => {
     if (left) expect(await draftKeys()).toContain(upkeepDraftKey('c3'));
     await clearDrafts();
     expect(await loadJson(upkeepDraftKey('c3'))).toBeNull();
+  });
+});
+
+describe('persisted storage: drafts scoped to the identity', () => {
+  beforeEach(() => {
+    window.localStorage.clear();
+    setBridge(createH5Bridge({ origin: 'http://localhost' }));
+    setDraftScope(null);
+  });
+  afterEach(() => {
+    setDraftScope(null);
+    resetConfig();
+  });
+
+  it('each scope reads only its own drafts; settings and the session are the device\'s', async () => {
+    setDraftScope('aaaa1111');
+    await saveJson(draftKey('primary'), { childId: 'mine' });
+    await saveJson('currentDistrict', '500112');
+    setDraftScope('bbbb2222');
+    expect(await loadJson(draftKey('primary'))).toBeNull();
+    expect(await loadJson('currentDistrict')).toBe('500112');
+    await saveJson(draftKey('primary'), { childId: 'his' });
+    setDraftScope('aaaa1111');
+    expect(await loadJson(draftKey('primary'))).toEqual({ childId: 'mine' });
+    // Removing one's own draft leaves the other's.
+    await removeKey(draftKey('primary'));
+    setDraftScope('bbbb2222');
+    expect(await loadJson(draftKey('primary'))).toEqual({ childId: 'his' });
+    expect(await draftKeys()).toEqual([`bbbb2222/${draftKey('primary')}`]);
+  });
+
+  it('every key still starts with the bridge prefix and the configured namespace, the scope after it', async () => {
+    configure({ storageNamespace: 'ruxue:' });
+    setDraftScope('aaaa1111');
+    await saveJson(upkeepDraftKey('c1'), { info: {} });
+    await saveJson('ui', { parentChoice: 'elder' });
+    expect(Object.keys(window.localStorage).sort()).toEqual(['rxyjs:ruxue:aaaa1111/draft:upkeep:c1', 'rxyjs:ruxue:draft-index', 'rxyjs:ruxue:ui']);
+  });
+
+  it('a scope that is not a plain name cannot reach outside its own names', async () => {
+    setDraftScope('../x/draft:apply:primary');
+    await saveJson(draftKey('junior'), { n: 1 });
+    setDraftScope(null);
+    expect(await loadJson(draftKey('primary'))).toBeNull();
+    expect(Object.keys(window.localStorage)).toContain(`rxyjs:${encodeURIComponent('../x/draft:apply:primary')}/${draftKey('junior')}`);
+  });
+
+  it('logout\'s clearDrafts removes the drafts of every identity on the phone', async () => {
+    setDraftScope('aaaa1111');
+    await saveJson(draftKey('primary'), { childId: 'mine' });
+    setDraftScope('bbbb2222');
+    await saveJson(ADD_CHILD_DRAFT_KEY, { name: '张小雨' });
+    await clearDrafts([draftKey('junior')]);
+    expect(await draftKeys()).toEqual([]);
+    expect(Object.keys(window.localStorage).filter((k) => k.includes('draft:'))).toEqual([]);
+  });
+
+  it('leaving a scope tells the stores to forget it in memory; the first login of a visit does not', () => {
+    const forget = jest.fn();
+    const off = onDraftScopeLeft(forget);
+    setDraftScope('aaaa1111');
+    expect(forget).not.toHaveBeenCalled();
+    setDraftScope('aaaa1111');
+    setDraftScope('bbbb2222');
+    expect(forget).toHaveBeenCalledTimes(1);
+    setDraftScope(null);
+    expect(forget).toHaveBeenCalledTimes(2);
+    off();
   });
 });

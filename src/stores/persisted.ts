@@ -4,6 +4,12 @@
  * Drafts (keys starting with DRAFT_KEY_PREFIX) hold a child's personal data, so logout must remove
  * every one of them. The bridge's storage cannot list its keys, so saveJson keeps an index of the
  * draft keys it wrote under DRAFT_INDEX_KEY, and clearDrafts removes everything the index names.
+ *
+ * Drafts belong to the identity that wrote them: while a session's draftScope is set (setDraftScope,
+ * driven by the session store) a draft key is stored as "<scope>/<key>", so a second parent on the
+ * same phone reads and writes their own drafts, never the first one's, and the first parent finds
+ * theirs again at the next login. Settings and the session itself are the device's (unscoped). The
+ * namespace stays the outermost prefix of every key.
  */
 import { getBridge } from '@/bridge';
 import { runtimeConfig } from '@/config';
@@ -24,6 +30,41 @@ export const DRAFT_KEY_PREFIX = 'draft:';
 export const DRAFT_INDEX_KEY = 'draft-index';
 
 export const isDraftKey = (key: string) => key.startsWith(DRAFT_KEY_PREFIX);
+
+let scope: string | null = null;
+const scopeListeners = new Set<() => void>();
+
+/** The identity whose drafts are read and written (a session's draftScope), or null before any login. */
+export function draftScope(): string | null {
+  return scope;
+}
+
+/**
+ * Switches whose drafts are read and written. When one identity's scope is left (another parent
+ * logged in, or logout), the listeners drop what the stores hold in memory for it.
+ */
+export function setDraftScope(next: string | null): void {
+  if (next === scope) return;
+  const left = scope;
+  scope = next;
+  if (left !== null) for (const forget of [...scopeListeners]) forget();
+}
+
+/** Registers a store's "forget the previous identity's state in memory"; returns the unregister. */
+export function onDraftScopeLeft(forget: () => void): () => void {
+  scopeListeners.add(forget);
+  return () => void scopeListeners.delete(forget);
+}
+
+// encodeURIComponent leaves no "/" in the scope, so "<scope>/<key>" parses back unambiguously.
+const scopedName = (key: string, within: string | null = scope) => (within !== null && isDraftKey(key) ? `${encodeURIComponent(within)}/${key}` : key);
+
+/** A name in the draft index: an unscoped draft key, or a draft key under some identity's scope. */
+function isStoredDraftName(name: string): boolean {
+  if (isDraftKey(name)) return true;
+  const slash = name.indexOf('/');
+  return slash > 0 && isDraftKey(name.slice(slash + 1));
+}
 
 // Index updates are read-modify-write: run them one after another so two drafts saved at the
 // same moment (e.g. upkeep and materials) never drop each other's entry.
@@ -46,14 +87,14 @@ async function readIndex(): Promise<string[]> {
   if (!raw) return [];
   try {
     const parsed: unknown = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string' && isDraftKey(k)) : [];
+    return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string' && isStoredDraftName(k)) : [];
   } catch {
     return [];
   }
 }
 
 export async function loadJson<T>(key: string): Promise<T | null> {
-  const raw = await storageOf().get(key);
+  const raw = await storageOf().get(scopedName(key));
   if (!raw) return null;
   try {
     return JSON.parse(raw) as T;
@@ -66,33 +107,39 @@ export async function saveJson(key: string, value: unknown): Promise<void> {
   const storage = storageOf();
   const text = JSON.stringify(value);
   if (!isDraftKey(key)) return storage.set(key, text);
+  const name = scopedName(key);
   // Written inside the queued step, so a logout running at the same moment cannot miss it.
   await updateIndex(async (keys) => {
-    await storage.set(key, text);
-    return keys.includes(key) ? null : [...keys, key];
+    await storage.set(name, text);
+    return keys.includes(name) ? null : [...keys, name];
   });
 }
 
 export async function removeKey(key: string): Promise<void> {
   const storage = storageOf();
   if (!isDraftKey(key)) return storage.remove(key);
+  const name = scopedName(key);
   await updateIndex(async (keys) => {
-    await storage.remove(key);
-    return keys.includes(key) ? keys.filter((k) => k !== key) : null;
+    await storage.remove(name);
+    return keys.includes(name) ? keys.filter((k) => k !== name) : null;
   });
 }
 
-/** The draft keys saved on this device and not yet removed. */
+/** The drafts saved on this device and not yet removed, of every identity ("<scope>/<key>" when scoped). */
 export function draftKeys(): Promise<string[]> {
   return indexQueue.then(readIndex);
 }
 
-/** Removes every draft saved through saveJson (logout: a shared phone must not keep them). */
+/**
+ * Removes every draft saved through saveJson, of every identity (logout: a shared phone must not
+ * keep them). extraKeys name drafts saved before the index existed (unscoped, or in this scope).
+ */
 export async function clearDrafts(extraKeys: readonly string[] = []): Promise<void> {
   const storage = storageOf();
+  const extra = extraKeys.flatMap((k) => [k, scopedName(k)]);
   // One queued step: a draft saved meanwhile is either removed here or indexed afterwards.
   await updateIndex(async (keys) => {
-    await Promise.all([...new Set([...keys, ...extraKeys])].map((k) => storage.remove(k)));
+    await Promise.all([...new Set([...keys, ...extra])].map((k) => storage.remove(k)));
     return [];
   });
 }

@@ -1,6 +1,8 @@
 /**
  * Login state. A session survives a reload (kept through the bridge's storage) and, when the
  * server says it expired, the parent is sent to login and brought back to where they were.
+ * The session's draftScope decides whose drafts the app reads and writes (persisted.ts): another
+ * parent logging in on the same phone gets their own, and is not brought back to the first one's page.
  */
 import { create } from 'zustand';
 import type { Session } from '@contract/api';
@@ -9,7 +11,7 @@ import type { ApiError } from '@contract/errors';
 import { getBridge } from '@/bridge';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
-import { clearDrafts, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson } from './persisted';
+import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson, setDraftScope } from './persisted';
 
 const SESSION_KEY = 'session';
 // Kept exported here: the stores name their draft keys from it.
@@ -24,6 +26,8 @@ interface SessionState {
   restored: boolean;
   /** Where to return after a re-login (a page path with its query). */
   returnTo: string | null;
+  /** Whose page returnTo is (the draftScope when the session expired): only that parent goes back to it. */
+  returnScope: string | null;
   expiredNotice: boolean;
   restore(): Promise<void>;
   login(): Promise<{ ok: true } | { ok: false; failure: LoginFailure }>;
@@ -37,17 +41,18 @@ export const useSessionStore = create<SessionState>((set, get) => ({
   session: null,
   restored: false,
   returnTo: null,
+  returnScope: null,
   expiredNotice: false,
   async restore() {
     if (get().restored) return;
     // A login in this visit is newer than anything saved.
     if (get().session || auth.token()) return set({ restored: true });
-    const saved = await loadJson<{ session: Session; returnTo: string | null }>(SESSION_KEY);
+    const saved = await loadJson<{ session: Session | null; returnTo: string | null; returnScope?: string | null }>(SESSION_KEY);
     // Expiry is the server's to judge (a 401 brings the parent back through login to this page): the
     // phone's clock may be wrong, and judging by it logged parents out on every reload.
     const session = saved?.session ?? null;
     auth.setToken(session?.token ?? null);
-    set({ session, restored: true, returnTo: saved?.returnTo ?? null });
+    set({ session, restored: true, returnTo: saved?.returnTo ?? null, returnScope: saved?.returnScope ?? null });
   },
   async login() {
     const bridge = getBridge();
@@ -66,22 +71,28 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     }
     if (!created.ok) return { ok: false, failure: { kind: 'api', error: created.error } };
     auth.setToken(created.data.token);
-    set({ session: created.data, expiredNotice: false });
-    await saveJson(SESSION_KEY, { session: created.data, returnTo: get().returnTo });
+    // Another parent is not sent back to the page (and the child in its query) the first one left.
+    const { returnTo, returnScope } = get();
+    const ownReturn = returnScope === null || returnScope === (created.data.draftScope ?? null) ? returnTo : null;
+    set({ session: created.data, expiredNotice: false, returnTo: ownReturn, returnScope: null });
+    await saveJson(SESSION_KEY, { session: created.data, returnTo: ownReturn });
     return { ok: true };
   },
   async logout(extraKeys = []) {
     await api.endSession();
     auth.setToken(null);
-    set({ session: null, returnTo: null });
+    set({ session: null, returnTo: null, returnScope: null });
     await removeKey(SESSION_KEY);
     // Drafts hold personal data: a shared phone must not keep them after logout.
     await clearDrafts(extraKeys);
+    setDraftScope(null);
   },
   expire(returnTo) {
     auth.setToken(null);
-    set({ session: null, returnTo, expiredNotice: true });
-    void saveJson(SESSION_KEY, { session: null, returnTo });
+    // The scope stays until someone logs in: what is typed meanwhile is still this parent's.
+    const returnScope = draftScope();
+    set({ session: null, returnTo, returnScope, expiredNotice: true });
+    void saveJson(SESSION_KEY, { session: null, returnTo, returnScope });
   },
   takeReturnTo() {
     const target = get().returnTo;
@@ -89,3 +100,9 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     return target;
   },
 }));
+
+// Drafts follow the identity: every session that appears (login, restore) selects its account's
+// drafts. A session without a scope (an older server) falls back to the unscoped names.
+useSessionStore.subscribe((state, previous) => {
+  if (state.session && state.session !== previous.session) setDraftScope(state.session.draftScope ?? null);
+});

@@ -19,7 +19,7 @@ import type { ApiError } from '@contract/errors';
 import { api, type ApiResult } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
 import { signedIn } from './children';
-import { loadJson, removeKey, saveJson } from './persisted';
+import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 
 export const upkeepDraftKey = (childId: string) => `${DRAFT_KEY_PREFIX}upkeep:${childId}`;
 
@@ -119,3 +119,5 @@ export const useUpkeepStore = create<UpkeepState>((set, get) => {
     },
   };
 });
+
+onDraftScopeLeft(() => useUpkeepStore.getState().reset());

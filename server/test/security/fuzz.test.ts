@@ -1,5 +1,5 @@
 /**
- * @jest-environment node
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated bodies are any JSON by design */
 /**
@@ -27,16 +27,20 @@ import {
   YearQuerySchema,
 } from '@contract/api';
 import { AuditQuerySchema, DrawParamsSchema, RandomnessRequestSchema, ReviewRequestSchema, StaffApplicationsQuerySchema } from '@contract/staff';
-import { composeServer, cryptoRandomBytes, type EnrolmentServer } from '../../compose';
-import { createMemoryStore } from '../../adapters/memory/store';
-import { createStoredReportKeys } from '../../adapters/keys/stored';
+import type { EnrolmentServer } from '../../compose';
 import { sampleJpeg, samplePng } from '../../lib/sampleImages';
 import { sampleUpkeep } from '../../qa/scenarioKit';
 import { HOSTILE_KEYS, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../security/jsonGuard';
 import { issueStaffToken } from '../../usecases/staff';
-import { httpClient } from '../harness';
+import { devServer, httpClient, openTestStore, STORE_KIND } from '../harness';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
+/**
+ * The full count runs on PostgreSQL (the production store) and on memory (cheap); PGlite, the same
+ * SQL on one single-threaded WASM connection, takes a sample. FUZZ_RUNS overrides every store.
+ */
+const FULL_RUNS = 1000;
+const RUNS_BY_STORE = { memory: FULL_RUNS, postgres: FULL_RUNS, pglite: 250 } as const;
+const RUNS = Number(process.env.FUZZ_RUNS ?? RUNS_BY_STORE[STORE_KIND]);
 jest.setTimeout(600_000);
 
 let server: EnrolmentServer;
@@ -48,9 +52,8 @@ let applicationId = '';
 const CHILD = 'CH-two-children-primary';
 
 beforeAll(async () => {
-  const store = createMemoryStore();
   // Limits off: the fuzz measures the schemas, not the rate limits (tested in overload.test.ts).
-  server = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true, limits: { principal: null, anonymous: null, global: null, writes: null } });
+  server = await devServer(await openTestStore(), { limits: { principal: null, anonymous: null, global: null, writes: null } });
   await server.dev!.qa.reset('submitted');
   parent = await login('two-children');
   const issue = async (role: 'reviewer' | 'lotteryOperator', districtCode: string | null) => ({ Authorization: `Bearer ${(await issueStaffToken(server.deps, { name: '测试', role, districtCode }, '2024-06-01T09:00:00+08:00')).token}` });
@@ -415,6 +418,9 @@ afterAll(() => {
   const total = figures.reduce((a, f) => ({ runs: a.runs + f.runs, crashes: a.crashes + f.crashes, accepted: a.accepted + f.accepted }), { runs: 0, crashes: 0, accepted: 0 });
   // eslint-disable-next-line no-console -- the figures are the point of this file
   console.log(
-    [`Fuzz over HTTP, ${figures.length} routes:`, `${'route'.padEnd(58)} ${'runs'.padStart(6)} ${'5xx'.padStart(6)} ${'accepted'.padStart(9)} ${'time'.padStart(9)}  statuses`, ...rows, `${'total'.padEnd(58)} ${String(total.runs).padStart(6)} ${String(total.crashes).padStart(6)} ${String(total.accepted).padStart(9)}`].join('\n'),
+    [
+      `Fuzz over HTTP on the ${STORE_KIND} store, ${figures.length} routes, ${RUNS} generated requests per route` +
+        (RUNS < FULL_RUNS ? ` (a sample: the full ${FULL_RUNS} per route run on ${Object.entries(RUNS_BY_STORE).filter(([, n]) => n >= FULL_RUNS).map(([k]) => k).join(' and ')})` : '') +
+        ':', `${'route'.padEnd(58)} ${'runs'.padStart(6)} ${'5xx'.padStart(6)} ${'accepted'.padStart(9)} ${'time'.padStart(9)}  statuses`, ...rows, `${'total'.padEnd(58)} ${String(total.runs).padStart(6)} ${String(total.crashes).padStart(6)} ${String(total.accepted).padStart(9)}`].join('\n'),
   );
 });

@@ -1,5 +1,5 @@
 /**
- * @jest-environment node
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /**

@@ -1,5 +1,5 @@
 /**
- * @jest-environment node
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /**
@@ -9,14 +9,12 @@
  * write that was acknowledged is in the store (none that was shed is). With the default limits a
  * parent clicking through as fast as a script can never sees 429.
  */
-import { composeServer, cryptoRandomBytes, type EnrolmentServer } from '../../compose';
-import { createMemoryStore } from '../../adapters/memory/store';
-import { createStoredReportKeys } from '../../adapters/keys/stored';
+import type { EnrolmentServer } from '../../compose';
 import { samplePng } from '../../lib/sampleImages';
 import type { Store } from '../../ports/store';
 import type { OverloadLimits } from '../../security/overload';
 import { sampleUpkeep } from '../../qa/scenarioKit';
-import { httpClient } from '../harness';
+import { devServer, httpClient, openTestStore } from '../harness';
 
 jest.setTimeout(30_000);
 /** Distinct images, made once (encoding is not what these tests time). */
@@ -26,9 +24,15 @@ const OFF: OverloadLimits = { principal: null, anonymous: null, global: null, wr
 let nowMs = Date.now();
 let writeDelayMs = 0;
 
-/** The memory store, with transactions made slow on demand (a database under load). */
+/** This file's store (one per file: a real store costs an instance or a database), reset per server. */
+let fileStore: Store;
+beforeAll(async () => {
+  fileStore = await openTestStore();
+});
+
+/** The file's store, with transactions made slow on demand (a database under load). */
 function slowStore(): Store {
-  const inner = createMemoryStore();
+  const inner = fileStore;
   return {
     ...inner,
     transaction: async (fn) => {
@@ -40,7 +44,7 @@ function slowStore(): Store {
 
 async function serverWith(limits: Partial<OverloadLimits>): Promise<EnrolmentServer> {
   const store = slowStore();
-  const s = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true, realNowMs: () => nowMs, limits: { ...OFF, ...limits } });
+  const s = await devServer(store, { realNowMs: () => nowMs, limits: { ...OFF, ...limits } });
   await s.dev!.qa.reset();
   return s;
 }
@@ -102,8 +106,7 @@ describe('rate limits (429 + Retry-After)', () => {
   });
 
   test('defaults: a parent clicking through as fast as a script never sees 429', async () => {
-    const store = createMemoryStore();
-    const s = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true });
+    const s = await devServer(fileStore);
     const { call, login } = httpClient(() => s);
     await s.dev!.qa.reset();
     const statuses: number[] = [];

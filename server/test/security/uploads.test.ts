@@ -1,5 +1,5 @@
 /**
- * @jest-environment node
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /**
@@ -12,11 +12,9 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { deflateSync } from 'node:zlib';
-import { composeServer, cryptoRandomBytes } from '../../compose';
-import { createMemoryStore } from '../../adapters/memory/store';
-import { createStoredReportKeys } from '../../adapters/keys/stored';
+import type { EnrolmentServer } from '../../compose';
 import { sampleJpeg, samplePng } from '../../lib/sampleImages';
-import { httpClient, setupServer } from '../harness';
+import { devServer, httpClient, openTestStore, setupServer } from '../harness';
 
 const { server, call, login } = setupServer();
 
@@ -155,10 +153,9 @@ describe('what is kept', () => {
 
 describe('per-parent quota', () => {
   const small = httpClient(() => quotaServer);
-  let quotaServer: Awaited<ReturnType<typeof composeServer>>;
+  let quotaServer: EnrolmentServer;
   beforeAll(async () => {
-    const store = createMemoryStore();
-    quotaServer = await composeServer({ store, reportKeys: createStoredReportKeys(store, cryptoRandomBytes), development: true, policy: { maxUploadFiles: 3, maxUploadBytes: 10 * 1024 * 1024 } });
+    quotaServer = await devServer(await openTestStore(), { policy: { maxUploadFiles: 3, maxUploadBytes: 10 * 1024 * 1024 } });
     await quotaServer.dev!.qa.reset();
   });
 
