@@ -12,7 +12,15 @@
  * Entries a client wrote itself sit to the left of what the trusted proxies appended, so they are
  * never reached. A malformed entry ends the walk at the last well-formed address.
  */
-import { isIP } from 'node:net';
+import { z } from 'zod';
+
+// zod's address checks, not node:net: this module also runs in the browser mock (MSW).
+const IPV4 = z.ipv4();
+const IPV6 = z.ipv6();
+/** 4, 6, or 0 for not an address (as node:net's isIP). */
+function isIP(address: string): 0 | 4 | 6 {
+  return IPV4.safeParse(address).success ? 4 : IPV6.safeParse(address).success ? 6 : 0;
+}
 
 export type TrustProxy = { hops: number } | { proxies: readonly string[] };
 
