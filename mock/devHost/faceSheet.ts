@@ -62,5 +62,7 @@ export async function showFaceSheet(reason: string, hostName = '渝快办'): Pro
     sheet.append(cancel);
     overlay.append(sheet);
     document.body.append(overlay);
+    // A modal sheet takes the focus, so a keyboard user lands on its first choice, not behind it.
+    sheet.querySelector('button')?.focus();
   });
 }

@@ -44,12 +44,13 @@ export function TextField({ id, label, value, onInput, error, hint, placeholder,
         maxlength={maxlength ?? 140}
         disabled={disabled}
         // The outer element (found by its label) groups the field; the native input inside is labelled
-        // by the same visible label (a title alone is not a visible label for axe or voice control).
+        // by the same visible label (a title alone is not a visible label for axe or voice control), and
+        // carries it as aria-label too: axe cannot read the text of Taro's Text inside some sections.
         role='group'
         aria-labelledby={labelId}
         aria-describedby={describedBy}
         aria-invalid={error ? 'true' : 'false'}
-        nativeProps={{ 'aria-labelledby': labelId, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false' }}
+        nativeProps={{ 'aria-labelledby': labelId, 'aria-label': label, 'aria-describedby': describedBy, 'aria-invalid': error ? 'true' : 'false' }}
         onInput={(e) => onInput(String(e.detail.value ?? ''))}
         onBlur={onBlur}
       />
