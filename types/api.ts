@@ -71,7 +71,7 @@ export const SessionSchema = z.strictObject({
    * An opaque name of the account, the same for every session of it: what the app prefixes its
    * stored drafts with, so a second parent on the same phone never sees the first one's draft.
    */
-  draftScope: z.string().optional(),
+  draftScope: z.string().min(1).max(64),
 });
 export type Session = z.infer<typeof SessionSchema>;
 

@@ -16,6 +16,9 @@ import AddChild from '@/pages/child/add';
 import Apply from '@/pages/apply';
 import Children from '@/pages/children';
 
+/** The field itself (Taro's input element), not the native input inside it that carries the same label. */
+const FIELD = { selector: 'taro-input-core' };
+
 jest.mock('@/services/navigation', () => require('../../test/navigationMock'));
 
 const typeInto = (el: Element, value: string) => fireEvent(el, new CustomEvent('input', { detail: { value }, bubbles: true }));
@@ -65,8 +68,8 @@ describe('一部手机，两位家长：草稿只属于填写它的家长', () =
 
   async function typeAddChildDraft() {
     const page = render(<AddChild />);
-    typeInto(await screen.findByLabelText('子女姓名'), '张小雨');
-    typeInto(screen.getByLabelText('子女身份证件号码'), '5001122018');
+    typeInto(await screen.findByLabelText('子女姓名', FIELD), '张小雨');
+    typeInto(screen.getByLabelText('子女身份证件号码', FIELD), '5001122018');
     fireEvent.click(screen.getByRole('radio', { name: '母亲' }));
     await drained();
     page.unmount();
@@ -83,10 +86,10 @@ describe('一部手机，两位家长：草稿只属于填写它的家长', () =
   /** What the 手动新增 form and the 在线申报 page show this parent. */
   async function whatIsShown() {
     const add = render(<AddChild />);
-    const name = await screen.findByLabelText('子女姓名');
+    const name = await screen.findByLabelText('子女姓名', FIELD);
     // The form has loaded its draft (or found none) once the page settles.
     await waitFor(() => expect(useChildrenStore.getState().addDraftLoaded).toBe(true));
-    const shown = { name: name.getAttribute('value') ?? '', idNumber: screen.getByLabelText('子女身份证件号码').getAttribute('value') ?? '', mother: screen.getByRole('radio', { name: '母亲' }).getAttribute('aria-checked') };
+    const shown = { name: name.getAttribute('value') ?? '', idNumber: screen.getByLabelText('子女身份证件号码', FIELD).getAttribute('value') ?? '', mother: screen.getByRole('radio', { name: '母亲' }).getAttribute('aria-checked') };
     add.unmount();
     const apply = render(<Apply />);
     const privateSchool = await screen.findByRole('radio', { name: '民办学校' });

@@ -50,7 +50,8 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     const saved = await loadJson<{ session: Session | null; returnTo: string | null; returnScope?: string | null }>(SESSION_KEY);
     // Expiry is the server's to judge (a 401 brings the parent back through login to this page): the
     // phone's clock may be wrong, and judging by it logged parents out on every reload.
-    const session = saved?.session ?? null;
+    // A session saved by an older build has no draftScope: its drafts could not be told apart, so log in again.
+    const session = saved?.session && typeof saved.session.draftScope === 'string' ? saved.session : null;
     auth.setToken(session?.token ?? null);
     set({ session, restored: true, returnTo: saved?.returnTo ?? null, returnScope: saved?.returnScope ?? null });
   },
@@ -73,7 +74,7 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     auth.setToken(created.data.token);
     // Another parent is not sent back to the page (and the child in its query) the first one left.
     const { returnTo, returnScope } = get();
-    const ownReturn = returnScope === null || returnScope === (created.data.draftScope ?? null) ? returnTo : null;
+    const ownReturn = returnScope === null || returnScope === created.data.draftScope ? returnTo : null;
     set({ session: created.data, expiredNotice: false, returnTo: ownReturn, returnScope: null });
     await saveJson(SESSION_KEY, { session: created.data, returnTo: ownReturn });
     return { ok: true };
@@ -104,5 +105,5 @@ export const useSessionStore = create<SessionState>((set, get) => ({
 // Drafts follow the identity: every session that appears (login, restore) selects its account's
 // drafts. A session without a scope (an older server) falls back to the unscoped names.
 useSessionStore.subscribe((state, previous) => {
-  if (state.session && state.session !== previous.session) setDraftScope(state.session.draftScope ?? null);
+  if (state.session && state.session !== previous.session) setDraftScope(state.session.draftScope);
 });
