@@ -84,6 +84,8 @@ export function createMiniProgram(opts: MiniProgramOptions) {
 
   // --- modules: CommonJS `require` relative to the requiring file, as the logic layer resolves it
   const modules = new Map<string, { exports: unknown }>();
+  /** Files loaded by require.async, relative to distDir, in order. */
+  const asyncLoads: string[] = [];
   function load(file: string): unknown {
     const cached = modules.get(file);
     if (cached) return cached.exports;
@@ -95,12 +97,39 @@ export function createMiniProgram(opts: MiniProgramOptions) {
     return module.exports;
   }
   function requireFrom(dir: string) {
-    return (spec: string) => {
+    const resolve = (spec: string) => {
       let file = path.resolve(dir, spec);
       if (!file.endsWith('.js')) file += '.js';
       if (!file.startsWith(distDir)) throw new Error(`require outside the package: ${spec}`);
-      return load(file);
+      return file;
     };
+    const require = (spec: string) => load(resolve(spec));
+    // 分包异步化 (base library ≥ 2.11.2): the module, later, once its package is there; a missing
+    // file rejects with { mod, errMsg } as WeChat does.
+    require.async = (spec: string) =>
+      new (realm.Promise as PromiseConstructor)((resolveModule, reject) => {
+        later(() => {
+          let file: string;
+          try {
+            file = resolve(spec);
+          } catch (error) {
+            reject({ mod: spec, errMsg: String(error) });
+            return;
+          }
+          if (!fs.existsSync(file)) {
+            reject({ mod: spec, errMsg: `module ${spec} is not defined` });
+            return;
+          }
+          asyncLoads.push(path.relative(distDir, file).split(path.sep).join('/'));
+          try {
+            resolveModule(load(file));
+          } catch (error) {
+            reject({ mod: spec, errMsg: String(error) });
+            throw error;
+          }
+        }, `require.async ${spec}`);
+      });
+    return require;
   }
 
   // --- data paths as Taro writes them: "root.cn.[0].cn.[2].v"
@@ -308,6 +337,7 @@ export function createMiniProgram(opts: MiniProgramOptions) {
   return {
     errors,
     consoleErrors,
+    asyncLoads,
     stack,
     visited,
     realm,

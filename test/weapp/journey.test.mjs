@@ -7,6 +7,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ensureBuild, walk, table, LIMITS, DIST, HOST_DIST } from '../../scripts/weapp-harness/run.ts';
 
 async function journey(label, { embedded }) {
@@ -29,6 +31,11 @@ async function journey(label, { embedded }) {
       assert.ok(page.maxSetDataBytes <= LIMITS.setDataBytes, `${page.route}: a setData of ${page.maxSetDataBytes} bytes (limit 256 KB)`);
       assert.ok(page.maxNodes <= LIMITS.nodes, `${page.route}: ${page.maxNodes} nodes (limit 1,000)`);
     }
+    // The answer schemas (zod) are not in the main package: they come from a subpackage by require.async.
+    const subpackages = JSON.parse(fs.readFileSync(path.join(embedded ? HOST_DIST : DIST, 'app.json'), 'utf8')).subPackages.map((p) => `${p.root.replace(/\/$/, '')}/`);
+    const contracts = report.session.mp.asyncLoads.filter((f) => f.endsWith('/contracts.js'));
+    assert.equal(contracts.length, 1, `the contracts chunk loads once by require.async (loaded: ${report.session.mp.asyncLoads.join(', ') || 'nothing'})`);
+    assert.ok(subpackages.some((root) => contracts[0].startsWith(root)), `${contracts[0]} lies in a subpackage`);
     // Standalone the WeChat bridge namespaces storage; embedded, the host's bridge does it its way.
     const prefix = embedded ? 'hostdemo:' : 'rxyjs:';
     assert.ok(report.storageKeys.length > 0, 'the session is kept in wx storage');
