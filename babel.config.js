@@ -9,7 +9,10 @@ module.exports = (api) => {
       ],
     };
   }
+  // The mini-program keeps import(): webpack loads such chunks with WeChat's require.async
+  // (config/weappContracts.ts) instead of babel-preset-taro's default of turning them into require().
+  const keepImport = process.env.TARO_ENV === 'weapp' ? { 'dynamic-import-node': false } : {};
   return {
-    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5' }]],
+    presets: [['taro', { framework: 'react', ts: true, compiler: 'webpack5', ...keepImport }]],
   };
 };

@@ -17,6 +17,10 @@ const nodeModule = (...names: string[]) => new RegExp(`[\\\\/]node_modules[\\\\/
 
 type CacheGroup = Record<string, unknown>;
 
+/** zod and the schemas of types/; not types/enums.ts, the plain lists a page may show without any schema. */
+export const isContractsModule = (m: { resource?: string }): boolean =>
+  !!m.resource && (nodeModule('zod').test(m.resource) || (m.resource.startsWith(contractsDir + path.sep) && !m.resource.startsWith(path.join(contractsDir, 'enums.ts'))));
+
 export function h5SplitChunks(chain: Chain): void {
   const asyncGroup = (name: string, test: RegExp | ((m: { resource?: string }) => boolean), priority: number): CacheGroup => ({
     name,
@@ -42,8 +46,7 @@ export function h5SplitChunks(chain: Chain): void {
       components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css/.test(m.resource), 90),
       helpers: asyncGroup('runtime-helpers', nodeModule('react', 'react-dom', '@babel/runtime', 'tslib', 'scheduler'), 80),
       dayjs: asyncGroup('dayjs', nodeModule('dayjs'), 70),
-      // The schemas and zod; not types/enums.ts, the plain lists a page may show without any schema.
-      contracts: asyncGroup('contracts', (m) => !!m.resource && (nodeModule('zod').test(m.resource) || (m.resource.startsWith(contractsDir + path.sep) && !m.resource.startsWith(path.join(contractsDir, 'enums.ts')))), 60),
+      contracts: asyncGroup('contracts', isContractsModule, 60),
       qrcode: asyncGroup('qrcode', nodeModule('qrcode', 'dijkstrajs', 'pngjs', 'encode-utf8'), 50),
       noble: asyncGroup('noble', nodeModule('@noble/curves', '@noble/hashes'), 50),
       // Everything else two or more pages use: one chunk per set of pages.

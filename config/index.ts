@@ -6,6 +6,7 @@ import { StatsFilePlugin } from './statsFile';
 import { h5SplitChunks } from './chunks';
 import { contractRules, LazyContractsPlugin, withoutJsonSchema } from './contracts';
 import { IndieSubpackagePlugin } from './indie';
+import { weappContracts } from './weappContracts';
 
 /**
  * One config for three outputs:
@@ -65,6 +66,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
+        // As on H5: the schemas in a chunk of their own, here loaded from a subpackage by require.async.
+        contractRules(chain);
+        chain.plugin('lazy-contracts').use(LazyContractsPlugin);
+        weappContracts(chain);
         if (!devHost) withoutJsonSchema(chain);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
         if (embedRoot) chain.plugin('indie-subpackage').use(IndieSubpackagePlugin, [embedRoot]);

@@ -84,6 +84,8 @@ export function createMiniProgram(opts: MiniProgramOptions) {
 
   // --- modules: CommonJS `require` relative to the requiring file, as the logic layer resolves it
   const modules = new Map<string, { exports: unknown }>();
+  /** Files loaded by require.async, relative to distDir, in order. */
+  const asyncLoads: string[] = [];
   function load(file: string): unknown {
     const cached = modules.get(file);
     if (cached) return cached.exports;
@@ -102,15 +104,46 @@ export function createMiniProgram(opts: MiniProgramOptions) {
     return roots.find((root) => rel.startsWith(`${root}/`)) ?? '';
   };
   function requireFrom(dir: string) {
-    return (spec: string) => {
+    const resolve = (spec: string) => {
       let file = path.resolve(dir, spec);
       if (!file.endsWith('.js')) file += '.js';
       if (!file.startsWith(distDir)) throw new Error(`require outside the package: ${spec}`);
+      return file;
+    };
+    // A plain require stays inside its package; require.async below may reach another one.
+    const require = (spec: string) => {
+      const file = resolve(spec);
       const from = packageOf(path.join(dir, 'x.js'));
       const to = packageOf(file);
       if (to && to !== from) throw new Error(`${from ? `subpackage ${from}` : 'the main package'} requires ${spec} inside subpackage ${to}: WeChat does not allow it`);
       return load(file);
     };
+    // 分包异步化 (base library ≥ 2.11.2): the module, later, once its package is there; a missing
+    // file rejects with { mod, errMsg } as WeChat does.
+    require.async = (spec: string) =>
+      new (realm.Promise as PromiseConstructor)((resolveModule, reject) => {
+        later(() => {
+          let file: string;
+          try {
+            file = resolve(spec);
+          } catch (error) {
+            reject({ mod: spec, errMsg: String(error) });
+            return;
+          }
+          if (!fs.existsSync(file)) {
+            reject({ mod: spec, errMsg: `module ${spec} is not defined` });
+            return;
+          }
+          asyncLoads.push(path.relative(distDir, file).split(path.sep).join('/'));
+          try {
+            resolveModule(load(file));
+          } catch (error) {
+            reject({ mod: spec, errMsg: String(error) });
+            throw error;
+          }
+        }, `require.async ${spec}`);
+      });
+    return require;
   }
 
   // --- data paths as Taro writes them: "root.cn.[0].cn.[2].v"
@@ -318,6 +351,7 @@ export function createMiniProgram(opts: MiniProgramOptions) {
   return {
     errors,
     consoleErrors,
+    asyncLoads,
     stack,
     visited,
     realm,

@@ -18,7 +18,7 @@ import {
   workingDaysBetween,
 } from './calendar';
 import { calendar2024 as cal, DISTRICT_CODES_2024 } from '@server/data/calendar2024';
-import { localIso, toIso, toMs } from './time';
+import { formatDeadline, formatMonthDay, formatMonthDayTime, localDateOf, localIso, toIso, toMs } from './time';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -32,6 +32,24 @@ describe('time helpers', () => {
     for (const d of ['2024-01-01T00:00:00Z', '2024-06-20T10:00:00Z', '2024-12-31T23:59:59Z']) {
       expect(toIso(toMs(d))).toBe(dayjs(d).tz('Asia/Shanghai').format('YYYY-MM-DDTHH:mm:ssZ'));
     }
+  });
+  it('reads the Shanghai wall clock as dayjs.tz does, for instants across 1992–2040', () => {
+    const from = Date.UTC(1992, 0, 1);
+    const span = Date.UTC(2040, 0, 1) - from;
+    for (let i = 0; i < 2000; i++) {
+      // Spread over the span, on whole seconds, with a few at local midnight.
+      const t = Math.floor((from + (((i * 2654435761) % 1_000_003) / 1_000_003) * span) / 1000) * 1000;
+      const ms = i % 7 === 0 ? Math.floor(t / 86_400_000) * 86_400_000 - 8 * 3_600_000 : t;
+      const sh = dayjs(ms).tz('Asia/Shanghai');
+      expect(toIso(ms)).toBe(sh.format('YYYY-MM-DDTHH:mm:ssZ'));
+      expect(localDateOf(ms)).toBe(sh.format('YYYY-MM-DD'));
+      expect(formatMonthDay(ms)).toBe(`${sh.month() + 1}月${sh.date()}日`);
+      expect(formatMonthDayTime(ms)).toBe(`${sh.month() + 1}月${sh.date()}日 ${sh.format('HH:mm')}`);
+    }
+  });
+  it('shows a deadline at local midnight as the day before, through that day', () => {
+    expect(formatDeadline('2024-07-16T00:00:00+08:00')).toBe('7月15日（含当日）');
+    expect(formatDeadline('2024-07-15T17:30:00+08:00')).toBe('7月15日 17:30');
   });
   it('accepts instants in other offsets', () => {
     expect(toIso(toMs('2024-06-20T10:00:00Z'))).toBe('2024-06-20T18:00:00+08:00');

@@ -7,13 +7,9 @@
  *
  * Why a fixed +08:00 instead of dayjs.tz: the timezone plugin needs Intl time-zone data, which
  * some mini-program JS engines lack, and Asia/Shanghai has had no DST since 1991, so a fixed
- * offset is exact for every date this module handles (a test checks it against dayjs.tz).
+ * offset is exact for every date this module handles (a test checks it against dayjs.tz). The
+ * arithmetic is plain Date in UTC shifted by the offset: no date library ships with the client.
  */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc';
-
-dayjs.extend(utc);
-
 export const SHANGHAI_OFFSET_MINUTES = 480;
 const OFFSET_MS = SHANGHAI_OFFSET_MINUTES * 60_000;
 const DAY_MS = 86_400_000;
@@ -29,8 +25,20 @@ export function toMs(iso: Instant): number {
   return ms;
 }
 
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+/** The wall clock in Shanghai at `ms`, read from a Date shifted by the offset. */
+function local(ms: number) {
+  const d = new Date(ms + OFFSET_MS);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes(), second: d.getUTCSeconds() };
+}
+
+const hhmm = (t: { hour: number; minute: number }) => `${pad(t.hour)}:${pad(t.minute)}`;
+
+/** "2024-06-20T18:00:00+08:00" (whole seconds, as instants are written everywhere). */
 export function toIso(ms: number): Instant {
-  return dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+  const t = local(ms);
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)}T${hhmm(t)}:${pad(t.second)}+08:00`;
 }
 
 function parseDate(date: LocalDate): [number, number, number] {
@@ -57,9 +65,8 @@ export function localIso(date: LocalDate, hhmm = '00:00'): Instant {
 }
 
 export function localDateOf(ms: number): LocalDate {
-  const d = new Date(ms + OFFSET_MS);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const t = local(ms);
+  return `${t.year}-${pad(t.month)}-${pad(t.day)}`;
 }
 
 export function addDays(date: LocalDate, n: number): LocalDate {
@@ -78,14 +85,14 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** "5月9日 08:00" */
 export function formatMonthDayTime(ms: number): string {
-  const d = dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES);
-  return `${d.month() + 1}月${d.date()}日 ${d.format('HH:mm')}`;
+  const t = local(ms);
+  return `${t.month}月${t.day}日 ${hhmm(t)}`;
 }
 
 /** "5月9日" */
 export function formatMonthDay(ms: number): string {
-  const d = dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES);
-  return `${d.month() + 1}月${d.date()}日`;
+  const t = local(ms);
+  return `${t.month}月${t.day}日`;
 }
 
 /**
@@ -94,8 +101,8 @@ export function formatMonthDay(ms: number): string {
  */
 export function formatDeadline(iso: Instant): string {
   const ms = toMs(iso);
-  const d = dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES);
-  if (d.hour() === 0 && d.minute() === 0 && d.second() === 0) {
+  const t = local(ms);
+  if (t.hour === 0 && t.minute === 0 && t.second === 0) {
     return `${formatMonthDay(ms - DAY_MS)}（含当日）`;
   }
   return formatMonthDayTime(ms);

@@ -43,6 +43,11 @@ async function journey(label, { embedded }) {
       assert.ok(modulePages.length > 10, 'the walk went through the module');
       assert.deepEqual(modulePages.filter((p) => !p.route.startsWith(`${root}/`)).map((p) => p.route), [], `every module page route starts with ${root}/`);
     }
+    // The answer schemas (zod) are not in the main package: they come from a subpackage by require.async.
+    const subpackages = JSON.parse(fs.readFileSync(path.join(embedded ? HOST_DIST : DIST, 'app.json'), 'utf8')).subPackages.map((p) => `${p.root.replace(/\/$/, '')}/`);
+    const contracts = report.session.mp.asyncLoads.filter((f) => f.endsWith('/contracts.js'));
+    assert.equal(contracts.length, 1, `the contracts chunk loads once by require.async (loaded: ${report.session.mp.asyncLoads.join(', ') || 'nothing'})`);
+    assert.ok(subpackages.some((root) => contracts[0].startsWith(root)), `${contracts[0]} lies in a subpackage`);
     // Standalone the WeChat bridge namespaces storage; embedded, the host's bridge does it its way.
     const prefix = embedded ? 'hostdemo:' : 'rxyjs:';
     assert.ok(report.storageKeys.length > 0, 'the session is kept in wx storage');
