@@ -186,11 +186,11 @@ export async function startSession(opts: SessionOptions = {}) {
     mp.dispatch(node, 'tap', { x: 1, y: 1 });
     await mp.settle();
   }
-  /** An Input/Textarea by its label (Taro passes the accessible name as nativeProps.title), or placeholder. */
+  /** An Input/Textarea by its label (the kit passes the label as nativeProps['aria-label']). */
   function field(label: string | RegExp): MiniNode {
     const hits = findAll((n) => {
-      const title = (n.nativeProps as { title?: string } | undefined)?.title;
-      const names = [title, typeof n.ariaLabel === 'string' ? n.ariaLabel : undefined].filter(Boolean) as string[];
+      const native = n.nativeProps as { title?: string; 'aria-label'?: string } | undefined;
+      const names = [native?.['aria-label'], native?.title, typeof n.ariaLabel === 'string' ? n.ariaLabel : undefined].filter(Boolean) as string[];
       return names.some((name) => (typeof label === 'string' ? name === label : label.test(name)));
     });
     if (!hits.length) throw new Error(`no field "${label}" on ${mp.current().route}`);

@@ -120,7 +120,7 @@ export default function District() {
             placeholder='输入区县名称，如“渝北”'
             role='group'
             aria-labelledby='district-search-label'
-            nativeProps={{ 'aria-labelledby': 'district-search-label' }}
+            nativeProps={{ 'aria-labelledby': 'district-search-label', 'aria-label': '搜索区县' }}
             onInput={(e) => setQuery(String(e.detail.value ?? ''))}
           />
         </View>

@@ -90,7 +90,7 @@ export default function CheckIn() {
             className='field-input ci-input'
             role='group'
             aria-labelledby='ci-code-label'
-            nativeProps={{ 'aria-labelledby': 'ci-code-label' }}
+            nativeProps={{ 'aria-labelledby': 'ci-code-label', 'aria-label': '报到码' }}
             placeholder='请粘贴报到码文本'
             value={input}
             maxlength={2000}
