@@ -9,7 +9,7 @@ import { contractsDir } from './contracts';
  * Taro's defaults split only initial chunks on H5 (`chunks: 'initial'`), so every page chunk carried
  * its own copy of the component wrappers, dayjs, the domain and the stores. Here:
  * - vendors shared by pages get one named chunk each (Taro's component wrappers, React/Babel runtime
- *   helpers, dayjs, zod with the contracts, qrcode, @noble) — stable files a phone caches once;
+ * *   helpers, zod with the contracts, qrcode, @noble) — stable files a phone caches once;
  * - app code used by two or more pages goes to chunks cut by the set of pages that use it
  *   (`name: false`), so a page downloads only the modules it runs.
  */
@@ -45,7 +45,6 @@ export function h5SplitChunks(chain: Chain): void {
       // Stencil's scoped-CSS shim (for browsers without shadow DOM) stays the lazy chunk Stencil asks for when needed.
       components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css/.test(m.resource), 90),
       helpers: asyncGroup('runtime-helpers', nodeModule('react', 'react-dom', '@babel/runtime', 'tslib', 'scheduler'), 80),
-      dayjs: asyncGroup('dayjs', nodeModule('dayjs'), 70),
       contracts: asyncGroup('contracts', isContractsModule, 60),
       qrcode: asyncGroup('qrcode', nodeModule('qrcode', 'dijkstrajs', 'pngjs', 'encode-utf8'), 50),
       noble: asyncGroup('noble', nodeModule('@noble/curves', '@noble/hashes'), 50),
