@@ -9,7 +9,7 @@ import { contractsDir } from './contracts';
  * Taro's defaults split only initial chunks on H5 (`chunks: 'initial'`), so every page chunk carried
  * its own copy of the component wrappers, dayjs, the domain and the stores. Here:
  * - vendors shared by pages get one named chunk each (Taro's component wrappers, React/Babel runtime
- * *   helpers, zod with the contracts, qrcode, @noble) — stable files a phone caches once;
+ *   helpers, zod with the contracts, qrcode, @noble) — stable files a phone caches once;
  * - app code used by two or more pages goes to chunks cut by the set of pages that use it
  *   (`name: false`), so a page downloads only the modules it runs.
  */
