@@ -1,7 +1,8 @@
 import { createH5Bridge } from '@/bridge/h5';
 import { setBridge } from '@/bridge';
 import { configure, resetConfig } from '@/config';
-import { DRAFT_INDEX_KEY, clearDrafts, draftKeys, loadJson, onDraftScopeLeft, removeKey, saveJson, setDraftScope } from './persisted';
+import { DRAFT_INDEX_KEY, clearDrafts, draftKeys, loadJson, onDraftScopeLeft, removeKey, saveJson, setDraftScope, setDraftScopeSource } from './persisted';
+import { useSessionStore } from './session';
 import { draftKey } from './applyDraft';
 import { resubmitKey } from './applications';
 import { upkeepDraftKey } from './upkeep';
@@ -138,5 +139,26 @@ describe('persisted storage: drafts scoped to the identity', () => {
     setDraftScope(null);
     expect(forget).toHaveBeenCalledTimes(2);
     off();
+  });
+});
+
+describe('persisted storage: after a reload, drafts wait for the saved session', () => {
+  afterAll(() => setDraftScopeSource(() => useSessionStore.getState().restore()));
+
+  it('a draft asked for before the session is read comes from that parent’s drafts', async () => {
+    window.localStorage.clear();
+    setBridge(createH5Bridge({ origin: 'http://localhost' }));
+    setDraftScope('parent-a');
+    await saveJson(draftKey('primary'), { childId: 'a-child' });
+    // The reload: nothing is known about the parent until the saved session has been read.
+    setDraftScope(null);
+    let sessionRead = false;
+    setDraftScopeSource(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      sessionRead = true;
+      setDraftScope('parent-a');
+    });
+    expect(await loadJson(draftKey('primary'))).toEqual({ childId: 'a-child' });
+    expect(sessionRead).toBe(true);
   });
 });

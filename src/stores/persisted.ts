@@ -56,6 +56,21 @@ export function onDraftScopeLeft(forget: () => void): () => void {
   return () => void scopeListeners.delete(forget);
 }
 
+let scopeKnown: (() => Promise<unknown>) | null = null;
+
+/**
+ * How to learn whose drafts these are (the session store's restore). After a reload a page may ask
+ * for its draft before the saved session has been read: without waiting it would read the unscoped
+ * key and find nothing, and the parent's draft would look lost.
+ */
+export function setDraftScopeSource(restore: () => Promise<unknown>): void {
+  scopeKnown = restore;
+}
+
+const scopeSettled = async (key: string) => {
+  if (isDraftKey(key) && scopeKnown) await scopeKnown();
+};
+
 // encodeURIComponent leaves no "/" in the scope, so "<scope>/<key>" parses back unambiguously.
 const scopedName = (key: string, within: string | null = scope) => (within !== null && isDraftKey(key) ? `${encodeURIComponent(within)}/${key}` : key);
 
@@ -94,6 +109,7 @@ async function readIndex(): Promise<string[]> {
 }
 
 export async function loadJson<T>(key: string): Promise<T | null> {
+  await scopeSettled(key);
   const raw = await storageOf().get(scopedName(key));
   if (!raw) return null;
   try {
@@ -107,6 +123,7 @@ export async function saveJson(key: string, value: unknown): Promise<void> {
   const storage = storageOf();
   const text = JSON.stringify(value);
   if (!isDraftKey(key)) return storage.set(key, text);
+  await scopeSettled(key);
   const name = scopedName(key);
   // Written inside the queued step, so a logout running at the same moment cannot miss it.
   await updateIndex(async (keys) => {
@@ -118,6 +135,7 @@ export async function saveJson(key: string, value: unknown): Promise<void> {
 export async function removeKey(key: string): Promise<void> {
   const storage = storageOf();
   if (!isDraftKey(key)) return storage.remove(key);
+  await scopeSettled(key);
   const name = scopedName(key);
   await updateIndex(async (keys) => {
     await storage.remove(name);

@@ -11,7 +11,7 @@ import type { ApiError } from '@contract/errors';
 import { getBridge } from '@/bridge';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
-import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson, setDraftScope } from './persisted';
+import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson, setDraftScope, setDraftScopeSource } from './persisted';
 
 const SESSION_KEY = 'session';
 // Kept exported here: the stores name their draft keys from it.
@@ -103,7 +103,8 @@ export const useSessionStore = create<SessionState>((set, get) => ({
 }));
 
 // Drafts follow the identity: every session that appears (login, restore) selects its account's
-// drafts. A session without a scope (an older server) falls back to the unscoped names.
+// drafts, and no draft is read or written before the saved session has been looked at.
 useSessionStore.subscribe((state, previous) => {
   if (state.session && state.session !== previous.session) setDraftScope(state.session.draftScope);
 });
+setDraftScopeSource(() => useSessionStore.getState().restore());
