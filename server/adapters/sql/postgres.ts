@@ -10,7 +10,9 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function queryable(sql: Sql): SqlQueryable {
   return {
     async query<R>(text: string, params: readonly unknown[] = []) {
-      const result = await sql.unsafe(text, params.map((p) => (p === undefined ? null : p)) as postgres.ParameterOrJSON<never>[]);
+      // Prepared: the store's statements are fixed texts (parameters are never spliced in), so each
+      // connection parses and describes one once instead of on every call.
+      const result = await sql.unsafe(text, params.map((p) => (p === undefined ? null : p)) as postgres.ParameterOrJSON<never>[], { prepare: true });
       return { rows: result as unknown as R[], rowCount: result.count ?? result.length };
     },
     async exec(script: string) {
