@@ -142,13 +142,15 @@ const PNG_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'cHRM', 'gAM
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /** Inflates at most `limit` bytes: a decompression bomb stops at the size the header promises. */
-function boundedInflatedSize(data: Uint8Array, limit: number): number | 'over' | 'broken' {
+function boundedInflate(data: Uint8Array, limit: number): Uint8Array | 'over' | 'broken' {
   const inflate = new Inflate({ chunkSize: 64 * 1024 });
+  const chunks: Uint8Array[] = [];
   let total = 0;
   const over = {};
   inflate.onData = (chunk: Uint8Array) => {
     total += chunk.length;
     if (total > limit) throw over;
+    chunks.push(chunk);
   };
   inflate.onEnd = () => undefined;
   try {
@@ -156,7 +158,26 @@ function boundedInflatedSize(data: Uint8Array, limit: number): number | 'over' |
   } catch (e) {
     return e === over ? 'over' : 'broken';
   }
-  return inflate.err ? 'broken' : total;
+  if (inflate.err) return 'broken';
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
+
+type UpngDecode = typeof UPNG.decode & { _inflate: (data: Uint8Array) => Uint8Array };
+
+/** UPNG.decode, unfiltering the pixels already inflated (and bounded) here instead of inflating the IDAT data again. */
+function decodeInflated(b: Uint8Array, inflated: Uint8Array): ReturnType<typeof UPNG.decode> {
+  const decode = UPNG.decode as UpngDecode;
+  const own = decode._inflate;
+  // Synchronous: no other decode can run while the hook is swapped.
+  decode._inflate = () => inflated;
+  try {
+    return UPNG.decode(b.slice().buffer as ArrayBuffer);
+  } finally {
+    decode._inflate = own;
+  }
 }
 
 function checkPng(b: Uint8Array): ImageVerdict {
@@ -198,11 +219,11 @@ function checkPng(b: Uint8Array): ImageVerdict {
   if (!paddingOnly(b.subarray(ended))) return { ok: false, reason: 'polyglot' };
   const joined = new Uint8Array(idat.reduce((n, d) => n + d.length, 0));
   idat.reduce((at, d) => (joined.set(d, at), at + d.length), 0);
-  const inflated = boundedInflatedSize(joined, expected);
+  const inflated = boundedInflate(joined, expected);
   if (inflated === 'over') return { ok: false, reason: 'tooLarge' };
   if (inflated === 'broken') return { ok: false, reason: 'corrupt' };
   try {
-    const decoded = UPNG.decode(b.slice().buffer as ArrayBuffer);
+    const decoded = decodeInflated(b, inflated);
     if (decoded.width !== width || decoded.height !== height || !decoded.data || decoded.data.length < Math.ceil((width * decoded.depth * CHANNELS[decoded.ctype]) / 8) * height) {
       return { ok: false, reason: 'corrupt' };
     }
