@@ -391,6 +391,34 @@ function repositories(db: SqlQueryable): Repositories {
         );
         if (num(r.rows[0].moved) !== new Set(items.map((x) => x.app.id)).size) throw new Error('no application for some of updateMany');
       },
+      async patchMany(from, items) {
+        if (items.length === 0) return [];
+        const keys = ['id', 'accountId', 'childId', 'schoolId', 'districtCode', 'createdAt', 'submittedAt'];
+        if (items.some(({ patch }) => keys.some((k) => k in patch))) throw new Error('patchMany: a patch may not change the row\'s keys');
+        // One statement for the lot: the patches merged into the docs (and the status / confirm_by columns), the history in order.
+        const input = items.map(({ id, patch, entry }, n) => ({ n, id, patch, confirmByMs: patch.confirmBy ? toMs(patch.confirmBy) : null, entry }));
+        const r = await db.query<Row>(
+          `with input as (
+             select (e ->> 'n')::int as n, e ->> 'id' as id, e -> 'patch' as patch, (e ->> 'confirmByMs')::bigint as confirm_by_ms, e -> 'entry' as entry
+             from jsonb_array_elements(($1::text)::jsonb) e
+           ), moved as (
+             update applications a set status = i.patch ->> 'status', confirm_by_ms = coalesce(i.confirm_by_ms, a.confirm_by_ms), doc = a.doc || i.patch
+             from input i where a.id = i.id and a.status = $2::text
+             returning a.id
+           ), logged as (
+             insert into application_history (application_id, at, from_status, to_status, action, actor, note)
+             select i.id, i.entry ->> 'at', i.entry ->> 'from', i.entry ->> 'to', i.entry ->> 'action', i.entry ->> 'actor', i.entry ->> 'note'
+             from input i where i.id in (select id from moved)
+             order by i.n
+             returning 1
+           )
+           select id from moved`,
+          [json(input), from],
+        );
+        const moved = new Set(r.rows.map((x) => String(x.id)));
+        // In the order given, as the memory adapter answers.
+        return items.map((x) => x.id).filter((id) => moved.has(id));
+      },
       listBySchool: (schoolId, status) => rows(application, 'select doc from applications where school_id = $1 and status = $2 order by seq', [schoolId, status]),
       schoolsWithStatus: (status) =>
         rows((r) => String(r.school_id), 'select distinct school_id collate "C" as school_id from applications where status = $1 order by 1', [status]),
