@@ -604,19 +604,24 @@ function guarded(db: SqlQueryable, failed?: { error: unknown }): SqlQueryable {
   };
 }
 
-export function createSqlStore(client: SqlClient): Store {
+export function createSqlStore(client: SqlClient, opts: { checkNesting?: boolean } = {}): Store {
   // Nested store calls inside a transaction would read outside it (or, on PGlite's single
-  // connection, wait for it for ever): refused at once.
-  const active = new AsyncLocalStorage<true>();
+  // connection, wait for it for ever): refused at once. The check is a programming-error guard kept
+  // in an AsyncLocalStorage, whose promise hooks tax every promise of the process: on for PGlite
+  // (where the mistake would hang) and under tests (every use case runs there on every store), off
+  // for a PostgreSQL server otherwise.
+  const checkNesting = opts.checkNesting ?? (client.engine === 'pglite' || process.env.NODE_ENV === 'test');
+  const active = checkNesting ? new AsyncLocalStorage<true>() : null;
   const notNested = () => {
-    if (active.getStore()) throw new Error('nested store.read/store.transaction inside a transaction: use the repositories it was given');
+    if (active?.getStore()) throw new Error('nested store.read/store.transaction inside a transaction: use the repositories it was given');
   };
   return {
     async transaction(fn) {
       notNested();
       return client.transaction(async (tx) => {
         const failed: { error: unknown } = { error: undefined };
-        const result = await active.run(true, () => fn(repositories(guarded(tx, failed))));
+        const run = () => fn(repositories(guarded(tx, failed)));
+        const result = await (active ? active.run(true, run) : run());
         if (failed.error !== undefined) throw failed.error;
         return result;
       });
