@@ -185,10 +185,11 @@ export interface DecisionSummary {
 }
 
 /** Decides one frozen school at `at`: everyone admitted, or the draw with the fixed randomness. */
-export async function decideSchool(deps: Deps, repos: Repositories, schoolId: string, at: string): Promise<DecisionSummary> {
+export async function decideSchool(deps: Deps, repos: Repositories, schoolId: string, at: string, read?: LotteryCommitmentRecord): Promise<DecisionSummary> {
   const school = deps.reference.school(deps.year, schoolId);
   if (!school || school.nature !== 'private') refuse('NOT_FOUND', '没有找到该民办学校');
-  const c = await repos.lottery.commitment(schoolId);
+  // `read`: the school's record as this transaction just read it (decideAll), not read again.
+  const c = read && read.schoolId === schoolId ? read : await repos.lottery.commitment(schoolId);
   if (!c) refuse('CONFLICT', `${school.name}的报名名单尚未锁定，不能摇号`);
   if (decided(c)) refuse('CONFLICT', `${school.name}已公布录取结果，不能重复摇号`);
   let order: string[];
@@ -252,7 +253,7 @@ export async function decideAll(deps: Deps, repos: Repositories, at: string): Pr
       waiting.push(c.schoolId);
       continue;
     }
-    out.push(await decideSchool(deps, repos, c.schoolId, at));
+    out.push(await decideSchool(deps, repos, c.schoolId, at, c));
   }
   return { decided: out, waiting };
 }
