@@ -120,7 +120,6 @@ const upload = (r: Row): UploadMetaRecord => ({
   height: num(r.height),
   uploadedAt: String(r.uploaded_at),
 });
-const application = (r: Row): StoredApplication => plain(r.doc as StoredApplication);
 const historyEntry = (r: Row): HistoryEntry => {
   const entry: HistoryEntry = {
     at: String(r.at),
@@ -186,7 +185,11 @@ const appColumns = (app: StoredApplication) => [
   json(app),
 ];
 
-function repositories(db: SqlQueryable): Repositories {
+function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
+  // JSON documents as the driver parsed them: `postgres` hands out fresh JSON.parse results; PGlite's
+  // (another realm in jest) are copied into plain objects of this one.
+  const doc = <T>(v: unknown): T => (copyDocs ? plain(v as T) : (v as T));
+  const application = (r: Row): StoredApplication => doc<StoredApplication>(r.doc);
   const rows = async <T>(map: (r: Row) => T, text: string, params: unknown[] = []): Promise<T[]> => (await db.query<Row>(text, params)).rows.map(map);
   const one = async <T>(map: (r: Row) => T, text: string, params: unknown[] = []): Promise<T | null> => (await rows(map, text, params))[0] ?? null;
   const run = async (text: string, params: unknown[] = []): Promise<number> => (await db.query(text, params)).rowCount;
@@ -492,9 +495,9 @@ function repositories(db: SqlQueryable): Repositories {
       },
     },
     lottery: {
-      commitment: (schoolId) => one((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments where school_id = $1', [schoolId]),
-      byDrawId: (drawId) => one((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments where draw_id = $1', [drawId]),
-      listCommitments: () => rows((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments order by school_id collate "C"'),
+      commitment: (schoolId) => one((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments where school_id = $1', [schoolId]),
+      byDrawId: (drawId) => one((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments where draw_id = $1', [drawId]),
+      listCommitments: () => rows((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments order by school_id collate "C"'),
       async insert(c) {
         await run('insert into lottery_commitments (school_id, draw_id, doc) values ($1, $2, ($3::text)::jsonb)', [c.schoolId, c.drawId, json(c)]);
       },
@@ -610,6 +613,7 @@ export function createSqlStore(client: SqlClient, opts: { checkNesting?: boolean
   // in an AsyncLocalStorage, whose promise hooks tax every promise of the process: on for PGlite
   // (where the mistake would hang) and under tests (every use case runs there on every store), off
   // for a PostgreSQL server otherwise.
+  const copyDocs = client.engine !== 'postgres';
   const checkNesting = opts.checkNesting ?? (client.engine === 'pglite' || process.env.NODE_ENV === 'test');
   const active = checkNesting ? new AsyncLocalStorage<true>() : null;
   const notNested = () => {
@@ -620,7 +624,7 @@ export function createSqlStore(client: SqlClient, opts: { checkNesting?: boolean
       notNested();
       return client.transaction(async (tx) => {
         const failed: { error: unknown } = { error: undefined };
-        const run = () => fn(repositories(guarded(tx, failed)));
+        const run = () => fn(repositories(guarded(tx, failed), copyDocs));
         const result = await (active ? active.run(true, run) : run());
         if (failed.error !== undefined) throw failed.error;
         return result;
@@ -628,7 +632,7 @@ export function createSqlStore(client: SqlClient, opts: { checkNesting?: boolean
     },
     async read(fn) {
       notNested();
-      return fn(repositories(guarded(client)));
+      return fn(repositories(guarded(client), copyDocs));
     },
     async reset() {
       notNested();
