@@ -29,8 +29,16 @@ export function toMs(iso: Instant): number {
   return ms;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+const SHANGHAI_OFFSET = `${SHANGHAI_OFFSET_MINUTES < 0 ? '-' : '+'}${pad2(Math.floor(Math.abs(SHANGHAI_OFFSET_MINUTES) / 60))}:${pad2(Math.abs(SHANGHAI_OFFSET_MINUTES) % 60)}`;
+
+/** The instant at Shanghai's offset, to the second (what dayjs's `YYYY-MM-DDTHH:mm:ssZ` gives, without dayjs: the server calls it on every request). */
 export function toIso(ms: number): Instant {
-  return dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+  if (!Number.isFinite(ms)) return dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+  const d = new Date(ms + SHANGHAI_OFFSET_MINUTES * 60_000);
+  const year = d.getUTCFullYear();
+  if (year < 1000 || year > 9999) return dayjs(ms).utcOffset(SHANGHAI_OFFSET_MINUTES).format('YYYY-MM-DDTHH:mm:ssZ');
+  return `${year}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}T${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}${SHANGHAI_OFFSET}`;
 }
 
 function parseDate(date: LocalDate): [number, number, number] {
