@@ -49,10 +49,11 @@ function run(bin, args) {
 }
 
 /**
- * initdb + pg_ctl start in a fresh temp directory on a free loopback port.
+ * initdb + pg_ctl start in a fresh temp directory on a free loopback port; `durable: true` keeps
+ * PostgreSQL's durable defaults (fsync, synchronous_commit, full_page_writes on).
  * Returns { url, dir, port }. Throws a clear error when PostgreSQL is not installed.
  */
-export async function startCluster() {
+export async function startCluster({ durable = false } = {}) {
   const bin = findPgBin();
   if (!bin) {
     throw new Error('PostgreSQL binaries (initdb, pg_ctl) not found: install them (apt-get install -y postgresql) or set PG_TEST_URL to a server to test against');
@@ -65,7 +66,8 @@ export async function startCluster() {
     run(path.join(bin, 'initdb'), ['-D', dir, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C', '--no-sync']);
     run(path.join(bin, 'pg_ctl'), [
       '-D', dir,
-      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50`,
+      // Tests trade durability for speed (fsync, synchronous_commit and full_page_writes off); durable: PostgreSQL's defaults.
+      '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'} -c max_connections=50`,
       '-l', path.join(dir, 'log'),
       '-w', '-t', '30',
       'start',

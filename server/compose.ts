@@ -13,6 +13,7 @@ import { createEnrolmentApp } from './http/app';
 import type { AppEnv } from './http/context';
 import { deadlineHandlers, scheduleYear } from './jobs/deadlines';
 import { createJobRunner, type JobRunner } from './jobs/runner';
+import { watchJobs } from './jobs/watch';
 import type { BirthRegistry, DataSharing, FaceService, ReportKeys } from './ports/outside';
 import type { Store } from './ports/store';
 import { createQa, DEFAULT_NOW, type Qa } from './qa';
@@ -61,8 +62,10 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
   if (devClock) await devClock.load();
   const face = opts.development ? createSimulatedFaceService(cryptoRandomBytes, realNowMs) : null;
   if (!opts.development && !opts.outside) throw new Error('a production server needs its outside-world adapters (face service, birth registry, data sharing)');
+  // The runner is told when a request's committed write scheduled a job (it looks again then).
+  let jobs: JobRunner | null = null;
   const deps: Deps = {
-    store: opts.store,
+    store: watchJobs(opts.store, () => jobs?.noteScheduled()),
     clock: devClock ?? systemClock,
     reference: createStaticReference(),
     face: opts.outside?.face ?? face!,
@@ -75,7 +78,7 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
   };
   // Loaded once at start, outside any transaction (a stored key is read through the store itself).
   await deps.reportKeys.forYear(deps.year);
-  const jobs = createJobRunner(deps, deadlineHandlers(opts.development ? { beforeDecide: simulatedOfficeBeforeDecide } : {}), log);
+  jobs = createJobRunner(deps, deadlineHandlers(opts.development ? { beforeDecide: simulatedOfficeBeforeDecide } : {}), log);
   await opts.store.transaction((repos) => scheduleYear(deps, repos));
   await jobs.refresh();
 

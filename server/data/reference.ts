@@ -1,5 +1,5 @@
 /** The reference data of this server, from the files beside it (read-only, cached per year). */
-import type { School, YearCalendar } from '@contract/api';
+import type { MaterialPolicy, School, YearCalendar } from '@contract/api';
 import type { Reference } from '../ports/reference';
 import { buildCalendar2024 } from './calendar2024';
 import { districtsByYear } from './districts';
@@ -8,11 +8,21 @@ import { buildDefaultPolicy } from './policies';
 import { privateDemand, schoolsByYear } from './schools';
 import { ownValue } from '../lib/own';
 
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 export function createStaticReference(): Reference {
   const calendars = new Map<number, YearCalendar>();
   const schoolIndex = new Map<number, Map<string, School>>();
   const districts = (year: number) => districtsByYear[year] ?? districtsByYear[2024];
   const schools = (year: number) => schoolsByYear[year] ?? schoolsByYear[2024];
+  // Built once per district and year (a checklist or an upload asks on every request); frozen, as read-only data.
+  const policies = new Map<string, MaterialPolicy>();
   return {
     calendar(year) {
       let cal = calendars.get(year);
@@ -35,7 +45,15 @@ export function createStaticReference(): Reference {
       return index.get(id) ?? null;
     },
     notes: registrationNotes,
-    policy: buildDefaultPolicy,
+    policy(districtCode, year) {
+      const key = `${year}|${districtCode}`;
+      let policy = policies.get(key);
+      if (!policy) {
+        policy = deepFreeze(buildDefaultPolicy(districtCode, year));
+        policies.set(key, policy);
+      }
+      return policy;
+    },
     offlineApplicants: (schoolId) => ownValue(privateDemand, schoolId) ?? 0,
   };
 }

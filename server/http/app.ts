@@ -68,8 +68,9 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, 
     const socket = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
     c.set('ctx', { now: deps.clock.now(), realNowMs, traceId, principal, clientAddress: clientAddress(socket, c.req.header('x-forwarded-for'), trustProxy) });
     await next();
-    // A write may have scheduled a job (e.g. a notice run after a late 入学确认): look again.
-    if (jobs && c.req.method !== 'GET') await jobs.refresh();
+    // A write may have scheduled a job (e.g. a notice run after a late 入学确认): look again then
+    // (the store tells the runner; jobs other processes schedule are seen by its timer).
+    if (jobs) await jobs.refreshIfScheduled();
     c.header('X-Trace-Id', traceId);
     log(`${c.req.method} ${c.req.routePath} ${c.res.status} ${Date.now() - started}ms ${traceId}`);
   });

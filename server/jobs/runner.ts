@@ -15,6 +15,10 @@ export interface JobRunner {
   /** Whether a job may be due (cheap: cached next run time). */
   mayBeDue(): boolean;
   refresh(): Promise<void>;
+  /** A committed write in this process scheduled or rewound a job (server/jobs/watch.ts). */
+  noteScheduled(): void;
+  /** refresh(), when a write noted a job since the last look; otherwise nothing (no query). */
+  refreshIfScheduled(): Promise<void>;
   start(intervalMs?: number): void;
   stop(): Promise<void>;
 }
@@ -23,8 +27,10 @@ export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>
   let nextRunAtMs: number | null = null;
   let timer: ReturnType<typeof setInterval> | null = null;
   let running: Promise<number> | null = null;
+  let scheduled = false;
 
   async function refresh() {
+    scheduled = false;
     const next = await deps.store.read((repos) => repos.jobs.nextRunAt());
     nextRunAtMs = next ? Date.parse(next) : null;
   }
@@ -79,6 +85,10 @@ export function createJobRunner(deps: Deps, handlers: Record<string, JobHandler>
     runDue,
     mayBeDue: () => nextRunAtMs !== null && Date.parse(deps.clock.now()) >= nextRunAtMs,
     refresh,
+    noteScheduled: () => {
+      scheduled = true;
+    },
+    refreshIfScheduled: () => (scheduled ? refresh() : Promise.resolve()),
     start(intervalMs = 1000) {
       if (timer) return;
       // Each tick re-reads the next run time (jobs are scheduled by requests, maybe in other processes).

@@ -239,6 +239,14 @@ export interface Repositories {
     update(app: StoredApplication, appended: HistoryEntry[]): Promise<void>;
     /** update() for many applications in one call (the lottery's decision): the same rules, set-based in SQL. */
     updateMany(items: Array<{ app: StoredApplication; appended: HistoryEntry[] }>): Promise<void>;
+    /**
+     * Set-based, for the lottery's decision: each listed application still in `from` gets its
+     * `patch` merged into the row (top-level fields; `status` always, `confirmBy` when given, never
+     * the row's keys: id, accountId, childId, schoolId, districtCode, createdAt, submittedAt) and its
+     * one history entry appended; one no longer in `from` (or missing) is left alone. Answers the
+     * ids moved.
+     */
+    patchMany(from: ApplicationStatus, items: Array<{ id: string; patch: PatchOfApplication; entry: HistoryEntry }>): Promise<string[]>;
     /** Applications of a school in a status, for the lottery. */
     listBySchool(schoolId: string, status: ApplicationStatus): Promise<StoredApplication[]>;
     /** Schools that have applications in a status (for the lottery jobs). */
@@ -300,6 +308,11 @@ export interface Repositories {
     next(sequence: string): Promise<number>;
   };
 }
+
+/** What patchMany may change of an application: its status and fields that are not the row's keys. */
+export type PatchOfApplication = { status: ApplicationStatus } & Partial<
+  Omit<StoredApplication, 'id' | 'accountId' | 'childId' | 'schoolId' | 'districtCode' | 'createdAt' | 'submittedAt' | 'status'>
+>;
 
 export interface Store {
   /** Runs fn in one transaction; its writes are kept only when it resolves. */

@@ -6,7 +6,7 @@
 import { phasePeriod } from '@/domain/calendar';
 import { drawLottery, sha256hex } from '@/domain/lottery';
 import { toMs } from '@/domain/time';
-import type { Repositories } from '../ports/store';
+import type { LotteryCommitmentRecord, Repositories } from '../ports/store';
 import { calendarOf } from '../usecases/access';
 import type { Deps, RequestContext } from '../usecases/context';
 import { refuse } from '../usecases/errors';
@@ -20,8 +20,8 @@ export function defaultPublicRandomness(year: number): string {
   return sha256hex(`cq-private-lottery|${year}`).slice(0, 32);
 }
 
-async function enterAsOffice(ctx: RequestContext, repos: Repositories, schoolId: string, value: string): Promise<void> {
-  const c = await repos.lottery.commitment(schoolId);
+async function enterAsOffice(ctx: RequestContext, repos: Repositories, schoolId: string, value: string, read?: LotteryCommitmentRecord): Promise<void> {
+  const c = read ?? (await repos.lottery.commitment(schoolId));
   if (!c || c.withoutLottery || c.randomness || c.randomnessEntries.length > 0) return;
   for (const staffId of SIM_OPERATORS) await enterRandomness(ctx, repos, staffId, schoolId, value);
 }
@@ -30,7 +30,7 @@ async function enterAsOffice(ctx: RequestContext, repos: Repositories, schoolId:
 export async function simulatedOfficeBeforeDecide(deps: Deps, repos: Repositories, at: string): Promise<void> {
   const ctx: RequestContext = { now: at, realNowMs: Date.now(), traceId: 'sim-lottery-office', principal: null };
   for (const c of await repos.lottery.listCommitments()) {
-    if (!decided(c)) await enterAsOffice(ctx, repos, c.schoolId, defaultPublicRandomness(deps.year));
+    if (!decided(c)) await enterAsOffice(ctx, repos, c.schoolId, defaultPublicRandomness(deps.year), c);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * An upload is what it claims (issue 12, property 8): the server walks the file's structure and
  * decodes it — a JPEG's segments and entropy-coded data to its EOI, a PNG's chunks (CRC checked)
- * and its inflated, unfiltered pixels — so a file that only starts like an image is refused.
+ * and its inflated pixel rows with their filter types — so a file that only starts like an image is refused.
  * Bounded before any pixel is decoded (dimensions from the header, pixel count, inflate output),
  * nothing may follow the image (a ZIP, PDF or HTML appended makes a polyglot), and metadata
  * (JPEG APPn/COM, PNG text chunks) may not carry a document or script.
@@ -142,13 +142,15 @@ const PNG_CHUNKS = new Set(['IHDR', 'PLTE', 'IDAT', 'IEND', 'tRNS', 'cHRM', 'gAM
 const CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
 
 /** Inflates at most `limit` bytes: a decompression bomb stops at the size the header promises. */
-function boundedInflatedSize(data: Uint8Array, limit: number): number | 'over' | 'broken' {
+function boundedInflate(data: Uint8Array, limit: number): Uint8Array | 'over' | 'broken' {
   const inflate = new Inflate({ chunkSize: 64 * 1024 });
+  const chunks: Uint8Array[] = [];
   let total = 0;
   const over = {};
   inflate.onData = (chunk: Uint8Array) => {
     total += chunk.length;
     if (total > limit) throw over;
+    chunks.push(chunk);
   };
   inflate.onEnd = () => undefined;
   try {
@@ -156,7 +158,34 @@ function boundedInflatedSize(data: Uint8Array, limit: number): number | 'over' |
   } catch (e) {
     return e === over ? 'over' : 'broken';
   }
-  return inflate.err ? 'broken' : total;
+  if (inflate.err) return 'broken';
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(total);
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
+
+type UpngDecode = typeof UPNG.decode & {
+  _decompress: (out: { compress: number; interlace: number }, dd: Uint8Array, w: number, h: number) => Uint8Array;
+  _readInterlace: (data: Uint8Array, out: unknown) => Uint8Array;
+};
+
+/**
+ * UPNG.decode (every chunk parsed as before), with the pixels already inflated (and bounded) here
+ * instead of inflated again. Rows without interlacing are not unfiltered: UPNG's unfilter cannot
+ * fail (it keeps the rows' length and skips unknown filter types), so it decides nothing here;
+ * checkPng checks each row's filter type instead.
+ */
+function decodeInflated(b: Uint8Array, inflated: Uint8Array): ReturnType<typeof UPNG.decode> {
+  const decode = UPNG.decode as UpngDecode;
+  const own = decode._decompress;
+  // Synchronous: no other decode can run while the hook is swapped.
+  decode._decompress = (out, dd, w, h) => (out.compress !== 0 ? own(out, dd, w, h) : out.interlace === 1 ? decode._readInterlace(inflated, out) : inflated);
+  try {
+    return UPNG.decode(b.slice().buffer as ArrayBuffer);
+  } finally {
+    decode._decompress = own;
+  }
 }
 
 function checkPng(b: Uint8Array): ImageVerdict {
@@ -164,6 +193,7 @@ function checkPng(b: Uint8Array): ImageVerdict {
   let width = 0;
   let height = 0;
   let expected = 0;
+  let interlaced = false;
   let ended = -1;
   const idat: Uint8Array[] = [];
   while (i + 12 <= b.length) {
@@ -184,6 +214,7 @@ function checkPng(b: Uint8Array): ImageVerdict {
       if (!channels || ![1, 2, 4, 8, 16].includes(depth) || data[12] > 1) return { ok: false, reason: 'corrupt' };
       // Filter byte + packed row, per row; interlaced passes add at most one row each way of seven.
       expected = height * (1 + Math.ceil((width * depth * channels) / 8)) + (data[12] ? 7 * (height + 1) + 7 * Math.ceil((width * depth * channels) / 8) : 0);
+      interlaced = data[12] === 1;
     } else if (type === 'IDAT') idat.push(data);
     else if (type === 'tEXt' || type === 'zTXt' || type === 'iTXt' || type === 'eXIf' || type === 'iCCP') {
       if (carriesDocument(data)) return { ok: false, reason: 'polyglot' };
@@ -198,14 +229,17 @@ function checkPng(b: Uint8Array): ImageVerdict {
   if (!paddingOnly(b.subarray(ended))) return { ok: false, reason: 'polyglot' };
   const joined = new Uint8Array(idat.reduce((n, d) => n + d.length, 0));
   idat.reduce((at, d) => (joined.set(d, at), at + d.length), 0);
-  const inflated = boundedInflatedSize(joined, expected);
+  const inflated = boundedInflate(joined, expected);
   if (inflated === 'over') return { ok: false, reason: 'tooLarge' };
   if (inflated === 'broken') return { ok: false, reason: 'corrupt' };
   try {
-    const decoded = UPNG.decode(b.slice().buffer as ArrayBuffer);
-    if (decoded.width !== width || decoded.height !== height || !decoded.data || decoded.data.length < Math.ceil((width * decoded.depth * CHANNELS[decoded.ctype]) / 8) * height) {
+    const decoded = decodeInflated(b, inflated);
+    const rowBytes = Math.ceil((width * decoded.depth * CHANNELS[decoded.ctype]) / 8);
+    if (decoded.width !== width || decoded.height !== height || !decoded.data || decoded.data.length < rowBytes * height) {
       return { ok: false, reason: 'corrupt' };
     }
+    // Without interlacing each row starts with its filter type: None, Sub, Up, Average or Paeth.
+    if (!interlaced) for (let at = 0; at < inflated.length; at += rowBytes + 1) if (inflated[at] > 4) return { ok: false, reason: 'corrupt' };
   } catch {
     return { ok: false, reason: 'corrupt' };
   }

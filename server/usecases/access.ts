@@ -38,8 +38,9 @@ export interface OwnChild {
 
 /** The child, if this account holds it; another family's child is simply not found (no enumeration). */
 export async function ownChild(repos: Repositories, account: AccountRecord, childId: string): Promise<OwnChild> {
-  const guardianship = await repos.guardianships.get(childId, account.id);
-  const child = guardianship ? await repos.children.get(childId) : null;
+  // Both read at once (one round trip); the child counts only with the guardianship.
+  const [guardianship, found] = await Promise.all([repos.guardianships.get(childId, account.id), repos.children.get(childId)]);
+  const child = guardianship ? found : null;
   if (!guardianship || !child) refuse('NOT_FOUND', '没有找到该子女，请返回“我的子女”重新选择');
   return { child, guardianship };
 }

@@ -136,11 +136,16 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
       };
       const action = school.nature === 'private' ? 'registerPrivate' : 'submit';
       let next: StoredApplication;
+      // A new application's whole history is what this transaction writes (answered without reading it back).
+      let created: HistoryEntry[] | null = null;
       try {
         const t = transitionOf(deps, base, action, 'parent', ctx.now);
         next = t.next;
         if (withdrawn) await repos.applications.update(next, [t.entry]);
-        else await repos.applications.insert(next, [{ at: ctx.now, from: null, to: 'draft', action: 'create', actor: 'parent' }, t.entry]);
+        else {
+          created = [{ at: ctx.now, from: null, to: 'draft', action: 'create', actor: 'parent' }, t.entry];
+          await repos.applications.insert(next, created);
+        }
       } catch (error) {
         if (error instanceof ConstraintViolation) refuse('CONFLICT', '该子女已有进行中的报名，公办、民办学校只能选择其一，不可兼报');
         const e = error as { error?: { code: string } };
@@ -151,7 +156,7 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
         throw error;
       }
       await repos.idempotency.insert({ accountId: account.id, scope: 'submit', key: idempotencyKey, bodyHash, resultId: id, createdAt: ctx.now });
-      return { application: await withHistory(repos, next), replayed: false };
+      return { application: created ? publicApplication(next, created) : await withHistory(repos, next), replayed: false };
     });
   } catch (error) {
     // A concurrent submit for the same child that got there first (the partial unique index).

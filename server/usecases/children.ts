@@ -77,9 +77,11 @@ export async function listChildren(deps: Deps, ctx: RequestContext): Promise<Chi
   const account = parentRequest(deps, ctx);
   return deps.store.read(async (repos) => {
     const held = await repos.guardianships.listByAccount(account.id);
+    // One read for the children (in the guardianships' order), not one per child.
+    const byId = new Map((await repos.children.getMany(held.map((g) => g.childId))).map((c) => [c.id, c]));
     const children: Child[] = [];
     for (const g of held) {
-      const child = await repos.children.get(g.childId);
+      const child = byId.get(g.childId);
       if (child) children.push(publicChild(deps, child, g));
     }
     return { children };

@@ -6,11 +6,11 @@
  * needed to recompute the draw is published. Twins registered together share one family group.
  * Schools whose applicants do not exceed their places admit everyone without a draw.
  */
-import type { Application, LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome, HistoryEntry } from '@contract/api';
+import type { Application, ApplicationAction, LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome, HistoryEntry } from '@contract/api';
 import { phasePeriod } from '@/domain/calendar';
 import { commitEntrants, drawLottery, lotteryOutcome, needsLottery, pseudonymFor, sha256hex } from '@/domain/lottery';
 import { toIso, toMs } from '@/domain/time';
-import type { LotteryCommitmentRecord, Repositories, StoredApplication } from '../ports/store';
+import type { LotteryCommitmentRecord, PatchOfApplication, Repositories, StoredApplication } from '../ports/store';
 import { calendarOf } from './access';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
@@ -185,10 +185,11 @@ export interface DecisionSummary {
 }
 
 /** Decides one frozen school at `at`: everyone admitted, or the draw with the fixed randomness. */
-export async function decideSchool(deps: Deps, repos: Repositories, schoolId: string, at: string): Promise<DecisionSummary> {
+export async function decideSchool(deps: Deps, repos: Repositories, schoolId: string, at: string, read?: LotteryCommitmentRecord): Promise<DecisionSummary> {
   const school = deps.reference.school(deps.year, schoolId);
   if (!school || school.nature !== 'private') refuse('NOT_FOUND', '没有找到该民办学校');
-  const c = await repos.lottery.commitment(schoolId);
+  // `read`: the school's record as this transaction just read it (decideAll), not read again.
+  const c = read && read.schoolId === schoolId ? read : await repos.lottery.commitment(schoolId);
   if (!c) refuse('CONFLICT', `${school.name}的报名名单尚未锁定，不能摇号`);
   if (decided(c)) refuse('CONFLICT', `${school.name}已公布录取结果，不能重复摇号`);
   let order: string[];
@@ -205,29 +206,40 @@ export async function decideSchool(deps: Deps, repos: Repositories, schoolId: st
   }
   await repos.lottery.update(record);
   const rankOf = new Map(order.map((p, i) => [p, i + 1]));
-  const moved: DecisionSummary['applications'] = [];
-  // The school's registrations in one read and the decisions in one write (not three statements per entrant).
-  const registered = new Map((await repos.applications.listBySchool(schoolId, 'privateRegistered')).map((a) => [a.id, a]));
-  const updates: Array<{ app: StoredApplication; appended: HistoryEntry[] }> = [];
+  // The state machine decides once per outcome (the three moves depend on the status and nature
+  // alone, both the same for every entrant); the school's entrants then move in one set-based
+  // write of small patches, each row only while it is still privateRegistered.
+  const outcomes = new Map<ApplicationAction, { patch: Omit<PatchOfApplication, 'lottery'>; entry: HistoryEntry }>();
+  const outcomeOf = (action: ApplicationAction) => {
+    let o = outcomes.get(action);
+    if (!o) {
+      const subject = { status: 'privateRegistered', nature: 'private' } as StoredApplication;
+      const { next, entry } = transitionOf(deps, subject, action, 'system', at);
+      const patch: Omit<PatchOfApplication, 'lottery'> = { status: next.status };
+      for (const [k, v] of Object.entries(next) as Array<[keyof StoredApplication, unknown]>) {
+        if (v !== undefined && v !== (subject as unknown as Record<string, unknown>)[k]) (patch as Record<string, unknown>)[k] = v;
+      }
+      o = { patch, entry };
+      outcomes.set(action, o);
+    }
+    return o;
+  };
+  const items: Array<{ id: string; patch: PatchOfApplication; entry: HistoryEntry }> = [];
+  const planned = new Map<string, DecisionSummary['applications'][number]>();
   for (const entry of c.entries) {
     if (!entry.applicationId) continue;
-    const app = registered.get(entry.applicationId);
-    if (!app) continue;
     const rank = rankOf.get(entry.pseudonym) ?? 0;
     const admitted = c.withoutLottery || rank <= c.places;
-    const action = c.withoutLottery ? 'admitWithoutLottery' : admitted ? 'drawWon' : 'drawLost';
+    const action: ApplicationAction = c.withoutLottery ? 'admitWithoutLottery' : admitted ? 'drawWon' : 'drawLost';
     const note = c.withoutLottery
       ? `报名人数（${c.entrantCount}人）未超过招生计划（${c.places}人），直接录取`
       : `电脑随机摇号第${rank}位（招生计划${c.places}人），${admitted ? '录取' : `未录取，候补第${rank - c.places}位`}`;
-    const { next, entry: h } = transitionOf(deps, app, action, 'system', at, note);
-    const withLottery: StoredApplication = {
-      ...next,
-      lottery: { rank, admitted, ...(admitted ? {} : { waitingPosition: rank - c.places }), drawId: c.withoutLottery ? '' : c.drawId },
-    };
-    updates.push({ app: withLottery, appended: [h] });
-    moved.push({ id: app.id, status: withLottery.status, rank: c.withoutLottery ? null : rank });
+    const { patch, entry: h } = outcomeOf(action);
+    const lottery: StoredApplication['lottery'] = { rank, admitted, ...(admitted ? {} : { waitingPosition: rank - c.places }), drawId: c.withoutLottery ? '' : c.drawId };
+    items.push({ id: entry.applicationId, patch: { ...patch, lottery }, entry: { ...h, note } });
+    planned.set(entry.applicationId, { id: entry.applicationId, status: patch.status, rank: c.withoutLottery ? null : rank });
   }
-  await repos.applications.updateMany(updates);
+  const moved = (await repos.applications.patchMany('privateRegistered', items)).map((id) => planned.get(id)!);
   return { schoolId, schoolName: school.name, places: c.places, entrantCount: c.entrantCount, withoutLottery: c.withoutLottery, drawId: c.withoutLottery ? null : c.drawId, applications: moved };
 }
 
@@ -241,7 +253,7 @@ export async function decideAll(deps: Deps, repos: Repositories, at: string): Pr
       waiting.push(c.schoolId);
       continue;
     }
-    out.push(await decideSchool(deps, repos, c.schoolId, at));
+    out.push(await decideSchool(deps, repos, c.schoolId, at, c));
   }
   return { decided: out, waiting };
 }

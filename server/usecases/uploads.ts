@@ -53,9 +53,10 @@ export async function upload(deps: Deps, ctx: RequestContext, input: UploadInput
       const meta = await repos.uploads.get(replay);
       if (meta) return { record: publicUpload(meta), replayed: true };
     }
-    await quota(deps, repos, account, input.bytes.length);
+    // Independent reads, sent together (one round trip); a refusal rolls the sequence back with the rest.
+    const [, fileId] = await Promise.all([quota(deps, repos, account, input.bytes.length), nextId(repos, deps, 'F')]);
     const meta: UploadMetaRecord = {
-      fileId: await nextId(repos, deps, 'F'),
+      fileId,
       accountId: account.id,
       materialCode: input.materialCode,
       districtCode: input.districtCode,
@@ -66,8 +67,7 @@ export async function upload(deps: Deps, ctx: RequestContext, input: UploadInput
       height: image.height,
       uploadedAt: ctx.now,
     };
-    await repos.blobs.put(hash, input.bytes);
-    await repos.uploads.insert(meta);
+    await Promise.all([repos.blobs.put(hash, input.bytes), repos.uploads.insert(meta)]);
     if (input.idempotencyKey) await repos.idempotency.insert({ accountId: account.id, scope: 'upload', key: input.idempotencyKey, bodyHash, resultId: meta.fileId, createdAt: ctx.now });
     return { record: publicUpload(meta), replayed: false };
   });

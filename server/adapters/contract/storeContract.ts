@@ -432,6 +432,44 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         await expect(tx((r) => r.applications.updateMany([{ app: f.application('A404', 'CH1', 'AC1'), appended: [] }]))).rejects.toThrow();
       });
 
+      test('patchMany merges each patch into the rows still in the status, appends their one entry, and leaves the others alone', async () => {
+        await seed(1, 3);
+        const a1 = f.application('A1', 'CH1', 'AC1', { status: 'privateRegistered' });
+        const a2 = f.application('A2', 'CH2', 'AC1', { status: 'privateRegistered' });
+        const a3 = f.application('A3', 'CH3', 'AC1', { status: 'withdrawn' });
+        await tx(async (r) => {
+          await r.applications.insert(a1, [created]);
+          await r.applications.insert(a2, [created]);
+          await r.applications.insert(a3, [created]);
+        });
+        const at = '2024-06-20T12:00:00+08:00';
+        const won = f.history('lotteryWon', { from: 'privateRegistered', action: 'drawWon', actor: 'system', at, note: '第1位' });
+        const lost = f.history('lotteryLost', { from: 'privateRegistered', action: 'drawLost', actor: 'system', at });
+        const p1 = { status: 'lotteryWon' as const, updatedAt: at, confirmBy: '2024-06-20T18:00:00+08:00', lottery: { rank: 1, admitted: true, drawId: 'D1' } };
+        const p2 = { status: 'lotteryLost' as const, updatedAt: at, lottery: { rank: 2, admitted: false, waitingPosition: 1, drawId: 'D1' } };
+        const moved = await tx((r) =>
+          r.applications.patchMany('privateRegistered', [
+            { id: 'A1', patch: p1, entry: won },
+            { id: 'A3', patch: p2, entry: lost },
+            { id: 'A404', patch: p2, entry: lost },
+            { id: 'A2', patch: p2, entry: lost },
+          ]),
+        );
+        expect(moved).toEqual(['A1', 'A2']);
+        expect(await tx((r) => r.applications.patchMany('privateRegistered', []))).toEqual([]);
+        expect(await read((r) => r.applications.get('A1'))).toEqual(JSON.parse(JSON.stringify({ ...a1, ...p1 })));
+        expect(await read((r) => r.applications.get('A2'))).toEqual(JSON.parse(JSON.stringify({ ...a2, ...p2 })));
+        expect(await read((r) => r.applications.get('A3'))).toEqual(JSON.parse(JSON.stringify(a3)));
+        expect(await read((r) => r.applications.history('A1'))).toEqual([created, won]);
+        expect(await read((r) => r.applications.history('A2'))).toEqual([created, lost]);
+        expect(await read((r) => r.applications.history('A3'))).toEqual([created]);
+        expect(await read((r) => r.applications.listBySchool(a1.schoolId, 'lotteryLost'))).toEqual([JSON.parse(JSON.stringify({ ...a2, ...p2 }))]);
+        // Moved once: a second call finds nothing in the status.
+        expect(await tx((r) => r.applications.patchMany('privateRegistered', [{ id: 'A1', patch: p2, entry: lost }]))).toEqual([]);
+        // The forfeit job finds the winner by its confirmBy column.
+        expect(await tx((r) => r.applications.expireUnconfirmed({ from: ['lotteryWon'], to: 'forfeited', action: 'forfeit', at: '2024-06-20T18:00:00+08:00', note: 'x' }))).toBe(1);
+      });
+
       test('one live application per child: a second live one (insert or update) is live_application; drafts and ended ones are not counted', async () => {
         await seed(1, 2);
         await tx(async (r) => {

@@ -261,6 +261,19 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
           append(app.id, appended);
         }
       },
+      async patchMany(from, items) {
+        const moved: string[] = [];
+        for (const { id, patch, entry } of items) {
+          const app = own(t.applications, id);
+          if (!app || app.status !== from) continue;
+          const next = { ...app, ...clone(patch) };
+          if (LIVE.has(next.status) && liveOf(next.childId, id).length > 0) throw new ConstraintViolation('live_application');
+          t.applications[id] = next;
+          append(id, [entry]);
+          moved.push(id);
+        }
+        return moved;
+      },
       async listBySchool(schoolId, status) {
         return clone(Object.values(t.applications).filter((a) => a.schoolId === schoolId && a.status === status));
       },

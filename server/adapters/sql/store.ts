@@ -120,7 +120,6 @@ const upload = (r: Row): UploadMetaRecord => ({
   height: num(r.height),
   uploadedAt: String(r.uploaded_at),
 });
-const application = (r: Row): StoredApplication => plain(r.doc as StoredApplication);
 const historyEntry = (r: Row): HistoryEntry => {
   const entry: HistoryEntry = {
     at: String(r.at),
@@ -186,7 +185,11 @@ const appColumns = (app: StoredApplication) => [
   json(app),
 ];
 
-function repositories(db: SqlQueryable): Repositories {
+function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
+  // JSON documents as the driver parsed them: `postgres` hands out fresh JSON.parse results; PGlite's
+  // (another realm in jest) are copied into plain objects of this one.
+  const doc = <T>(v: unknown): T => (copyDocs ? plain(v as T) : (v as T));
+  const application = (r: Row): StoredApplication => doc<StoredApplication>(r.doc);
   const rows = async <T>(map: (r: Row) => T, text: string, params: unknown[] = []): Promise<T[]> => (await db.query<Row>(text, params)).rows.map(map);
   const one = async <T>(map: (r: Row) => T, text: string, params: unknown[] = []): Promise<T | null> => (await rows(map, text, params))[0] ?? null;
   const run = async (text: string, params: unknown[] = []): Promise<number> => (await db.query(text, params)).rowCount;
@@ -391,6 +394,34 @@ function repositories(db: SqlQueryable): Repositories {
         );
         if (num(r.rows[0].moved) !== new Set(items.map((x) => x.app.id)).size) throw new Error('no application for some of updateMany');
       },
+      async patchMany(from, items) {
+        if (items.length === 0) return [];
+        const keys = ['id', 'accountId', 'childId', 'schoolId', 'districtCode', 'createdAt', 'submittedAt'];
+        if (items.some(({ patch }) => keys.some((k) => k in patch))) throw new Error('patchMany: a patch may not change the row\'s keys');
+        // One statement for the lot: the patches merged into the docs (and the status / confirm_by columns), the history in order.
+        const input = items.map(({ id, patch, entry }, n) => ({ n, id, patch, confirmByMs: patch.confirmBy ? toMs(patch.confirmBy) : null, entry }));
+        const r = await db.query<Row>(
+          `with input as (
+             select (e ->> 'n')::int as n, e ->> 'id' as id, e -> 'patch' as patch, (e ->> 'confirmByMs')::bigint as confirm_by_ms, e -> 'entry' as entry
+             from jsonb_array_elements(($1::text)::jsonb) e
+           ), moved as (
+             update applications a set status = i.patch ->> 'status', confirm_by_ms = coalesce(i.confirm_by_ms, a.confirm_by_ms), doc = a.doc || i.patch
+             from input i where a.id = i.id and a.status = $2::text
+             returning a.id
+           ), logged as (
+             insert into application_history (application_id, at, from_status, to_status, action, actor, note)
+             select i.id, i.entry ->> 'at', i.entry ->> 'from', i.entry ->> 'to', i.entry ->> 'action', i.entry ->> 'actor', i.entry ->> 'note'
+             from input i where i.id in (select id from moved)
+             order by i.n
+             returning 1
+           )
+           select id from moved`,
+          [json(input), from],
+        );
+        const moved = new Set(r.rows.map((x) => String(x.id)));
+        // In the order given, as the memory adapter answers.
+        return items.map((x) => x.id).filter((id) => moved.has(id));
+      },
       listBySchool: (schoolId, status) => rows(application, 'select doc from applications where school_id = $1 and status = $2 order by seq', [schoolId, status]),
       schoolsWithStatus: (status) =>
         rows((r) => String(r.school_id), 'select distinct school_id collate "C" as school_id from applications where status = $1 order by 1', [status]),
@@ -464,9 +495,9 @@ function repositories(db: SqlQueryable): Repositories {
       },
     },
     lottery: {
-      commitment: (schoolId) => one((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments where school_id = $1', [schoolId]),
-      byDrawId: (drawId) => one((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments where draw_id = $1', [drawId]),
-      listCommitments: () => rows((r) => plain(r.doc as LotteryCommitmentRecord), 'select doc from lottery_commitments order by school_id collate "C"'),
+      commitment: (schoolId) => one((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments where school_id = $1', [schoolId]),
+      byDrawId: (drawId) => one((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments where draw_id = $1', [drawId]),
+      listCommitments: () => rows((r) => doc<LotteryCommitmentRecord>(r.doc), 'select doc from lottery_commitments order by school_id collate "C"'),
       async insert(c) {
         await run('insert into lottery_commitments (school_id, draw_id, doc) values ($1, $2, ($3::text)::jsonb)', [c.schoolId, c.drawId, json(c)]);
       },
@@ -576,26 +607,32 @@ function guarded(db: SqlQueryable, failed?: { error: unknown }): SqlQueryable {
   };
 }
 
-export function createSqlStore(client: SqlClient): Store {
+export function createSqlStore(client: SqlClient, opts: { checkNesting?: boolean } = {}): Store {
   // Nested store calls inside a transaction would read outside it (or, on PGlite's single
-  // connection, wait for it for ever): refused at once.
-  const active = new AsyncLocalStorage<true>();
+  // connection, wait for it for ever): refused at once. The check is a programming-error guard kept
+  // in an AsyncLocalStorage, whose promise hooks tax every promise of the process: on for PGlite
+  // (where the mistake would hang) and under tests (every use case runs there on every store), off
+  // for a PostgreSQL server otherwise.
+  const copyDocs = client.engine !== 'postgres';
+  const checkNesting = opts.checkNesting ?? (client.engine === 'pglite' || process.env.NODE_ENV === 'test');
+  const active = checkNesting ? new AsyncLocalStorage<true>() : null;
   const notNested = () => {
-    if (active.getStore()) throw new Error('nested store.read/store.transaction inside a transaction: use the repositories it was given');
+    if (active?.getStore()) throw new Error('nested store.read/store.transaction inside a transaction: use the repositories it was given');
   };
   return {
     async transaction(fn) {
       notNested();
       return client.transaction(async (tx) => {
         const failed: { error: unknown } = { error: undefined };
-        const result = await active.run(true, () => fn(repositories(guarded(tx, failed))));
+        const run = () => fn(repositories(guarded(tx, failed), copyDocs));
+        const result = await (active ? active.run(true, run) : run());
         if (failed.error !== undefined) throw failed.error;
         return result;
       });
     },
     async read(fn) {
       notNested();
-      return fn(repositories(guarded(client)));
+      return fn(repositories(guarded(client), copyDocs));
     },
     async reset() {
       notNested();
