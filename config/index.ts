@@ -72,7 +72,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         weappContracts(chain);
         if (!devHost) withoutJsonSchema(chain);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
-        if (embedRoot) chain.plugin('indie-subpackage').use(IndieSubpackagePlugin, [embedRoot]);
+        if (embedRoot) {
+          chain.plugin('indie-subpackage').use(IndieSubpackagePlugin, [embedRoot]);
+          // The host may itself be built with webpack (Taro or not) and own wx.webpackJsonp: the
+          // module's chunks register under a name of their own.
+          chain.output.set('chunkLoadingGlobal', `webpackJsonp_${embedRoot.replace(/\W/g, '_')}`);
+        }
       },
     },
     h5: {

@@ -98,6 +98,23 @@ test('host-h5: embedded at /host-h5/ through the JSBridge, a parent logs in with
     await page.evaluate(() => window.DemoContainer.setUiStyle('normal'));
     await pageFrame('normal').first().waitFor({ timeout: 5000 });
 
+    // --- the host's colours and telemetry (its config object): brand colour on the module's buttons,
+    // page views by title, errors as codes and routes with no ids
+    const primary = currentPage(page).locator('.btn-primary').first();
+    assert.equal(await primary.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(10, 127, 90)', "the host's primary colour");
+    await go(page, '/pages/my/application/index?id=A0000000000404');
+    await visible(page, '重新加载');
+    const telemetry = await page.evaluate(() => window.DemoHostTelemetry);
+    assert.ok(
+      telemetry.some((t) => t.type === 'error' && t.kind === 'api' && t.where === 'GET /api/v1/applications/:id' && t.status === 404),
+      `the failed load reached the host's telemetry as a route: ${JSON.stringify(telemetry.filter((t) => t.type === 'error'))}`,
+    );
+    const views = telemetry.filter((t) => t.type === 'pageView').map((t) => t.title);
+    assert.ok(views.includes('在线申报') && views.includes('提交结果'), `page views: ${views.join(' / ')}`);
+    for (const event of telemetry.filter((t) => t.type === 'error')) {
+      assert.ok(!/\d{4}|王|涵/.test(JSON.stringify(event)), `telemetry carries no ids or names: ${JSON.stringify(event)}`);
+    }
+
     // --- the module kept to its namespace and its folder
     const keys = await page.evaluate(() => Object.keys(window.localStorage));
     assert.ok(keys.length > 0 && keys.every((k) => k.startsWith('demohost-rxyjs:')), `storage keys: ${keys.join(', ')}`);

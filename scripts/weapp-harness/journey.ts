@@ -50,6 +50,15 @@ export const JOURNEY: Step[] = [
       const host = s.embedded ? '示例宿主' : '渝快办';
       await s.waitForText(`${host}会打开刷脸核验`);
       if (s.embedded && s.pageText().includes('渝快办')) throw new Error('the embedded login page names 渝快办, not the host');
+      if (s.embedded) {
+        // The host's registration gave its colour and telemetry: the page frame carries the colour,
+        // the host heard the page view.
+        const frame = s.findAll((n) => typeof n.cl === 'string' && /(^| )page( |$)/.test(n.cl))[0];
+        const style = String(frame?.st ?? '');
+        if (!/--c-primary:\s*#0a7f5a/.test(style)) throw new Error(`the page frame does not carry the host's primary colour (style "${style}")`);
+        const log = (s.mp.realm as unknown as { __HOST_TELEMETRY__?: { type: string; title?: string }[] }).__HOST_TELEMETRY__ ?? [];
+        if (!log.some((t) => t.type === 'pageView' && t.title === '刷脸登录')) throw new Error(`the host's telemetry heard no page view of 刷脸登录: ${JSON.stringify(log)}`);
+      }
       await s.tap('开始刷脸');
       await s.waitForRoute('pages/children/index');
       await s.waitForText('王子涵');

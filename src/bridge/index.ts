@@ -3,7 +3,6 @@
  * through getBridge(); a host with its own bridge (or tests) installs it with setBridge() first.
  */
 import type { HostBridge } from '@contract/bridge';
-import { configure } from '@/config';
 
 let current: HostBridge | null = null;
 
@@ -45,11 +44,14 @@ function createPlatformBridge(): HostBridge {
   } else if (process.env.TARO_ENV === 'weapp') {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { createWeappBridge, hostBridgeHook, hostConfigOf } = require('./weapp') as typeof import('./weapp');
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { setRuntimeConfig, WEAPP_KEYS } = require('@/config/runtime') as typeof import('@/config/runtime');
     const wechat = createWeappBridge();
     // A host mini-program embedding the module (blended build) may extend or replace the WeChat bridge,
-    // and names itself for user text (before the first page renders: the bridge starts with the app).
+    // and names itself, gives its colours and telemetry (before the first page renders: the bridge
+    // starts with the app).
     const hostConfig = hostConfigOf();
-    if (hostConfig?.hostName !== undefined) configure({ hostName: hostConfig.hostName });
+    if (hostConfig) setRuntimeConfig(hostConfig, WEAPP_KEYS);
     const hook = hostBridgeHook();
     return hook ? hook(wechat) : wechat;
   } else {

@@ -6,7 +6,7 @@
  *   configure({ hostName: '渝快办', routePrefix: '/rxyjs', storageNamespace: 'ruxue:' });
  */
 
-/** The colours of src/app.css's custom properties (--c-primary …); a host may apply them at launch. */
+/** The colours of src/app.css's custom properties a host may set (its brand colour, its status colours). */
 export interface ThemeTokens {
   primary: string;
   primaryDark: string;
@@ -15,9 +15,35 @@ export interface ThemeTokens {
   warn: string;
 }
 
+/** Each token's custom property in src/app.css: every page's frame sets the host's values on it. */
+export const THEME_PROPERTIES: Readonly<Record<keyof ThemeTokens, string>> = {
+  primary: '--c-primary',
+  primaryDark: '--c-primary-dark',
+  error: '--c-err',
+  ok: '--c-ok',
+  warn: '--c-warn',
+};
+export const THEME_TOKEN_NAMES = Object.keys(THEME_PROPERTIES) as (keyof ThemeTokens)[];
+
+/** What the module tells a host's telemetry about an error: codes and routes only, never a message
+ *  (messages may hold what a parent typed) nor an id. */
+export interface TelemetryError {
+  /** 'api': a call that did not succeed; 'render': a page that failed to draw; 'script': an uncaught error or rejection. */
+  kind: 'api' | 'render' | 'script';
+  /** The API error code ('NETWORK', 'TIMEOUT', 'WINDOW_CLOSED' …), or the script error's class ('TypeError'). */
+  code: string;
+  /** For 'api': the method and path with ids as ':id' ("GET /api/applications/:id"); for 'render': the page's
+   *  title; for 'script': the page's name in the route table ('application'), or 'app'. */
+  where: string;
+  /** For 'api': the HTTP status, 0 when no answer came. */
+  status?: number;
+}
+
 export interface TelemetryHooks {
   /** A page was shown (its title; never personal data). */
   pageView?: (pageTitle: string) => void;
+  /** Something went wrong (see TelemetryError); a hook that throws is ignored. */
+  error?: (event: TelemetryError) => void;
 }
 
 export interface RuntimeConfig {
@@ -66,6 +92,13 @@ export function resetConfig(): void {
 
 /** What user text calls the host when the host gives no name of its own ("请将本应用更新到最新版本"). */
 export const UNNAMED_HOST = '本应用';
+
+/** The custom properties of the host's colours that differ from the module's own, for a page's frame
+ *  (undefined when the host keeps the module's colours, so a page renders no style at all). */
+export function themeStyle(theme: ThemeTokens = current.theme): Record<string, string> | undefined {
+  const changed = THEME_TOKEN_NAMES.filter((token) => theme[token] !== DEFAULTS.theme[token]);
+  return changed.length ? Object.fromEntries(changed.map((token) => [THEME_PROPERTIES[token], theme[token]])) : undefined;
+}
 
 /** The host's name, for user text: `${hostName()}“我的不动产”`. */
 export const hostName = () => current.hostName || UNNAMED_HOST;

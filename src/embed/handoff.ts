@@ -4,7 +4,7 @@
  */
 import type { HostBridge } from '@contract/bridge';
 import type { JsBridgeApi, JsBridgeHostOptions } from '@/bridge/jsbridge';
-import type { RuntimeConfig } from '@/config/runtime';
+import type { HostConfig } from '@/config/runtime';
 
 export const EMBED_GLOBAL = '__RXYJS_EMBED__';
 
@@ -15,8 +15,8 @@ export interface EmbedOptions {
   jsBridge?: JsBridgeApi;
   /** Container pages and face services for the JSBridge adapter. */
   jsBridgeOptions?: JsBridgeHostOptions;
-  /** API base URL, storage namespace, host display name. */
-  config: Partial<RuntimeConfig>;
+  /** API base URL, storage namespace, host display name, theme colours, telemetry hooks (src/config/runtime.ts). */
+  config: Partial<HostConfig>;
   /** The element (or its id) the module renders into; it gets the module's own `#app` inside. */
   mount: HTMLElement | string;
   /** Where the module's build is; default: the folder embed.js was loaded from. */

@@ -48,11 +48,13 @@ beforeEach(() => {
 
 describe('embed()', () => {
   it('hands over the bridge and configuration, mounts #app inside the host element and loads the build in order', async () => {
-    const started = embed({ bridge, config: { storageNamespace: 'host-rxyjs', hostName: '示例政务' }, mount: 'module', moduleUrl: 'https://static.host.example/apps/rxyjs' });
+    const pageView = () => undefined;
+    const config = { storageNamespace: 'host-rxyjs', hostName: '示例政务', theme: { primary: '#0a7f5a' }, telemetry: { pageView } };
+    const started = embed({ bridge, config, mount: 'module', moduleUrl: 'https://static.host.example/apps/rxyjs' });
     await loadEverything();
     await started;
     expect(fetched).toEqual(['https://static.host.example/apps/rxyjs/index.html']);
-    expect(globals[EMBED_GLOBAL]).toEqual({ bridge, jsBridge: undefined, jsBridgeOptions: undefined, config: { apiBaseUrl: '', storageNamespace: 'host-rxyjs', hostName: '示例政务' } });
+    expect(globals[EMBED_GLOBAL]).toEqual({ bridge, jsBridge: undefined, jsBridgeOptions: undefined, config: { apiBaseUrl: '', storageNamespace: 'host-rxyjs', hostName: '示例政务', theme: { primary: '#0a7f5a' }, telemetry: { pageView } } });
     expect(document.querySelector('#module > #app')).not.toBeNull();
     const scripts = Array.from(document.head.querySelectorAll('script[src]')) as HTMLScriptElement[];
     expect(scripts.map((s) => s.src)).toEqual(['https://static.host.example/apps/rxyjs/js/22.abc.js', 'https://static.host.example/apps/rxyjs/js/app.abc.js']);

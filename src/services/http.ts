@@ -25,6 +25,8 @@ export interface ApiClientDeps {
   now?: () => number;
   /** The app shares one limiter between API calls and uploads; tests get a fresh one. */
   limiter?: OverloadLimiter;
+  /** Told of every call that ends without success (after its retries): the host's telemetry. */
+  onFailure?: (failure: { method: HttpRequest['method']; url: string; code: string; status: number }) => void;
 }
 
 export interface CallOptions {
@@ -54,6 +56,12 @@ export function createApiClient(deps: ApiClientDeps) {
 
   async function call<T>(url: string, options: CallOptions = {}): Promise<ApiResult<T>> {
     const method = options.method ?? 'GET';
+    const result = await attempt<T>(url, method, options);
+    if (!result.ok) deps.onFailure?.({ method, url, code: result.error.code, status: result.status });
+    return result.ok ? result : { ok: false, error: result.error };
+  }
+
+  async function attempt<T>(url: string, method: HttpRequest['method'], options: CallOptions): Promise<{ ok: true; data: T } | { ok: false; error: ApiError; status: number }> {
     const idempotent = options.idempotent ?? method === 'GET';
     let networkFailures = 0;
     let overloads = 0;
@@ -70,16 +78,16 @@ export function createApiClient(deps: ApiClientDeps) {
           await sleep(1000 * networkFailures + random() * 500);
           continue;
         }
-        return { ok: false, error: kind === 'timeout' ? clientErrors.timeout() : clientErrors.network() };
+        return { ok: false, error: kind === 'timeout' ? clientErrors.timeout() : clientErrors.network(), status: 0 };
       }
       const { status, data } = answer.value;
       if (status >= 200 && status < 300) {
         if (!options.schema) return { ok: true, data: data as T };
         // A lazy contract loads with the first answer that needs it; one that cannot load (offline) is a network failure.
         const contract = typeof options.schema === 'function' ? await options.schema().catch(() => null) : options.schema;
-        if (!contract) return { ok: false, error: clientErrors.network() };
+        if (!contract) return { ok: false, error: clientErrors.network(), status: 0 };
         const parsed = contract.safeParse(status === 204 ? undefined : data);
-        return parsed.success ? { ok: true, data: parsed.data as T } : { ok: false, error: clientErrors.unreadable() };
+        return parsed.success ? { ok: true, data: parsed.data as T } : { ok: false, error: clientErrors.unreadable(), status };
       }
       const error: ApiError = isApiErrorBody(data) ? data.error : clientErrors.unreadable();
       if (error.code === 'OVERLOADED') {
@@ -90,7 +98,7 @@ export function createApiClient(deps: ApiClientDeps) {
         }
       }
       if (error.code === 'UNAUTHENTICATED') deps.onUnauthenticated();
-      return { ok: false, error };
+      return { ok: false, error, status };
     }
   }
 

@@ -5,6 +5,7 @@ import { createEnrolmentApi } from './api';
 import { auth } from './auth';
 import { queueStatus } from './queue';
 import { sharedLimiter } from './sharedLimiter';
+import { apiRoute, reportError } from './telemetry';
 
 export const api = createEnrolmentApi(
   createApiClient({
@@ -13,6 +14,7 @@ export const api = createEnrolmentApi(
     onUnauthenticated: auth.expired,
     onQueue: queueStatus.set,
     limiter: sharedLimiter,
+    onFailure: ({ method, url, code, status }) => reportError({ kind: 'api', code, where: apiRoute(method, url), status }),
   }),
 );
 export type { ApiResult } from './http';

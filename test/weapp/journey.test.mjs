@@ -42,6 +42,9 @@ async function journey(label, { embedded }) {
       assert.ok(report.pages.some((p) => p.route === 'host/index/index'), 'the walk starts on the host’s own page');
       assert.ok(modulePages.length > 10, 'the walk went through the module');
       assert.deepEqual(modulePages.filter((p) => !p.route.startsWith(`${root}/`)).map((p) => p.route), [], `every module page route starts with ${root}/`);
+      // Its chunks register under a name of their own, not Taro's default wx.webpackJsonp a host built with Taro uses too.
+      const runtime = fs.readFileSync(path.join(HOST_DIST, root, 'runtime.js'), 'utf8');
+      assert.ok(runtime.includes(`webpackJsonp_${root}`) && !/\["webpackJsonp"\]|\.webpackJsonp\b/.test(runtime), 'the module’s chunk registry has its own name');
     }
     // The answer schemas (zod) are not in the main package: they come from a subpackage by require.async.
     const subpackages = JSON.parse(fs.readFileSync(path.join(embedded ? HOST_DIST : DIST, 'app.json'), 'utf8')).subPackages.map((p) => `${p.root.replace(/\/$/, '')}/`);

@@ -54,10 +54,26 @@ function openHostPage(page) {
 }
 
 var scope = typeof globalThis !== 'undefined' ? globalThis : this;
+// What a real host would send to its analytics; kept here so the example (and its harness) can show it.
+var telemetryLog = [];
+scope.__HOST_TELEMETRY__ = telemetryLog;
 scope.__RXYJS_HOST__ = {
   contractVersion: 2,
-  // User text names this host ("请将示例宿主更新到最新版本…"), not the module's default 渝快办.
-  config: { hostName: '示例宿主' },
+  config: {
+    // User text names this host ("请将示例宿主更新到最新版本…"), not the module's default 渝快办.
+    hostName: '示例宿主',
+    // The host's brand colour on the module's design tokens (hex).
+    theme: { primary: '#0a7f5a', primaryDark: '#06553c' },
+    // The host's telemetry: page titles, and errors as codes and routes (never personal data).
+    telemetry: {
+      pageView: function (title) {
+        telemetryLog.push({ type: 'pageView', title: title });
+      },
+      error: function (event) {
+        telemetryLog.push({ type: 'error', kind: event.kind, code: event.code, where: event.where });
+      },
+    },
+  },
   bridge: function (wechat) {
     return Object.assign({}, wechat, {
       platform: 'host-weapp-example',

@@ -197,10 +197,14 @@ describe('weapp bridge (contract v2)', () => {
     expect(() => hostBridgeHook({ __RXYJS_HOST__: { contractVersion: 1, bridge: own } })).toThrow(/contract v1/);
   });
 
-  it('reads the host’s name from its registration, refusing unknown keys', () => {
+  it('reads the host’s name, colours and telemetry from its registration, refusing unknown keys and what the build owns', () => {
     const wechat = createWeappBridge({ wx: wxShim().wx });
     expect(hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat } })).toBeNull();
     expect(hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { hostName: '示例宿主' } } })).toEqual({ hostName: '示例宿主' });
-    expect(() => hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { hostname: 'x' } } })).toThrow(/unknown host configuration key/);
+    const pageView = () => undefined;
+    expect(hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { theme: { primary: '#0a7f5a' }, telemetry: { pageView } } } })).toEqual({ theme: { primary: '#0a7f5a' }, telemetry: { pageView } });
+    expect(() => hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { hostname: 'x' } } })).toThrow(/unknown configuration key\(s\) hostname/);
+    expect(() => hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { apiBaseUrl: 'https://x.example' } } })).toThrow(/unknown configuration key\(s\) apiBaseUrl/);
+    expect(() => hostConfigOf({ __RXYJS_HOST__: { contractVersion: 2, bridge: wechat, config: { theme: { primary: 'blue' } } } })).toThrow(/hex colour/);
   });
 });

@@ -20,6 +20,7 @@ import {
   type PickedImage,
   type UploadTask,
 } from '@contract/bridge';
+import { normaliseRuntimeConfig, WEAPP_KEYS, type HostConfig } from '@/config/runtime';
 import { fail, ok } from '../result';
 import { extensionFor, mimeFromImageType, mimeFromPath } from './mime';
 import { call, globalWx, type WxApi, type WxFail } from './wx';
@@ -33,18 +34,17 @@ export type { WxApi } from './wx';
 export interface WeappHostRegistration {
   contractVersion: typeof BRIDGE_CONTRACT_VERSION;
   bridge: HostBridge | ((wechat: HostBridge) => HostBridge);
-  /** The host's part of the runtime configuration (the route prefix is the embed build's root). */
-  config?: { hostName?: string };
+  /** The host's part of the runtime configuration: hostName, theme, telemetry (the route prefix is the
+   *  embed build's root, the API origin the build's request domain). */
+  config?: Partial<Pick<HostConfig, 'hostName' | 'theme' | 'telemetry'>>;
 }
 export const HOST_REGISTRATION_KEY = '__RXYJS_HOST__';
 
-/** The host's configuration from its registration (checked), or null. */
-export function hostConfigOf(scope: unknown = typeof globalThis !== 'undefined' ? globalThis : undefined): { hostName?: string } | null {
+/** The host's configuration from its registration (checked: host name, theme, telemetry), or null. */
+export function hostConfigOf(scope: unknown = typeof globalThis !== 'undefined' ? globalThis : undefined): Partial<HostConfig> | null {
   const config = (scope as Record<string, WeappHostRegistration | undefined> | undefined)?.[HOST_REGISTRATION_KEY]?.config;
   if (!config) return null;
-  const unknown = Object.keys(config).filter((key) => key !== 'hostName');
-  if (unknown.length) throw new Error(`入学一件事: unknown host configuration key(s) ${unknown.join(', ')}`);
-  if (config.hostName !== undefined && (typeof config.hostName !== 'string' || config.hostName.length > 40)) throw new Error('入学一件事: hostName must be a string of at most 40 characters');
+  normaliseRuntimeConfig(config, WEAPP_KEYS);
   return { ...config };
 }
 
