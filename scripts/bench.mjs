@@ -19,7 +19,6 @@ const args = new Set(process.argv.slice(2));
 const sizesOnly = args.has('--sizes-only');
 const build = !args.has('--no-build');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SUBPACKAGE_ROOTS = ['pages/child/', 'pages/apply/', 'pages/my/', 'pages/service/'];
 const KB = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const rows = [];
 const record = (figure, value, budget, pass) => rows.push({ figure, value, budget, pass });
@@ -42,13 +41,15 @@ const gzipSize = (file) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).le
 const jsGzipTotal = (dir) => filesUnder(dir).filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSize(f), 0);
 
 function weappSizes(dir) {
+  // The main package is everything outside the subpackage roots the build's app.json lists.
+  const roots = (JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')).subPackages ?? []).map((p) => `${p.root.replace(/\/$/, '')}/`);
   let main = 0;
   let total = 0;
   for (const file of filesUnder(dir)) {
     const rel = path.relative(dir, file).split(path.sep).join('/');
     const size = fs.statSync(file).size;
     total += size;
-    if (!SUBPACKAGE_ROOTS.some((r) => rel.startsWith(r))) main += size;
+    if (!roots.some((r) => rel.startsWith(r))) main += size;
   }
   return { main, total };
 }

@@ -1,12 +1,16 @@
 /**
- * Pages. The main package holds the first steps of the journey (home, login, district, children);
- * the rest are subpackages so the mini-program's main package stays small.
+ * Pages. The main package holds only the home page; every other page is in a subpackage so the
+ * mini-program's main package stays small (a page's root may be its own folder, so paths do not
+ * change). The first steps (login, district, children) are preloaded from home, so a parent never
+ * waits for them.
  *
  * The WeChat embed build (TARO_APP_EMBED_ROOT, npm run build:weapp-embed) is itself one subpackage of
  * the host, and a subpackage cannot hold subpackages: there every page is listed in `pages`.
  */
-const MAIN_PAGES = ['pages/index/index', 'pages/login/index', 'pages/district/index', 'pages/children/index'];
+const MAIN_PAGES = ['pages/index/index'];
+const FIRST_STEPS = ['pages/login', 'pages/district', 'pages/children'];
 const SUBPACKAGES = [
+  ...FIRST_STEPS.map((root) => ({ root, pages: ['index'] })),
   {
     root: 'pages/child',
     pages: ['add/index', 'detail/index', 'upkeep/index', 'materials/index', 'report-code/index'],
@@ -29,7 +33,7 @@ const embedded = Boolean(process.env.TARO_APP_EMBED_ROOT) && process.env.TARO_EN
 export default defineAppConfig({
   ...(embedded
     ? { pages: [...MAIN_PAGES, ...SUBPACKAGES.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))] }
-    : { pages: MAIN_PAGES, subPackages: SUBPACKAGES }),
+    : { pages: MAIN_PAGES, subPackages: SUBPACKAGES, preloadRule: { 'pages/index/index': { network: 'all', packages: FIRST_STEPS } } }),
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#1f6fd1',
