@@ -36,6 +36,13 @@ module.exports = {
       rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
     },
     {
+      // One pressable control: the kit's Button (focus, Enter/Space, disabled and busy states). A
+      // hand-made role='button' anywhere else misses one of them.
+      files: ['src/**/*.tsx'],
+      excludedFiles: ['src/components/Button/**', '**/*.test.tsx'],
+      rules: { 'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='role'][value.value='button']", message: "Use the kit's Button (src/components/Button), not a hand-made role='button'." }] },
+    },
+    {
       // Thin pages: a page is a controller over stores and services; it never calls the API client
       // or the host bridge itself.
       files: ['src/pages/**/*.ts', 'src/pages/**/*.tsx'],

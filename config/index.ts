@@ -7,6 +7,7 @@ import { h5SplitChunks } from './chunks';
 import { contractRules, LazyContractsPlugin, withoutJsonSchema } from './contracts';
 import { IndieSubpackagePlugin } from './indie';
 import { weappContracts } from './weappContracts';
+import { MODERN_MINI_OUTPUT } from './miniTerser';
 
 /**
  * One config for three outputs:
@@ -72,6 +73,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         weappContracts(chain);
         if (!devHost) withoutJsonSchema(chain);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
+        if (process.env.TARO_APP_SOURCEMAP === '1') chain.devtool('hidden-source-map');
         if (embedRoot) {
           chain.plugin('indie-subpackage').use(IndieSubpackagePlugin, [embedRoot]);
           // The host may itself be built with webpack (Taro or not) and own wx.webpackJsonp: the
@@ -114,6 +116,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
   // Production client builds drop function names (Taro keeps them on H5 by default; nothing in the
   // module or its runtime reads them): 8 KB gzip of H5 JS, 4 KB of it on the first page. Builds with
   // the dev or mock host keep Taro's default, as the browser suite has always run them.
-  const shipped: UserConfigExport<'webpack5'> = devHost ? {} : { terser: { enable: true, config: { keep_fnames: false } } };
+  const shipped: UserConfigExport<'webpack5'> = devHost ? {} : { terser: { enable: true, config: { keep_fnames: false, ...(platform === 'h5' ? {} : MODERN_MINI_OUTPUT) } } };
   return merge({}, base, (await import('./prod')).default, shipped);
 });

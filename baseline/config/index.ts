@@ -1,4 +1,5 @@
 import { defineConfig } from '@tarojs/cli';
+import { MODERN_MINI_OUTPUT } from '../../config/miniTerser';
 
 export default defineConfig<'webpack5'>(async () => ({
   projectName: 'baseline',
@@ -9,7 +10,8 @@ export default defineConfig<'webpack5'>(async () => ({
   framework: 'react',
   compiler: 'webpack5',
   cache: { enable: false },
-  terser: { enable: true, config: { output: { quote_keys: false } } },
+  // The module's mini-program output settings (config/miniTerser.ts), so both are minified alike.
+  terser: { enable: true, config: process.env.TARO_ENV === 'h5' ? { output: { quote_keys: false } } : { ...MODERN_MINI_OUTPUT, output: { ...MODERN_MINI_OUTPUT.output, quote_keys: false } } },
   mini: { postcss: { pxtransform: { enable: true, config: {} } } },
   h5: { publicPath: '/', staticDirectory: 'static', router: { mode: 'hash' }, postcss: { pxtransform: { enable: false, config: {} } } },
 }));

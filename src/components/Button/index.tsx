@@ -17,6 +17,8 @@ export interface ButtonProps {
   'aria-label'?: string;
   'aria-describedby'?: string;
   'aria-expanded'?: boolean;
+  /** A toggle's state (显示/隐藏). */
+  'aria-pressed'?: boolean;
   'aria-controls'?: string;
   'data-testid'?: string;
 }

@@ -1,7 +1,7 @@
-import { View, Text } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { ApiError } from '@contract/errors';
 import { NoticeBanner } from '../NoticeBanner';
-import { pressKey } from '../Pressable';
+import { Button } from '../Button';
 
 interface Props {
   /** What could not be loaded, e.g. "暂时无法获取子女信息". */
@@ -15,9 +15,9 @@ export function LoadError({ title, error, onRetry }: Props) {
   return (
     <NoticeBanner tone='error' title={title} urgent>
       <Text>{error.message}</Text>
-      <View className='btn btn-primary' role='button' tabIndex={0} onKeyDown={pressKey} onClick={onRetry}>
+      <Button variant='primary' onPress={onRetry}>
         重新加载
-      </View>
+      </Button>
     </NoticeBanner>
   );
 }

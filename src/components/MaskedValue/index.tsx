@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import './index.css';
 import { useState } from 'react';
-import { pressKey } from '@/components/Pressable';
+import { Button } from '../Button';
 
 export interface MaskedValueProps {
   label: string;
@@ -37,15 +37,16 @@ export function MaskedValue({ label, masked, full, reveal }: MaskedValueProps) {
       <Text className='masked-text' data-testid='masked-text'>
         {shown ?? masked}
       </Text>
-      <View
+      <Button
+        variant='plain'
         className='masked-toggle'
-        role='button' tabIndex={0} onKeyDown={pressKey}
         aria-pressed={shown !== null}
         aria-label={`${shown !== null ? '隐藏' : '显示'}${label}`}
-        onClick={() => void toggle()}
+        busy={busy}
+        onPress={() => void toggle()}
       >
         {busy ? '读取中…' : shown !== null ? '隐藏' : '显示'}
-      </View>
+      </Button>
       {failed ? (
         <View className='field-error' role='alert'>
           暂时无法显示完整号码，请稍后重试

@@ -7,7 +7,6 @@ import { getBridge } from '@/bridge';
 import { Button } from '../Button';
 import { auth } from '@/services/auth';
 import { startUpload, type UploadHandle, type UploadOptions, type UploadStage } from '@/services/upload';
-import { pressKey } from '@/components/Pressable';
 import './index.css';
 import { hostName } from '@/config';
 
@@ -130,9 +129,9 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
           <View className='uploader-status' role='status' aria-live='polite'>
             {STAGE_TEXT[progress.stage](progress)}
           </View>
-          <View className='btn btn-inline uploader-cancel' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`取消上传${label}`} onClick={() => handle.current?.cancel()}>
+          <Button className='btn-inline uploader-cancel' aria-label={`取消上传${label}`} onPress={() => handle.current?.cancel()}>
             取消上传
-          </View>
+          </Button>
         </View>
       ) : null}
 
@@ -140,17 +139,17 @@ export function Uploader({ materialCode, label, fileIds, onChange, maxBytes, max
         <View className='uploader-error' role='alert'>
           <View>{error}</View>
           {lastPicked ? (
-            <View className='link uploader-retry' role='button' tabIndex={0} onKeyDown={pressKey} onClick={() => void run(lastPicked.image, lastPicked.replacing)}>
+            <Button variant='link' className='uploader-retry' onPress={() => void run(lastPicked.image, lastPicked.replacing)}>
               重试上传
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}
 
       {!busy && !full ? (
-        <View className='btn uploader-pick' role='button' tabIndex={0} onKeyDown={pressKey} aria-label={`上传${label}照片`} onClick={() => void pick(null)}>
+        <Button className='uploader-pick' aria-label={`上传${label}照片`} onPress={() => void pick(null)}>
           {fileIds.length ? '＋ 继续添加照片' : '＋ 拍照或从相册上传'}
-        </View>
+        </Button>
       ) : null}
       {full && !busy ? <View className='muted'>{`已达上限（最多 ${maxImages} 张），可点“更换”替换照片`}</View> : null}
     </View>
