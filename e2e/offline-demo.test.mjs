@@ -5,7 +5,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createStaticServer } from '../scripts/serve.mjs';
+import { createStaticServer } from '../scripts/serve.ts';
 import { launchBrowser, MOCK_BUILD_DIR, appReady, qa, login, currentPage } from './harness.mjs';
 
 let site;

@@ -1,21 +1,34 @@
 #!/usr/bin/env node
 /**
  * npm run bench: builds the module and a bare Taro baseline in the same run, measures, and prints a
- * table of figure / budget / pass. Exits non-zero when a budget is missed.
- *   --sizes-only   bundle sizes and the no-mock-code check only (what CI runs)
- *   --no-build     reuse existing dist folders (and the chunk maps in dist/stats)
- *   --only=a,b     a subset of sizes, image, domain, lighthouse, server (scripts/bench/server.ts)
+ * table of figure / budget / pass. Exits 3 when a budget is missed, 1 when the bench cannot run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createStaticServer } from './serve.mjs';
+import { createStaticServer } from './serve.ts';
 import { chunkLabel, duplicates, readStats } from './bundle-report.mjs';
 
 const root = path.resolve(new URL('..', import.meta.url).pathname);
+const USAGE = `npm run bench [-- options]: measures the module against its budgets, beside a bare Taro app built in the same run
+  --sizes-only   bundle sizes and the no-mock-code check only (what CI runs)
+  --no-build     reuse existing dist folders (and the chunk maps in dist/stats)
+  --only=a,b     a subset of: ${['sizes', 'image', 'domain', 'lighthouse', 'server'].join(', ')} (server: scripts/bench/server.ts)
+  --verbose      also list the first page's files
+  --help         this text
+Exit status: 0 every budget met, 3 a budget missed, 1 the bench could not run.`;
+const SECTIONS = ['sizes', 'image', 'domain', 'lighthouse', 'server'];
 const args = new Set(process.argv.slice(2));
+// A mistyped option must not silently run the whole bench (the server section alone takes minutes).
+const unknown = [...args].filter((a) => !['--sizes-only', '--no-build', '--verbose', '--help', '-h'].includes(a) && !a.startsWith('--only='));
+const badSections = [...args].filter((a) => a.startsWith('--only=')).flatMap((a) => a.slice(7).split(',')).filter((s) => !SECTIONS.includes(s));
+if (args.has('--help') || args.has('-h') || unknown.length || badSections.length) {
+  if (unknown.length || badSections.length) console.error(`unknown ${unknown.length ? `option(s) ${unknown.join(' ')}` : `section(s) ${badSections.join(', ')}`}\n`);
+  console.log(USAGE);
+  process.exit(unknown.length || badSections.length ? 1 : 0);
+}
 const sizesOnly = args.has('--sizes-only');
 const build = !args.has('--no-build');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
