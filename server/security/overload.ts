@@ -45,14 +45,34 @@ export const DEFAULT_LIMITS: OverloadLimits = {
 
 const RATE_MESSAGE = '当前访问人数较多，请稍候再试，您填写的内容不会丢失';
 
-/** Token buckets by key, refilled lazily; idle full buckets are forgotten so memory stays bounded. */
-export function createBuckets(bucket: Bucket, now: () => number) {
+/** Most callers a bucket set remembers: beyond it the least recently seen are forgotten. */
+export const MAX_BUCKET_KEYS = 100_000;
+
+/**
+ * Token buckets by key, refilled lazily. Memory stays bounded and every request costs O(1)
+ * amortised: idle full buckets are forgotten by a sweep once a minute (once a second while the set
+ * is at its cap), and a set still at its cap after a sweep forgets its least recently seen callers
+ * (Map order: a take moves its key to the end). A forgotten caller starts again with a full bucket;
+ * the global bucket still bounds what many addresses together can do.
+ */
+export function createBuckets(bucket: Bucket, now: () => number, maxKeys = MAX_BUCKET_KEYS) {
   const state = new Map<string, { tokens: number; at: number }>();
   let sweptAt = now();
+  let sweeps = 0;
   function sweep(t: number) {
-    if (t - sweptAt < 60_000 && state.size < 100_000) return;
-    sweptAt = t;
-    for (const [key, s] of state) if (s.tokens + ((t - s.at) / 1000) * bucket.perSecond >= bucket.burst) state.delete(key);
+    const due = t - sweptAt >= 60_000 || (state.size >= maxKeys && t - sweptAt >= 1_000);
+    if (due) {
+      sweptAt = t;
+      sweeps++;
+      for (const [key, s] of state) if (s.tokens + ((t - s.at) / 1000) * bucket.perSecond >= bucket.burst) state.delete(key);
+    }
+    if (state.size >= maxKeys) {
+      const target = Math.floor(maxKeys * 0.9);
+      for (const key of state.keys()) {
+        if (state.size <= target) break;
+        state.delete(key);
+      }
+    }
   }
   return {
     /** Takes one token: 0 when allowed, else the seconds until one is there. */
@@ -61,6 +81,7 @@ export function createBuckets(bucket: Bucket, now: () => number) {
       sweep(t);
       const s = state.get(key) ?? { tokens: bucket.burst, at: t };
       const tokens = Math.min(bucket.burst, s.tokens + (Math.max(0, t - s.at) / 1000) * bucket.perSecond);
+      state.delete(key);
       if (tokens >= 1) {
         state.set(key, { tokens: tokens - 1, at: t });
         return 0;
@@ -68,9 +89,11 @@ export function createBuckets(bucket: Bucket, now: () => number) {
       state.set(key, { tokens, at: t });
       return Math.max(1, Math.ceil((1 - tokens) / bucket.perSecond));
     },
+    /** Callers remembered, and full sweeps so far (tests). */
+    size: () => state.size,
+    sweeps: () => sweeps,
   };
 }
-
 
 export function rateLimit(limits: OverloadLimits, now: () => number): MiddlewareHandler<AppEnv> {
   const principal = limits.principal ? createBuckets(limits.principal, now) : null;
