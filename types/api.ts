@@ -27,6 +27,7 @@ export * from './materials';
 export * from './application';
 export * from './lottery';
 export * from './reportCode';
+export * from './messages';
 
 export const API_BASE = '/api/v1';
 
