@@ -72,7 +72,7 @@ export function sqlSchemaContract(name: string, opened: () => SqlUnderTest): voi
       await expect(insert('approved', '')).rejects.toMatchObject({ code: '23505' });
       await expect(insert('confirmationDue', '')).rejects.toMatchObject({ code: '23514' });
       await expect(insert('approved', '2024-07-16T00:00:00+08:00')).rejects.toMatchObject({ code: '23514' });
-      await expect(sql.query(`insert into messages (account_id, application_id, kind, key, child_name_masked, created_at) values ('AC1', 'A404', 'approved', 'k', '王*', 'x')`)).rejects.toMatchObject({ code: '23503' });
+      await expect(sql.query(`insert into messages (account_id, application_id, kind, key, child_name_masked, created_at) values ('AC1', 'A404', 'approved', '', '王*', 'x')`)).rejects.toMatchObject({ code: '23503' });
     });
 
     test('an upload needs its bytes stored first (foreign key to blobs)', async () => {
