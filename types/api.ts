@@ -206,4 +206,8 @@ export const routes = {
   notice: (id: string) => `${API_BASE}/applications/${id}/notice`,
   noticePdf: (id: string) => `${API_BASE}/applications/${id}/notice.pdf`,
   publicKey: `${API_BASE}/report-code/public-key`,
+  messages: `${API_BASE}/messages`,
+  unreadCount: `${API_BASE}/messages/unread-count`,
+  messageRead: (id: string) => `${API_BASE}/messages/${id}/read`,
+  pushConsent: `${API_BASE}/push-consent`,
 } as const;
