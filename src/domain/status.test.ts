@@ -180,8 +180,13 @@ describe('applyTransition and nextAction', () => {
     if (!a2.ok) throw new Error(a2.message);
     expect(a2.application.confirmBy).toBe(at('07-16T00:00:00'));
     expect(nextAction(a2.application, at('06-20T10:00:00'), cal)).toEqual({
-      text: '审核通过，请在7月15日（含当日）前完成入学确认', who: 'parent', action: 'confirm', deadline: at('07-16T00:00:00'), deadlineText: '7月15日（含当日）',
+      text: '审核通过，请在7月15日（含当日）前完成入学确认，逾期未确认视为放弃该学位', who: 'parent', action: 'confirm', deadline: at('07-16T00:00:00'), deadlineText: '7月15日（含当日）',
     });
+    // A parent who never confirms (issue 15, item 17): after 7-15 it says what happened, not "wait".
+    expect(nextAction(a2.application, at('07-16T00:00:01'), cal)).toMatchObject({
+      text: '入学确认已于7月15日（含当日）截止，逾期未确认视为放弃该学位。如有疑问，请拨打区县招生咨询电话', who: 'none', action: null,
+    });
+    expect(nextAction({ ...a2.application, status: 'forfeited' }, at('07-16T10:00:00'), cal).text).toBe('未在7月15日（含当日）前完成入学确认，视为放弃该学位。如有疑问，请拨打区县招生咨询电话');
   });
   it('private admission says 6-20 18:00', () => {
     expect(nextAction({ ...app, nature: 'private', status: 'lotteryWon' }, at('06-20T10:00:00'), cal)).toMatchObject({
