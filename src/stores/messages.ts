@@ -5,11 +5,22 @@
 import { create } from 'zustand';
 import type { ApiError } from '@contract/errors';
 import type { Message } from '@contract/messages';
+import { MESSAGE_KINDS, type MessageKindName } from '@contract/enums';
 import { api } from '@/services';
+import { host } from '@/services/host';
 import { useSessionStore } from './session';
 import { onDraftScopeLeft } from './persisted';
 
+/** What asking for pushes came to, for the page to say. */
+export type PushOutcome = { state: 'on'; kinds: MessageKindName[] } | { state: 'off' } | { state: 'unavailable' } | { state: 'cancelled' } | { state: 'failed'; message: string };
+
+/** The reason the host's consent sheet shows. */
+export const PUSH_REASON = '审核结果、补正通知、录取结果、入学确认提醒和通知书发放';
+
 interface MessagesState {
+  push: PushOutcome | null;
+  /** Asks the host for consent (its sheet), then tells the server which kinds may be pushed. Call it from the parent's tap. */
+  enablePush(): Promise<PushOutcome>;
   list: Message[];
   unread: number | null;
   loaded: boolean;
@@ -22,7 +33,7 @@ interface MessagesState {
   open(id: string): Promise<string | null>;
 }
 
-const EMPTY = { list: [] as Message[], unread: null, loaded: false, loading: false, error: null };
+const EMPTY = { list: [] as Message[], unread: null, loaded: false, loading: false, error: null, push: null };
 
 export const useMessagesStore = create<MessagesState>((set, get) => ({
   ...EMPTY,
@@ -38,6 +49,17 @@ export const useMessagesStore = create<MessagesState>((set, get) => ({
     if (!useSessionStore.getState().session) return set({ unread: null });
     const answer = await api.unreadCount();
     set({ unread: answer.ok ? answer.data.unread : null });
+  },
+  async enablePush() {
+    const consent = await host.requestNotifyConsent({ kinds: [...MESSAGE_KINDS], reason: PUSH_REASON });
+    let push: PushOutcome;
+    if (!consent.ok) push = consent.error.kind === 'cancelled' ? { state: 'cancelled' } : consent.error.kind === 'unavailable' ? { state: 'unavailable' } : { state: 'failed', message: '暂时无法开启消息提醒，请稍后重试' };
+    else {
+      const saved = await api.setPushConsent({ kinds: consent.value.accepted });
+      push = !saved.ok ? { state: 'failed', message: saved.error.message } : saved.data.kinds.length ? { state: 'on', kinds: saved.data.kinds } : { state: 'off' };
+    }
+    set({ push });
+    return push;
   },
   async open(id) {
     const message = get().list.find((m) => m.id === id);

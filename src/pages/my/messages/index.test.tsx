@@ -63,6 +63,24 @@ describe('消息', () => {
     expect(screen.getByText(/审核结果、补正通知、录取结果/)).toBeInTheDocument();
   });
 
+  it('开启消息提醒 asks the host for consent; afterwards a result is pushed through the host with the masked name only', async () => {
+    await mock.reset('submitted');
+    const session = await mock.login('two-children');
+    useSessionStore.setState({ session, restored: true });
+    const app = (await mock.api<ApplicationsResponse>('GET', routes.applications)).data.applications[0];
+    render(<Messages />);
+    fireEvent.click(await screen.findByRole('button', { name: '开启消息提醒' }));
+    expect(await screen.findByText(/^已开启10类消息提醒，将通过渝快办通知您/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '开启消息提醒' })).not.toBeInTheDocument();
+    expect((await mock.qa('GET', '/__qa/pushes')).pushes).toEqual([]);
+    await mock.qa('POST', '/__qa/review', { applicationId: app.id, action: 'reject', reason: '非本区县户籍' });
+    await mock.at('2024-06-12T10:00:00+08:00');
+    const { pushes } = await mock.qa('GET', '/__qa/pushes');
+    expect(pushes).toEqual([expect.objectContaining({ kind: 'rejected', applicationId: app.id, title: '报名审核未通过' })]);
+    expect(pushes[0].body).toContain(app.childNameMasked);
+    expect(JSON.stringify(pushes[0])).not.toMatch(/王子涵|李娜|非本区县户籍/);
+  });
+
   it('tells the parent when messages cannot be loaded and reloads on request', async () => {
     await correctionRequested();
     await mock.qa('POST', '/__qa/faults', { route: '/messages', kind: 'error500', times: 1 });

@@ -8,7 +8,8 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { LoadError } from '@/components/LoadError';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation } from '@/services/navigation';
-import { useMessagesStore } from '@/stores/messages';
+import { useMessagesStore, type PushOutcome } from '@/stores/messages';
+import { hostName } from '@/config';
 import { routes } from '@/config/routes';
 import './index.css';
 
@@ -22,10 +23,27 @@ export interface MessagesViewProps {
   onRetry(): void;
   onOpen(id: string): void;
   onHome(): void;
+  push: PushOutcome | null;
+  onEnablePush(): void;
+}
+
+function pushText(push: PushOutcome): string {
+  switch (push.state) {
+    case 'on':
+      return `已开启${push.kinds.length}类消息提醒，将通过${hostName()}通知您（只含孩子的姓氏等脱敏信息，详情请在此查看）`;
+    case 'off':
+      return '您未允许消息提醒，结果和截止提醒仍会在这里显示';
+    case 'unavailable':
+      return `当前${hostName()}版本不支持消息提醒，请留意本页的消息`;
+    case 'cancelled':
+      return '已取消开启消息提醒';
+    case 'failed':
+      return push.message;
+  }
 }
 
 /** The list as the parent reads it: newest first, unread ones marked in words, not by colour alone. */
-export function MessagesView({ messages, unread, loading, error, onRetry, onOpen, onHome }: MessagesViewProps) {
+export function MessagesView({ messages, unread, loading, error, onRetry, onOpen, onHome, push, onEnablePush }: MessagesViewProps) {
   return (
     <Page title='消息'>
       {error ? <LoadError title='暂时无法获取消息' error={error} onRetry={onRetry} /> : null}
@@ -64,6 +82,16 @@ export function MessagesView({ messages, unread, loading, error, onRetry, onOpen
           <View className='muted'>{`${formatMonthDayTime(toMs(m.createdAt))} · 查看办件详情 ›`}</View>
         </Button>
       ))}
+      <View className='card'>
+        <View className='card-title'>消息提醒</View>
+        <View className='muted'>{`开启后，审核结果、补正和入学确认截止前一天的提醒也会通过${hostName()}通知您。`}</View>
+        {push ? (
+          <View className='msg-push' role='status'>
+            {pushText(push)}
+          </View>
+        ) : null}
+        {push?.state === 'on' ? null : <Button onPress={onEnablePush}>开启消息提醒</Button>}
+      </View>
       <HelpLinks />
     </Page>
   );
@@ -71,7 +99,7 @@ export function MessagesView({ messages, unread, loading, error, onRetry, onOpen
 
 /** 个人中心 → 消息: tapping one marks it read and opens its application. */
 export default function Messages() {
-  const { list, unread, loading, error, load, open } = useMessagesStore();
+  const { list, unread, loading, error, load, open, push, enablePush } = useMessagesStore();
   useEffect(() => void load(), [load]);
   const onOpen = async (id: string) => {
     const applicationId = await open(id);
@@ -86,6 +114,8 @@ export default function Messages() {
       onRetry={() => void load()}
       onOpen={(id) => void onOpen(id)}
       onHome={() => void navigation.home()}
+      push={push}
+      onEnablePush={() => void enablePush()}
     />
   );
 }
