@@ -594,8 +594,8 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
         return rows(
           (r) => String(r.seq),
           `insert into messages (account_id, application_id, kind, key, child_name_masked, detail, created_at)
-           select a.account_id, a.id, $1::text, $2::text, a.doc ->> 'childNameMasked', i.detail, $3::text
-           from unnest($4::text[], $5::jsonb[]) with ordinality as i (application_id, detail, n)
+           select a.account_id, a.id, $1::text, $2::text, a.doc ->> 'childNameMasked', i.detail::jsonb, $3::text
+           from unnest($4::text[], $5::text[]) with ordinality as i (application_id, detail, n)
            join applications a on a.id = i.application_id
            order by i.n
            on conflict (application_id, kind, key) do nothing
