@@ -21,3 +21,12 @@ create table messages (
 create index messages_account on messages (account_id, seq desc);
 create index messages_unread on messages (account_id) where read_at is null;
 create index messages_unpushed on messages (seq) where pushed_at is null;
+
+-- The kinds a parent allowed, in the host's consent sheet, to be pushed (订阅消息); one row per account.
+create table push_consents (
+  account_id text primary key references accounts (id),
+  kinds text[] not null check (kinds <@ array[
+    'correctionRequested', 'approved', 'rejected', 'admitted', 'waitlisted', 'notAdmitted', 'forfeited',
+    'noticeIssued', 'correctionDue', 'confirmationDue']::text[]),
+  updated_at text not null
+);

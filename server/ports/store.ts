@@ -336,9 +336,14 @@ export interface Repositories {
     unreadCount(accountId: string): Promise<number>;
     /** Marks the account's own message read (once: the first read time stays); false when it is not theirs. */
     markRead(accountId: string, id: string, at: string): Promise<boolean>;
-    /** Messages whose push step has not run, oldest first (the push job). */
-    unpushed(limit: number): Promise<MessageRecord[]>;
+    /** Messages whose push step has not run, oldest first, each with whether its owner consented to its kind (the push job). */
+    unpushed(limit: number): Promise<Array<MessageRecord & { pushWanted: boolean }>>;
     markPushed(ids: string[], at: string): Promise<void>;
+  };
+  pushConsents: {
+    get(accountId: string): Promise<{ kinds: MessageKind[]; updatedAt: string } | null>;
+    /** Replaces the account's answer. */
+    put(accountId: string, kinds: MessageKind[], at: string): Promise<void>;
   };
   /** Small named values: sequences for readable ids, and the dev host's settings (QA clock…). */
   settings: {

@@ -66,29 +66,20 @@ export async function markMessageRead(deps: Deps, ctx: RequestContext, id: strin
   });
 }
 
-/** The setting that holds an account's consent to pushes (granted through the host's consent sheet). */
-export const pushConsentKey = (accountId: string) => `pushConsent:${accountId}`;
-export interface PushConsent {
-  kinds: MessageKind[];
-  at: string;
-}
-
 /**
  * The push step (a job): every message not yet pushed goes to the host's push port when its owner
  * consented to that kind, with the title and the child's masked name only; the rest are marked done
- * without a push. A failed send fails the job (it is retried), the ones sent before stay marked.
+ * without a push. A failed send fails the job, which is retried: delivery is at least once.
  */
 export async function sendPushes(deps: Deps, repos: Repositories, at: string): Promise<{ pushed: number; skipped: number }> {
   let pushed = 0;
   let skipped = 0;
   for (;;) {
+    // One read per batch (consent joined in), one write: the city's forfeit or lottery stays quick.
     const batch = await repos.messages.unpushed(PUSH_BATCH);
     if (batch.length === 0) break;
-    const consents = new Map<string, PushConsent | null>();
     for (const m of batch) {
-      if (!consents.has(m.accountId)) consents.set(m.accountId, await repos.settings.get<PushConsent>(pushConsentKey(m.accountId)));
-      const consent = consents.get(m.accountId);
-      if (deps.hostPush && consent?.kinds.includes(m.kind)) {
+      if (deps.hostPush && m.pushWanted) {
         await deps.hostPush.send({ accountId: m.accountId, applicationId: m.applicationId, kind: m.kind, ...pushText(m.kind, m.childNameMasked), at });
         pushed++;
       } else skipped++;
@@ -103,6 +94,6 @@ export async function sendPushes(deps: Deps, repos: Repositories, at: string): P
 export async function setPushConsent(deps: Deps, ctx: RequestContext, body: { kinds: MessageKind[] }): Promise<{ kinds: MessageKind[] }> {
   const account = parentRequest(deps, ctx);
   const kinds = [...new Set(body.kinds)];
-  await deps.store.transaction((repos) => repos.settings.put<PushConsent>(pushConsentKey(account.id), { kinds, at: ctx.now }));
+  await deps.store.transaction((repos) => repos.pushConsents.put(account.id, kinds, ctx.now));
   return { kinds };
 }

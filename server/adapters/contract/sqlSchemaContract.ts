@@ -73,6 +73,9 @@ export function sqlSchemaContract(name: string, opened: () => SqlUnderTest): voi
       await expect(insert('confirmationDue', '')).rejects.toMatchObject({ code: '23514' });
       await expect(insert('approved', '2024-07-16T00:00:00+08:00')).rejects.toMatchObject({ code: '23514' });
       await expect(sql.query(`insert into messages (account_id, application_id, kind, key, child_name_masked, created_at) values ('AC1', 'A404', 'approved', '', '王*', 'x')`)).rejects.toMatchObject({ code: '23503' });
+      // Push consent holds contract kinds only.
+      await sql.query(`insert into push_consents (account_id, kinds, updated_at) values ('AC1', $1::text[], 'x')`, [[...MESSAGE_KINDS]]);
+      await expect(sql.query(`update push_consents set kinds = array['gossip'] where account_id = 'AC1'`)).rejects.toMatchObject({ code: '23514' });
     });
 
     test('an upload needs its bytes stored first (foreign key to blobs)', async () => {

@@ -622,7 +622,14 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
       test('unpushed lists oldest first until marked pushed; a rolled-back change leaves no message', async () => {
         await seedApps();
         const first = await tx((r) => r.messages.record({ kind: 'approved', key: '', at, items: [{ applicationId: 'A1' }, { applicationId: 'A2' }] }));
-        expect((await read((r) => r.messages.unpushed(10))).map((m) => m.id)).toEqual(first);
+        expect((await read((r) => r.messages.unpushed(10))).map((m) => [m.id, m.pushWanted])).toEqual([[first[0], false], [first[1], false]]);
+        // The owner's consent to the kind is read with them (one query for the push job).
+        await tx((r) => r.pushConsents.put('AC1', ['approved', 'rejected'], at));
+        expect(await read((r) => r.pushConsents.get('AC1'))).toEqual({ kinds: ['approved', 'rejected'], updatedAt: at });
+        expect(await read((r) => r.pushConsents.get('AC2'))).toBeNull();
+        expect((await read((r) => r.messages.unpushed(10))).map((m) => m.pushWanted)).toEqual([true, true]);
+        await tx((r) => r.pushConsents.put('AC1', ['rejected'], at));
+        expect((await read((r) => r.messages.unpushed(10))).map((m) => m.pushWanted)).toEqual([false, false]);
         await tx((r) => r.messages.markPushed([first[0]], at));
         expect((await read((r) => r.messages.unpushed(10))).map((m) => m.id)).toEqual([first[1]]);
         await expect(

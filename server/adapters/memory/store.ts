@@ -46,6 +46,7 @@ export interface MemoryTables {
   settings: Record<string, unknown>;
   /** Oldest first; ids increase. */
   messages: MessageRecord[];
+  pushConsents: Record<string, { kinds: MessageRecord['kind'][]; updatedAt: string }>;
 }
 
 export const MEMORY_TABLES_VERSION = 2;
@@ -69,6 +70,7 @@ export function emptyTables(): MemoryTables {
     staff: {},
     settings: {},
     messages: [],
+    pushConsents: {},
   };
 }
 
@@ -441,10 +443,19 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         return true;
       },
       async unpushed(limit) {
-        return clone(t.messages.filter((m) => !m.pushedAt).slice(0, limit));
+        return clone(t.messages.filter((m) => !m.pushedAt).slice(0, limit)).map((m) => ({ ...m, pushWanted: own(t.pushConsents, m.accountId)?.kinds.includes(m.kind) ?? false }));
       },
       async markPushed(ids, at) {
         for (const m of t.messages) if (ids.includes(m.id) && !m.pushedAt) m.pushedAt = at;
+      },
+    },
+    pushConsents: {
+      async get(accountId) {
+        return copy(own(t.pushConsents, accountId));
+      },
+      async put(accountId, kinds, at) {
+        needAccount(accountId, 'push_consents');
+        t.pushConsents[accountId] = { kinds: [...kinds], updatedAt: at };
       },
     },
     settings: {

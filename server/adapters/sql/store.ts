@@ -35,6 +35,7 @@ type Row = Record<string, unknown>;
 /** Every table the store writes, in an order TRUNCATE accepts (it cascades anyway). */
 const TABLES = [
   'messages',
+  'push_consents',
   'application_history',
   'applications',
   'idempotency',
@@ -612,10 +613,27 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
         const r = await one((x) => x.seq, 'update messages set read_at = coalesce(read_at, $3) where seq = $1::bigint and account_id = $2 returning seq', [id, accountId, at]);
         return r !== null;
       },
-      unpushed: (limit) => rows(message, 'select * from messages where pushed_at is null order by seq limit $1', [limit]),
+      unpushed: (limit) =>
+        rows(
+          (r) => ({ ...message(r), pushWanted: Boolean(r.push_wanted) }),
+          `select m.*, coalesce(m.kind = any(c.kinds), false) as push_wanted
+           from messages m left join push_consents c on c.account_id = m.account_id
+           where m.pushed_at is null order by m.seq limit $1`,
+          [limit],
+        ),
       async markPushed(ids, at) {
         if (ids.length === 0) return;
         await run('update messages set pushed_at = $2 where seq = any($1::bigint[]) and pushed_at is null', [ids, at]);
+      },
+    },
+    pushConsents: {
+      get: (accountId) =>
+        one((r) => ({ kinds: [...(r.kinds as MessageRecord['kind'][])], updatedAt: String(r.updated_at) }), 'select kinds, updated_at from push_consents where account_id = $1', [accountId]),
+      async put(accountId, kinds, at) {
+        await run(
+          'insert into push_consents (account_id, kinds, updated_at) values ($1, $2::text[], $3) on conflict (account_id) do update set kinds = excluded.kinds, updated_at = excluded.updated_at',
+          [accountId, kinds, at],
+        );
       },
     },
     settings: {
