@@ -27,7 +27,7 @@ async function reopen(page) {
 }
 
 test('a reviewer starts, then asks for 补正: the parent is told in 消息, by push, and reminded the day before', async () => {
-  const { context, page } = await openApp(suite.browser(), suite.baseUrl());
+  const { context, page } = await openApp(suite.browser, suite.server.url);
   try {
     const reset = await qa(page, 'POST', '/__qa/reset', { scenario: 'submitted' });
     assert.equal(reset.status, 200, JSON.stringify(reset.body));
@@ -91,7 +91,7 @@ test('a reviewer starts, then asks for 补正: the parent is told in 消息, by 
 });
 
 test('an overdue review is flagged on 办件详情', async () => {
-  const { context, page } = await openApp(suite.browser(), suite.baseUrl());
+  const { context, page } = await openApp(suite.browser, suite.server.url);
   try {
     await qa(page, 'POST', '/__qa/reset', { scenario: 'submitted' });
     await page.reload();
