@@ -1,6 +1,7 @@
 /**
  * The outside world the enrolment server talks to: the host's face service, the birth registry
- * (出生医学证明), the 9 departments' data sharing, and the report-code signing keys. Use cases see
+ * (出生医学证明), the 9 departments' data sharing, the report-code signing keys, and the host's push
+ * service (消息 pushed to the parent's phone). Use cases see
  * only these interfaces; the simulations of development and the real services are adapters.
  */
 import type { DataKind, FaceVerification, Relationship, VerificationResult } from '@contract/api';
