@@ -85,6 +85,9 @@ test('a reviewer starts, then asks for 补正: the parent is told in 消息, by 
     assert.match(pushes[0].body, /王\*涵/);
     assert.doesNotMatch(JSON.stringify(pushes), /王子涵|李娜|户口簿照片不清晰/);
     await screenshot(page, 'told-messages-reminder');
+    // The dev host's panel shows what the phone received.
+    await page.locator('#qa-entry').click();
+    await page.locator('[data-testid="qa-pushes"]').filter({ hasText: '补正即将截止' }).filter({ hasText: '王*涵' }).waitFor();
   } finally {
     await context.close();
   }
