@@ -76,3 +76,7 @@ export const useMessagesStore = create<MessagesState>((set, get) => ({
 
 // Another parent on this phone must not see the previous one's messages.
 onDraftScopeLeft(() => useMessagesStore.setState({ ...EMPTY }));
+// Logged out on a shared phone: the messages go with the session at once (not only at the next login).
+useSessionStore.subscribe((s, before) => {
+  if (before.session && !s.session) useMessagesStore.setState({ ...EMPTY });
+});

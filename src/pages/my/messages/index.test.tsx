@@ -54,6 +54,14 @@ describe('消息', () => {
     await waitFor(async () => expect((await mock.api<{ unread: number }>('GET', routes.unreadCount)).data.unread).toBe(0));
   });
 
+  it('forgets the messages as soon as the parent logs out (a shared phone)', async () => {
+    await correctionRequested();
+    await useMessagesStore.getState().load();
+    expect(useMessagesStore.getState().list).toHaveLength(1);
+    useSessionStore.setState({ session: null });
+    expect(useMessagesStore.getState()).toMatchObject({ list: [], unread: null });
+  });
+
   it('says there is nothing yet and what will come here', async () => {
     await mock.reset('submitted');
     const session = await mock.login('two-children');
