@@ -66,6 +66,18 @@ describe('messages', () => {
     expect(mine.unread).toBe(2);
   });
 
+  test('a 补正 due within a day is not reminded on top of its request, which names the deadline', async () => {
+    await call('POST', '/__qa/reset', { scenario: 'submitted' });
+    const app = await onlyApplication();
+    await clock('2024-06-12T10:00:00');
+    await call('POST', '/__qa/review', { applicationId: app.id, action: 'request-correction', reason: '户口簿不清晰', items: ['householdRegister'], dueAt: '2024-06-13T00:00:00+08:00' });
+    await clock('2024-06-12T11:00:00');
+    const parent = await login();
+    const mine = await messagesOf(parent);
+    expect(mine.messages.map((m: any) => m.kind)).toEqual(['correctionRequested']);
+    expect(mine.messages[0].body).toContain('6月12日（含当日）');
+  });
+
   test('approval, the confirmation reminder on 7-15 and the forfeit after 7-15 reach a parent who never confirms (item 17)', async () => {
     await call('POST', '/__qa/reset', { scenario: 'submitted' });
     const app = await onlyApplication();

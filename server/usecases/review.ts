@@ -96,8 +96,9 @@ export async function review(deps: Deps, ctx: RequestContext, repos: Repositorie
   const kind = messageKindOf(action)!;
   const deadline = input.action === 'request-correction' ? input.dueAt : input.action === 'approve' ? result.confirmBy : undefined;
   await tell(repos, kind, ctx.now, [{ applicationId: app.id, detail: deadline ? { deadline } : {} }]);
-  if (input.action === 'request-correction' && input.dueAt) {
-    const runAt = toIso(Math.max(toMs(ctx.now), toMs(input.dueAt) - REMINDER_LEAD_MS));
+  // Reminded a day before; a 补正 due sooner than that is told its deadline in the request itself.
+  if (input.action === 'request-correction' && input.dueAt && toMs(input.dueAt) - REMINDER_LEAD_MS > toMs(ctx.now)) {
+    const runAt = toIso(toMs(input.dueAt) - REMINDER_LEAD_MS);
     await repos.jobs.schedule({ id: `job-${CORRECTION_REMINDER_JOB}-${app.id}-${input.dueAt}`, kind: CORRECTION_REMINDER_JOB, key: `${app.id}|${input.dueAt}`, runAt, payload: { applicationId: app.id, dueAt: input.dueAt } });
   }
   await audit(repos, ctx, {
