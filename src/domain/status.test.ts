@@ -193,6 +193,10 @@ describe('applyTransition and nextAction', () => {
       action: 'confirm', deadlineText: '6月20日 18:00', text: '已被民办学校录取，请在6月20日 18:00前完成入学确认，未确认的视为自动放弃',
     });
     expect(nextAction({ ...app, nature: 'private', status: 'lotteryLost' }, at('06-20T10:00:00'), cal)).toMatchObject({ deadlineText: '6月29日 22:00', who: 'parent' });
+    // Past 18:00, before the forfeit job has run: what happened, not "wait".
+    expect(nextAction({ ...app, nature: 'private', status: 'lotteryWon' }, at('06-20T18:00:01'), cal)).toMatchObject({
+      action: null, who: 'none', text: '入学确认已于6月20日 18:00截止，未确认的视为自动放弃民办学校学位',
+    });
   });
   it('covers every status', () => {
     for (const status of ALL_STATUSES) expect(nextAction({ ...app, status }, at('06-12T10:00:00'), cal).text).toMatch(/[\u4e00-\u9fff]/);

@@ -325,7 +325,7 @@ export function nextAction(
     case 'lotteryWon':
     case 'admittedWithoutLottery': {
       const d = at(phasePeriod(cal, 'privateConfirmation')?.end);
-      if (passed(d.deadline)) return { text: '入学确认已截止，等待系统处理', who: 'system', action: null, ...d };
+      if (passed(d.deadline)) return { text: `入学确认已于${d.deadlineText}截止，未确认的视为自动放弃民办学校学位`, who: 'none', action: null, ...d };
       return { text: `已被民办学校录取，请在${d.deadlineText}前完成入学确认，未确认的视为自动放弃`, who: 'parent', action: 'confirm', ...d };
     }
     case 'lotteryLost':
