@@ -275,7 +275,7 @@ test('registration pages (registration-open)', async () => {
   });
 });
 
-test('application pages (awaiting-correction, private-admitted)', async () => {
+test('application pages and 消息 (awaiting-correction, private-admitted)', async () => {
   await withApp(async (page) => {
     let state = await arrange(page, 'awaiting-correction');
     let app = appOf(state);
@@ -283,6 +283,8 @@ test('application pages (awaiting-correction, private-admitted)', async () => {
       ['my-applications', '/pages/my/applications/index'],
       ['my-application', `/pages/my/application/index?id=${app.id}`],
       ['apply-result', `/pages/apply/result/index?id=${app.id}`],
+      // 消息 with the unread 补正 message (issue 15).
+      ['my-messages', '/pages/my/messages/index'],
     ]);
     state = await arrange(page, 'private-admitted');
     app = appOf(state);

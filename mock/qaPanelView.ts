@@ -21,6 +21,7 @@ const CLOCK_PRESETS: [string, string][] = [
   ['6-20 17:59:50 确认截止前', '2024-06-20T17:59:50+08:00'],
   ['6-20 18:00:01 确认已截止', '2024-06-20T18:00:01+08:00'],
   ['6-21 10:00 公办兜底', '2024-06-21T10:00:00+08:00'],
+  ['7-15 10:00 入学确认最后一天（提醒）', '2024-07-15T10:00:00+08:00'],
   ['7-16 10:00 通知书发放', '2024-07-16T10:00:00+08:00'],
 ];
 
@@ -192,11 +193,25 @@ export function openQaPanel(): void {
     }),
   );
 
-  panel.append(clock, identity, scenario, reviewer, lottery, faults, style, network);
+  // ---- the host's pushes (what the parent's phone received: title and masked name only) ----
+  const pushes = section('宿主推送（模拟手机通知）');
+  const pushList = el('div');
+  pushList.dataset.testid = 'qa-pushes';
+  pushes.append(pushList, button('刷新推送', () => refresh()));
+
+  panel.append(clock, identity, scenario, reviewer, lottery, faults, style, network, pushes);
   document.body.append(panel);
 
   async function refresh(): Promise<void> {
-    const [state, apps] = await Promise.all([qa('GET', '/__qa/state'), qa('GET', '/__qa/applications')]);
+    const [state, apps, sent] = await Promise.all([qa('GET', '/__qa/state'), qa('GET', '/__qa/applications'), qa('GET', '/__qa/pushes')]);
+    pushList.replaceChildren();
+    const pushRows: Array<{ title: string; body: string; at: string }> = sent.ok ? sent.data.pushes : [];
+    if (pushRows.length === 0) pushList.append(el('p', { textContent: '暂无推送（家长须先在“消息”中开启消息提醒）' }, 'color:#86909c;margin:4px 0'));
+    for (const p of [...pushRows].reverse()) {
+      const row = el('div', {}, 'border:1px solid #e5e6eb;border-radius:6px;padding:6px;margin:4px 0');
+      row.append(el('strong', { textContent: p.title }), el('div', { textContent: p.body }, 'font-size:13px'), el('div', { textContent: p.at }, 'color:#4e5969;font-size:12px'));
+      pushList.append(row);
+    }
     if (state.ok) now.textContent = `当前：${state.data.now}（场景 ${state.data.scenario}）`;
     list.replaceChildren();
     const rows: (Application & { identityId: string | null })[] = apps.ok ? apps.data.applications : [];
@@ -205,7 +220,7 @@ export function openQaPanel(): void {
       const row = el('div', {}, 'border:1px solid #e5e6eb;border-radius:6px;padding:6px;margin:4px 0');
       row.dataset.application = app.id;
       row.append(el('div', { textContent: `${app.number} · ${app.childNameMasked} · ${app.schoolName}` }), el('div', { textContent: `状态：${STATUS_INFO[app.status].label}（${app.identityId ?? ''}）` }, 'color:#4e5969;font-size:13px'));
-      row.append(button('审核通过', () => act(app.id, 'approve')), button('要求补正', () => act(app.id, 'request-correction')), button('审核不通过', () => act(app.id, 'reject')));
+      row.append(button('开始审核', () => act(app.id, 'start-review')), button('审核通过', () => act(app.id, 'approve')), button('要求补正', () => act(app.id, 'request-correction')), button('审核不通过', () => act(app.id, 'reject')));
       list.append(row);
     }
   }

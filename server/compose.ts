@@ -8,13 +8,14 @@ import { createDevClock, systemClock, type DevClock } from './adapters/clock';
 import { createSimulatedBirthRegistry } from './adapters/sim/birthRegistry';
 import { createSimulatedDataSharing } from './adapters/sim/departments';
 import { createSimulatedFaceService, type SimulatedFaceService } from './adapters/sim/faceService';
+import { createSimulatedHostPush, type SimulatedHostPush } from './adapters/sim/hostPush';
 import { createStaticReference } from './data/reference';
 import { createEnrolmentApp } from './http/app';
 import type { AppEnv } from './http/context';
 import { deadlineHandlers, scheduleYear } from './jobs/deadlines';
 import { createJobRunner, type JobRunner } from './jobs/runner';
 import { watchJobs } from './jobs/watch';
-import type { BirthRegistry, DataSharing, FaceService, ReportKeys } from './ports/outside';
+import type { BirthRegistry, DataSharing, FaceService, HostPush, ReportKeys } from './ports/outside';
 import type { Store } from './ports/store';
 import { createQa, DEFAULT_NOW, type Qa } from './qa';
 import { createFaultBoard } from './qa/faults';
@@ -31,7 +32,7 @@ export interface ServerOptions {
   /** Development: the QA-movable clock, the simulated host and departments, the QA API. */
   development: boolean;
   /** Production adapters of the outside world (development simulates them). */
-  outside?: { face: FaceService; birthRegistry: BirthRegistry; dataSharing: DataSharing };
+  outside?: { face: FaceService; birthRegistry: BirthRegistry; dataSharing: DataSharing; hostPush?: HostPush };
   year?: number;
   policy?: Partial<Policy>;
   log?: (line: string) => void;
@@ -47,7 +48,7 @@ export interface EnrolmentServer {
   deps: Deps;
   jobs: JobRunner;
   /** Development only. */
-  dev: { qa: Qa; face: SimulatedFaceService; clock: DevClock; qaDeps: QaDeps } | null;
+  dev: { qa: Qa; face: SimulatedFaceService; clock: DevClock; qaDeps: QaDeps; push: SimulatedHostPush } | null;
 }
 
 /** The enrolment year this server runs (the 2024 calendar is the one published). */
@@ -61,6 +62,7 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
   const devClock = opts.development ? createDevClock(opts.store, DEFAULT_NOW, realNowMs) : null;
   if (devClock) await devClock.load();
   const face = opts.development ? createSimulatedFaceService(cryptoRandomBytes, realNowMs) : null;
+  const push = opts.development ? createSimulatedHostPush() : null;
   if (!opts.development && !opts.outside) throw new Error('a production server needs its outside-world adapters (face service, birth registry, data sharing)');
   // The runner is told when a request's committed write scheduled a job (it looks again then).
   let jobs: JobRunner | null = null;
@@ -72,6 +74,7 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
     birthRegistry: opts.outside?.birthRegistry ?? createSimulatedBirthRegistry(),
     dataSharing: opts.outside?.dataSharing ?? createSimulatedDataSharing(),
     reportKeys: opts.reportKeys,
+    hostPush: opts.outside?.hostPush ?? push ?? undefined,
     year: opts.year ?? ENROLMENT_YEAR,
     policy: { ...DEFAULT_POLICY, ...opts.policy },
     randomBytes: cryptoRandomBytes,
@@ -83,9 +86,9 @@ export async function composeServer(opts: ServerOptions): Promise<EnrolmentServe
   await jobs.refresh();
 
   let dev: EnrolmentServer['dev'] = null;
-  if (devClock && face) {
-    const qaDeps: QaDeps = { deps, clock: devClock, face, jobs, faults: createFaultBoard(), uiStyle: { value: 'normal' } };
-    dev = { qa: createQa(qaDeps), face, clock: devClock, qaDeps };
+  if (devClock && face && push) {
+    const qaDeps: QaDeps = { deps, clock: devClock, face, push, jobs, faults: createFaultBoard(), uiStyle: { value: 'normal' } };
+    dev = { qa: createQa(qaDeps), face, clock: devClock, qaDeps, push };
   }
   const app = createEnrolmentApp({
     deps,

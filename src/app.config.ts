@@ -21,7 +21,7 @@ const SUBPACKAGES = [
   },
   {
     root: 'pages/my',
-    pages: ['index', 'applications/index', 'application/index', 'lottery/index', 'notice/index'],
+    pages: ['index', 'applications/index', 'application/index', 'lottery/index', 'notice/index', 'messages/index'],
   },
   {
     root: 'pages/service',

@@ -27,6 +27,7 @@ export * from './materials';
 export * from './application';
 export * from './lottery';
 export * from './reportCode';
+export * from './messages';
 
 export const API_BASE = '/api/v1';
 
@@ -205,4 +206,8 @@ export const routes = {
   notice: (id: string) => `${API_BASE}/applications/${id}/notice`,
   noticePdf: (id: string) => `${API_BASE}/applications/${id}/notice.pdf`,
   publicKey: `${API_BASE}/report-code/public-key`,
+  messages: `${API_BASE}/messages`,
+  unreadCount: `${API_BASE}/messages/unread-count`,
+  messageRead: (id: string) => `${API_BASE}/messages/${id}/read`,
+  pushConsent: `${API_BASE}/push-consent`,
 } as const;

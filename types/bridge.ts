@@ -7,6 +7,8 @@
  * exactly what happened (cancelled by the parent, not available in this host, network).
  */
 
+import type { MessageKindName } from './enums';
+
 export type HostErrorKind = 'cancelled' | 'unavailable' | 'network' | 'failed' | 'timeout';
 
 export interface HostError {
@@ -109,6 +111,21 @@ export interface SaveDocumentRequest {
   headers?: Record<string, string>;
 }
 
+/**
+ * Consent to be notified (订阅消息), asked of the parent by the host (optional, since v2 · 2026-12).
+ * The kinds are those of types/enums.ts MESSAGE_KINDS; the host maps each to its own template or
+ * channel. The enrolment server then sends the pushes server-to-server (docs/host-bridge.md).
+ */
+export interface NotifyConsentRequest {
+  kinds: MessageKindName[];
+  /** Shown by the host's consent sheet, e.g. "审核结果、补正和入学确认提醒". */
+  reason: string;
+}
+export interface NotifyConsent {
+  /** The kinds the parent accepted: all, some, or none (a refusal is ok with none). */
+  accepted: MessageKindName[];
+}
+
 export interface HostBridge {
   /** Identifies the implementation in diagnostics ("h5", "weapp", a host's own name). */
   readonly platform: string;
@@ -146,6 +163,14 @@ export interface HostBridge {
 
   /** Scans a QR code with the camera (teachers' 报到核验); resolves with the decoded text. */
   scanCode(): Promise<HostResult<string>>;
+
+  /**
+   * Optional (v2, additive): asks the parent's consent to push the given kinds. Absent, or answering
+   * 'unavailable', in a host without pushes: messages are then read in 个人中心 → 消息 only.
+   * WeChat: wx.requestSubscribeMessage with the runtime config's template ids (one tap: call it
+   * straight from the parent's tap).
+   */
+  requestNotifyConsent?(req: NotifyConsentRequest): Promise<HostResult<NotifyConsent>>;
 
   getUiStyle(): Promise<HostUiStyle>;
   /** Called when the host switches between normal and 长辈版 while the module runs. */

@@ -8,7 +8,8 @@ export const QaClockRequestSchema = z.strictObject({ now: InstantSchema, frozen:
 export const QaIdentityRequestSchema = z.strictObject({ id: z.string().max(64) });
 export const QaReviewRequestSchema = z.strictObject({
   applicationId: IdSchema,
-  action: z.enum(['approve', 'reject', 'request-correction']),
+  /** start-review: 审核中 without a decision (the decision comes with a later call). */
+  action: z.enum(['start-review', 'approve', 'reject', 'request-correction']),
   reason: z.string().max(500).optional(),
   items: z.array(MaterialCodeSchema).max(12).optional(),
   dueAt: InstantSchema.optional(),

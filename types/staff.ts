@@ -24,6 +24,8 @@ export type StaffMe = z.infer<typeof StaffMeSchema>;
 
 export const StaffApplicationsQuerySchema = z.strictObject({
   status: ApplicationStatusSchema.optional(),
+  /** Only the applications past the 10-working-day review promise (Q24). */
+  overdue: z.enum(['true', 'false']).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 });
 
@@ -39,6 +41,10 @@ export const StaffApplicationSchema = z.strictObject({
     otherGuardians: z.number().int(),
     priorityVerified: z.boolean(),
   }),
+  /** The review promise (Q24): when it is due, and whether the district is past it. */
+  review: z
+    .strictObject({ dueAt: InstantSchema, overdue: z.boolean() })
+    .nullable(),
 });
 export type StaffApplication = z.infer<typeof StaffApplicationSchema>;
 export const StaffApplicationsResponseSchema = z.strictObject({ applications: z.array(StaffApplicationSchema) });

@@ -3,7 +3,8 @@
  * The face screen is the face sheet (or, in tests, the QA-chosen identity), whose verdict goes to
  * the simulated face service; 长辈版 changes arrive as the `host-ui-style` window event.
  */
-import type { FaceVerifyRequest, HostResult, HostUiStyle } from '@contract/bridge';
+import type { FaceVerifyRequest, HostResult, HostUiStyle, NotifyConsentRequest } from '@contract/bridge';
+import type { MessageKindName } from '@contract/enums';
 import type { H5HostCapabilities } from '@/bridge/h5';
 
 /** The window event the dev host (QA panel, tests) dispatches when its UI style changes. */
@@ -15,6 +16,8 @@ export interface DevHostOptions {
   /** The face screen: which seeded identity the face is, or cancelled. Absent: QA's chosen identity. */
   faceSheet?: (reason: string) => Promise<{ identityId: string } | 'cancelled'>;
   networkTimeoutMs?: () => number | undefined;
+  /** The consent sheet for pushes: the kinds allowed ([] refused). Absent (tests): all asked for are allowed. */
+  consentSheet?: (req: NotifyConsentRequest) => Promise<MessageKindName[] | 'cancelled'>;
 }
 
 const ok = <T>(value: T): HostResult<T> => ({ ok: true, value });
@@ -67,6 +70,10 @@ export function createDevHostCapabilities(options: DevHostOptions = {}): H5HostC
       };
       window.addEventListener(UI_STYLE_EVENT, handler);
       return () => window.removeEventListener(UI_STYLE_EVENT, handler);
+    },
+    async requestNotifyConsent(req) {
+      const choice = options.consentSheet ? await options.consentSheet(req) : req.kinds;
+      return choice === 'cancelled' ? fail('cancelled') : ok({ accepted: choice });
     },
     networkTimeoutMs: options.networkTimeoutMs,
   };

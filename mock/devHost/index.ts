@@ -7,6 +7,7 @@ import type { H5HostCapabilities } from '@/bridge/h5';
 import { qaNetworkTimeoutMs } from '../networkKnob';
 import { createDevHostCapabilities } from './capabilities';
 import { showFaceSheet } from './faceSheet';
+import { showConsentSheet } from './consentSheet';
 
 export interface DevHost {
   /** Resolves when the server answers (at once, or once the in-browser server has started). */
@@ -23,5 +24,5 @@ export function startDevHost(): DevHost {
     const { mountQaEntry } = await import('../qaPanel');
     mountQaEntry();
   })();
-  return { ready, capabilities: createDevHostCapabilities({ faceSheet: (reason) => showFaceSheet(reason), networkTimeoutMs: qaNetworkTimeoutMs }) };
+  return { ready, capabilities: createDevHostCapabilities({ faceSheet: (reason) => showFaceSheet(reason), consentSheet: (req) => showConsentSheet(req), networkTimeoutMs: qaNetworkTimeoutMs }) };
 }

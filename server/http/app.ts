@@ -19,6 +19,7 @@ import { childrenRoutes } from './routes/children';
 import { referenceRoutes } from './routes/reference';
 import { sessionRoutes } from './routes/session';
 import { staffRoutes } from './routes/staff';
+import { messageRoutes } from './routes/messages';
 import { uploadRoutes } from './routes/uploads';
 import { jsonGuard } from '../security/jsonGuard';
 import { DEFAULT_LIMITS, rateLimit, writeGate, type OverloadLimits } from '../security/overload';
@@ -102,6 +103,7 @@ export function createEnrolmentApp({ deps, log = () => undefined, jobs, before, 
   uploadRoutes(app, deps);
   applicationRoutes(app, deps);
   staffRoutes(app, deps);
+  messageRoutes(app, deps);
 
   app.doc31('/api/v1/openapi.json', OPENAPI_INFO);
   return app;

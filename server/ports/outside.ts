@@ -1,10 +1,12 @@
 /**
  * The outside world the enrolment server talks to: the host's face service, the birth registry
- * (出生医学证明), the 9 departments' data sharing, and the report-code signing keys. Use cases see
+ * (出生医学证明), the 9 departments' data sharing, the report-code signing keys, and the host's push
+ * service (消息 pushed to the parent's phone). Use cases see
  * only these interfaces; the simulations of development and the real services are adapters.
  */
 import type { DataKind, FaceVerification, Relationship, VerificationResult } from '@contract/api';
 import type { z } from 'zod';
+import type { MessageKind } from '@contract/messages';
 import type { LoginHandoffSchema } from '@contract/api';
 
 type LoginHandoff = z.infer<typeof LoginHandoffSchema>;
@@ -74,4 +76,24 @@ export interface ReportKeyPair {
 export interface ReportKeys {
   /** The year's signing key pair (configured; generated on first start only in development). */
   forYear(year: number): Promise<ReportKeyPair>;
+}
+
+/** One push as it leaves the enrolment server: a kind's title and the child's masked name, nothing else personal. */
+export interface HostPushMessage {
+  /** Whose host account to reach (the host maps it to its own user: openid, 渝快办 user id). */
+  accountId: string;
+  /** Opens the application when tapped (an id, not personal). */
+  applicationId: string;
+  kind: MessageKind;
+  title: string;
+  body: string;
+  at: string;
+}
+
+/**
+ * The host's push service, server-to-server (weapp: 订阅消息 subscribeMessage.send with the template
+ * the parent consented to; 渝快办: its message centre API). docs/host-bridge.md describes the step.
+ */
+export interface HostPush {
+  send(push: HostPushMessage): Promise<void>;
 }

@@ -18,6 +18,7 @@ import type {
 } from '@contract/api';
 import type { Application } from '@contract/application';
 import type { StaffRole } from '@contract/staff';
+import type { MessageKind } from '@contract/messages';
 
 export type { StaffRole };
 
@@ -165,6 +166,27 @@ export interface StaffRecord {
   revokedAt: string | null;
 }
 
+/**
+ * A message to a parent (issue 15), recorded in the transaction of the change it tells of. The words
+ * are composed when read (src/domain/messages.ts), from the kind and these facts.
+ */
+export interface MessageRecord {
+  /** Readable, increasing: newest first is highest first. */
+  id: string;
+  /** The application's owner: the only account that reads it. */
+  accountId: string;
+  applicationId: string;
+  kind: MessageKind;
+  /** With (application, kind): unique, so a reminder for one deadline is recorded once ('' for a change). */
+  key: string;
+  childNameMasked: string;
+  detail: { deadline?: string; waitingPosition?: number };
+  createdAt: string;
+  readAt: string | null;
+  /** When the host push was sent (or found not wanted); null while it waits for the push step. */
+  pushedAt: string | null;
+}
+
 /** Thrown by adapters when a uniqueness invariant would break (a unique index in SQL). */
 export class ConstraintViolation extends Error {
   constructor(public readonly constraint: 'live_application' | 'idempotency' | 'child_id_number' | 'guardianship' | 'unique') {
@@ -255,13 +277,15 @@ export interface Repositories {
     listByDistrict(districtCode: string, statuses: ApplicationStatus[], limit: number): Promise<StoredApplication[]>;
     /**
      * Set-based deadline step: every application in `from` whose `confirmBy <= at` moves to `to`,
-     * with one history entry each (dated at its own confirmBy). Returns how many moved.
+     * with one history entry each (dated at its own confirmBy). Returns the ids moved.
      */
-    expireUnconfirmed(args: { from: ApplicationStatus[]; to: ApplicationStatus; action: HistoryEntry['action']; at: string; note: string }): Promise<number>;
-    /** Set-based: every application in `from` moves to `to` at `at` (notices). */
-    moveAll(args: { from: ApplicationStatus; to: ApplicationStatus; action: HistoryEntry['action']; at: string; note: string; reportCodeAvailable?: boolean }): Promise<number>;
+    expireUnconfirmed(args: { from: ApplicationStatus[]; to: ApplicationStatus; action: HistoryEntry['action']; at: string; note: string }): Promise<string[]>;
+    /** Set-based: every application in `from` moves to `to` at `at` (notices). Returns the ids moved. */
+    moveAll(args: { from: ApplicationStatus; to: ApplicationStatus; action: HistoryEntry['action']; at: string; note: string; reportCodeAvailable?: boolean }): Promise<string[]>;
     /** Every application, newest first (QA and invariant checks only). */
     listAll(limit: number): Promise<StoredApplication[]>;
+    /** Ids of applications in `statuses` whose confirmBy lies in [fromAt, toAt) (the day-before reminders). */
+    confirmDueBetween(statuses: ApplicationStatus[], fromAt: string, toAt: string): Promise<string[]>;
     /** Live applications of every child (for the invariant checks of tests and the bench). */
     countLivePerChildOverOne(liveStatuses: ApplicationStatus[]): Promise<number>;
   };
@@ -299,6 +323,27 @@ export interface Repositories {
     get(id: string): Promise<StaffRecord | null>;
     revoke(id: string, at: string): Promise<void>;
     list(): Promise<StaffRecord[]>;
+  };
+  messages: {
+    /**
+     * Set-based: one message of `kind` and `key` for each listed application, to its owner, with the
+     * application's masked child name; one whose (application, kind, key) exists is skipped (a
+     * reminder twice is one). Unknown ids are skipped. Answers the new messages' ids.
+     */
+    record(args: { kind: MessageKind; key: string; at: string; items: Array<{ applicationId: string; detail?: MessageRecord['detail'] }> }): Promise<string[]>;
+    /** The account's messages, newest first. */
+    listByAccount(accountId: string, limit: number): Promise<MessageRecord[]>;
+    unreadCount(accountId: string): Promise<number>;
+    /** Marks the account's own message read (once: the first read time stays); false when it is not theirs. */
+    markRead(accountId: string, id: string, at: string): Promise<boolean>;
+    /** Messages whose push step has not run, oldest first, each with whether its owner consented to its kind (the push job). */
+    unpushed(limit: number): Promise<Array<MessageRecord & { pushWanted: boolean }>>;
+    markPushed(ids: string[], at: string): Promise<void>;
+  };
+  pushConsents: {
+    get(accountId: string): Promise<{ kinds: MessageKind[]; updatedAt: string } | null>;
+    /** Replaces the account's answer. */
+    put(accountId: string, kinds: MessageKind[], at: string): Promise<void>;
   };
   /** Small named values: sequences for readable ids, and the dev host's settings (QA clock…). */
   settings: {

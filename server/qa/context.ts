@@ -1,6 +1,7 @@
 /** What the QA API (development only) drives: the server's ports plus the dev clock, the simulated face service and the job runner. */
 import type { DevClock } from '../adapters/clock';
 import type { SimulatedFaceService } from '../adapters/sim/faceService';
+import type { SimulatedHostPush } from '../adapters/sim/hostPush';
 import type { JobRunner } from '../jobs/runner';
 import type { Deps, RequestContext } from '../usecases/context';
 import type { AccountRecord } from '../ports/store';
@@ -10,6 +11,8 @@ export interface QaDeps {
   deps: Deps;
   clock: DevClock;
   face: SimulatedFaceService;
+  /** The simulated host's pushes (issue 15), shown in the dev host's panel. */
+  push: SimulatedHostPush;
   jobs: JobRunner;
   faults: FaultBoard;
   /** The host's UI style (长辈版) the dev host reports. */

@@ -5,7 +5,6 @@ import { refuse } from '../usecases/errors';
 import { withHistory } from '../usecases/applications';
 import { publicCommitment, publishedDraw } from '../usecases/lottery';
 import { maskIdNumber } from '@/domain/masking';
-import type { ReviewInput } from '../usecases/review';
 import type { QaDeps } from './context';
 import type { FaultRule } from './faults';
 import { runLotteryAsQa } from './lottery';
@@ -23,6 +22,7 @@ export function createQa(q: QaDeps) {
       if (!scenarioNames().includes(scenario)) refuse('VALIDATION', `没有名为 ${scenario} 的场景`, { fieldErrors: { scenario: `可选：${scenarioNames().join('、')}` } });
       await deps.store.reset();
       q.face.reset();
+      q.push.clear();
       q.faults.clear();
       q.uiStyle.value = 'normal';
       await q.clock.set(DEFAULT_NOW, false);
@@ -85,7 +85,9 @@ export function createQa(q: QaDeps) {
         jobs: await repos.jobs.list(),
       }));
     },
-    review: (input: ReviewInput) => reviewAsQa(q, input).then((application) => ({ application })),
+    /** What the simulated host pushed to phones (issue 15), newest last: the dev host's panel shows them. */
+    pushes: () => ({ pushes: q.push.sent() }),
+    review: (input: Parameters<typeof reviewAsQa>[1]) => reviewAsQa(q, input).then((application) => ({ application })),
     lottery: (schoolId?: string, publicRandomness?: string) => runLotteryAsQa(q, schoolId, publicRandomness),
     addFault: (rule: Omit<FaultRule, 'id'>) => ({ faults: q.faults.add(rule) }),
     clearFaults() {

@@ -60,5 +60,6 @@ export function mountQa(app: OpenAPIHono<AppEnv>, q: QaDeps, qa: Qa) {
   app.get('/__qa/state', async (c) => c.json(await qa.state()));
   app.get('/__qa/scenarios', (c) => c.json(qa.scenarios()));
   app.get('/__qa/identities', (c) => c.json(qa.identities()));
+  app.get('/__qa/pushes', (c) => c.json(qa.pushes()));
   app.get('/__qa/applications', async (c) => c.json(await qa.applications()));
 }

@@ -10,7 +10,7 @@ import type { AccountRecord } from '../ports/store';
 import { calendarOf } from '../usecases/access';
 import * as applications from '../usecases/applications';
 import { checklistFor } from '../usecases/materials';
-import { review, type ReviewInput } from '../usecases/review';
+import { review, startReview, type ReviewInput } from '../usecases/review';
 import { beginFaceVerification, createSession } from '../usecases/session';
 import { saveUpkeep } from '../usecases/upkeep';
 import { upload } from '../usecases/uploads';
@@ -119,6 +119,10 @@ export async function submitFor(q: QaDeps, account: AccountRecord, identityId: s
 }
 
 /** QA as the district reviewer. */
-export function reviewAsQa(q: QaDeps, input: ReviewInput): Promise<Application> {
-  return q.deps.store.transaction((repos) => review(q.deps, qaContext(q), repos, { kind: 'qa', id: 'qa', districtCode: null }, { relationshipVerified: true, ...input }));
+export function reviewAsQa(q: QaDeps, input: Omit<ReviewInput, 'action'> & { action: ReviewInput['action'] | 'start-review' }): Promise<Application> {
+  const reviewer = { kind: 'qa', id: 'qa', districtCode: null } as const;
+  return q.deps.store.transaction((repos) => {
+    if (input.action === 'start-review') return startReview(q.deps, qaContext(q), repos, reviewer, input.applicationId);
+    return review(q.deps, qaContext(q), repos, reviewer, { relationshipVerified: true, ...input, action: input.action });
+  });
 }

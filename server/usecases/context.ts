@@ -3,7 +3,7 @@
  * One `now` per request, read once from the clock when the request arrives.
  */
 import type { Clock } from '../ports/clock';
-import type { BirthRegistry, DataSharing, FaceService, ReportKeys } from '../ports/outside';
+import type { BirthRegistry, DataSharing, FaceService, HostPush, ReportKeys } from '../ports/outside';
 import type { AccountRecord, StaffRecord, Store } from '../ports/store';
 import type { Reference } from '../ports/reference';
 
@@ -45,6 +45,8 @@ export interface Deps {
   birthRegistry: BirthRegistry;
   dataSharing: DataSharing;
   reportKeys: ReportKeys;
+  /** The host's push service (issue 15); absent: messages are kept in 消息 only. */
+  hostPush?: HostPush;
   /** The enrolment year this server runs. */
   year: number;
   policy: Policy;

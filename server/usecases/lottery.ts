@@ -15,6 +15,9 @@ import { calendarOf } from './access';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
 import { transitionOf } from './transitions';
+import { tell } from './messages';
+import { messageKindOf } from '@/domain/messages';
+import type { MessageKind } from '@contract/messages';
 import { audit } from './audit';
 
 /** The draw time on lottery day (the decision job runs then). */
@@ -239,7 +242,19 @@ export async function decideSchool(deps: Deps, repos: Repositories, schoolId: st
     items.push({ id: entry.applicationId, patch: { ...patch, lottery }, entry: { ...h, note } });
     planned.set(entry.applicationId, { id: entry.applicationId, status: patch.status, rank: c.withoutLottery ? null : rank });
   }
-  const moved = (await repos.applications.patchMany('privateRegistered', items)).map((id) => planned.get(id)!);
+  const movedIds = await repos.applications.patchMany('privateRegistered', items);
+  const moved = movedIds.map((id) => planned.get(id)!);
+  // Each family is told its result in the decision's transaction (issue 15), grouped by kind.
+  const byKind = new Map<MessageKind, Array<{ applicationId: string; detail: { deadline?: string; waitingPosition?: number } }>>();
+  const patchOf = new Map(items.map((i) => [i.id, i]));
+  for (const id of movedIds) {
+    const item = patchOf.get(id)!;
+    const kind = messageKindOf(item.entry.action, item.patch.lottery ?? undefined);
+    if (!kind) continue;
+    const detail = kind === 'admitted' ? (item.patch.confirmBy ? { deadline: item.patch.confirmBy } : {}) : item.patch.lottery?.waitingPosition ? { waitingPosition: item.patch.lottery.waitingPosition } : {};
+    byKind.set(kind, [...(byKind.get(kind) ?? []), { applicationId: id, detail }]);
+  }
+  for (const [kind, list] of byKind) await tell(repos, kind, at, list);
   return { schoolId, schoolName: school.name, places: c.places, entrantCount: c.entrantCount, withoutLottery: c.withoutLottery, drawId: c.withoutLottery ? null : c.drawId, applications: moved };
 }
 

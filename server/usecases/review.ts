@@ -11,6 +11,12 @@ import { refuse } from './errors';
 import { transitionOf } from './transitions';
 import { withHistory } from './applications';
 import { audit } from './audit';
+import { tell } from './messages';
+import { messageKindOf, REMINDER_LEAD_MS } from '@/domain/messages';
+import { toIso, toMs } from '@/domain/time';
+
+/** The job that reminds a parent the day before their 补正 is due (one per application and due time). */
+export const CORRECTION_REMINDER_JOB = 'remindCorrection';
 
 export type ReviewAction = 'approve' | 'reject' | 'request-correction';
 
@@ -29,6 +35,17 @@ export interface Reviewer {
   id: string;
   /** District scope; null for QA (development) only. */
   districtCode: string | null;
+}
+
+/** Takes a 待审核 (or resubmitted) application into review (审核中) without deciding it (Q24). */
+export async function startReview(deps: Deps, ctx: RequestContext, repos: Repositories, reviewer: Reviewer, applicationId: string): Promise<Application> {
+  const app = await repos.applications.get(applicationId);
+  if (!app || (reviewer.districtCode !== null && app.districtCode !== reviewer.districtCode)) refuse('NOT_FOUND', '没有找到该办件');
+  await repos.children.lock(app.childId);
+  const { next, entry } = transitionOf(deps, app, 'startReview', 'reviewer', ctx.now);
+  await repos.applications.update(next, [entry]);
+  await audit(repos, ctx, { actorKind: reviewer.kind, actorId: reviewer.id, action: 'review.start', subjectKind: 'application', subjectId: app.id, beforeStatus: app.status, afterStatus: next.status });
+  return withHistory(repos, next);
 }
 
 export async function review(deps: Deps, ctx: RequestContext, repos: Repositories, reviewer: Reviewer, input: ReviewInput): Promise<Application> {
@@ -75,6 +92,15 @@ export async function review(deps: Deps, ctx: RequestContext, repos: Repositorie
     if (guardianship?.proofRequired) await repos.guardianships.update({ ...guardianship, proofRequired: false });
   }
   await repos.applications.update(result, appended);
+  // The parent is told in the same transaction (issue 15): the result with the deadline it sets.
+  const kind = messageKindOf(action)!;
+  const deadline = input.action === 'request-correction' ? input.dueAt : input.action === 'approve' ? result.confirmBy : undefined;
+  await tell(repos, kind, ctx.now, [{ applicationId: app.id, detail: deadline ? { deadline } : {} }]);
+  // Reminded a day before; a 补正 due sooner than that is told its deadline in the request itself.
+  if (input.action === 'request-correction' && input.dueAt && toMs(input.dueAt) - REMINDER_LEAD_MS > toMs(ctx.now)) {
+    const runAt = toIso(toMs(input.dueAt) - REMINDER_LEAD_MS);
+    await repos.jobs.schedule({ id: `job-${CORRECTION_REMINDER_JOB}-${app.id}-${input.dueAt}`, kind: CORRECTION_REMINDER_JOB, key: `${app.id}|${input.dueAt}`, runAt, payload: { applicationId: app.id, dueAt: input.dueAt } });
+  }
   await audit(repos, ctx, {
     actorKind: reviewer.kind,
     actorId: reviewer.id,

@@ -11,13 +11,17 @@ import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
 import { secretToken, tokenHash } from './ids';
 import { withHistory } from './applications';
-import { review } from './review';
+import { review, startReview } from './review';
+import { reviewPromise } from '@/domain/review';
+import { calendarOf } from './access';
 import { audit } from './audit';
 import { decided, decideSchool, enterRandomness, publicCommitment, publishedDraw, type DecisionSummary } from './lottery';
 import { STAFF_TOKEN_PREFIX, type StaffRole } from '@contract/staff';
 
 /** What a reviewer's queue holds by default: everything waiting for a reviewer's decision. */
 const REVIEW_QUEUE: ApplicationStatus[] = ['submitted', 'underReview', 'resubmitted', 'correctionRequested'];
+/** How much of the queue the overdue filter looks through (the oldest first). */
+const OVERDUE_SCAN = 1000;
 
 export function requireStaff(ctx: RequestContext, role?: StaffRole): StaffRecord {
   if (ctx.principal?.kind !== 'staff') refuse('UNAUTHENTICATED', '请使用有效的工作人员凭证');
@@ -38,10 +42,12 @@ async function districtApplication(repos: Repositories, staff: StaffRecord, id: 
   return app;
 }
 
-async function staffView(repos: Repositories, app: StoredApplication, history?: Application['history']): Promise<StaffApplication> {
+async function staffView(deps: Deps, now: string, repos: Repositories, app: StoredApplication, history?: Application['history']): Promise<StaffApplication> {
   const guardians = await repos.guardianships.listByChild(app.childId);
   const own = guardians.find((g) => g.accountId === app.accountId);
+  const promise = reviewPromise(app, now, calendarOf(deps));
   return {
+    review: promise ? { dueAt: promise.dueAt, overdue: promise.overdue } : null,
     application: history ? { ...(await withHistory(repos, app)), history } : await withHistory(repos, app),
     guardianship: {
       source: own?.source ?? 'manual',
@@ -53,20 +59,32 @@ async function staffView(repos: Repositories, app: StoredApplication, history?: 
   };
 }
 
-export async function listForReview(deps: Deps, ctx: RequestContext, q: { status?: ApplicationStatus; limit?: number }): Promise<{ applications: StaffApplication[] }> {
+export async function listForReview(deps: Deps, ctx: RequestContext, q: { status?: ApplicationStatus; overdue?: 'true' | 'false'; limit?: number }): Promise<{ applications: StaffApplication[] }> {
   const staff = requireStaff(ctx, 'reviewer');
+  const cal = calendarOf(deps);
   return deps.store.read(async (repos) => {
-    const apps = await repos.applications.listByDistrict(staff.districtCode!, q.status ? [q.status] : REVIEW_QUEUE, q.limit ?? 50);
+    let apps = await repos.applications.listByDistrict(staff.districtCode!, q.status ? [q.status] : REVIEW_QUEUE, q.overdue ? OVERDUE_SCAN : q.limit ?? 50);
+    // The queue is oldest first, so the overdue ones (the longest waiting) lead it.
+    if (q.overdue) apps = apps.filter((a) => (reviewPromise(a, ctx.now, cal)?.overdue ?? false) === (q.overdue === 'true')).slice(0, q.limit ?? 50);
     const history = await repos.applications.historyOf(apps.map((a) => a.id));
     const out: StaffApplication[] = [];
-    for (const app of apps) out.push(await staffView(repos, app, history.get(app.id) ?? []));
+    for (const app of apps) out.push(await staffView(deps, ctx.now, repos, app, history.get(app.id) ?? []));
     return { applications: out };
+  });
+}
+
+/** Reviewer: takes a waiting application into review (审核中) without deciding it; the decision comes later. */
+export async function startReviewByStaff(deps: Deps, ctx: RequestContext, id: string): Promise<StaffApplication> {
+  const staff = requireStaff(ctx, 'reviewer');
+  return deps.store.transaction(async (repos) => {
+    await startReview(deps, ctx, repos, { kind: 'staff', id: staff.id, districtCode: staff.districtCode }, id);
+    return staffView(deps, ctx.now, repos, (await repos.applications.get(id))!);
   });
 }
 
 export async function getForReview(deps: Deps, ctx: RequestContext, id: string): Promise<StaffApplication> {
   const staff = requireStaff(ctx, 'reviewer');
-  return deps.store.read(async (repos) => staffView(repos, await districtApplication(repos, staff, id)));
+  return deps.store.read(async (repos) => staffView(deps, ctx.now, repos, await districtApplication(repos, staff, id)));
 }
 
 export async function reviewByStaff(deps: Deps, ctx: RequestContext, id: string, body: ReviewRequest): Promise<StaffApplication> {
@@ -81,7 +99,7 @@ export async function reviewByStaff(deps: Deps, ctx: RequestContext, id: string,
       }
     }
     await review(deps, ctx, repos, { kind: 'staff', id: staff.id, districtCode: staff.districtCode }, { applicationId: id, ...body });
-    return staffView(repos, (await repos.applications.get(id))!);
+    return staffView(deps, ctx.now, repos, (await repos.applications.get(id))!);
   });
 }
 

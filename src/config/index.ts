@@ -6,6 +6,8 @@
  *   configure({ hostName: '渝快办', routePrefix: '/rxyjs', storageNamespace: 'ruxue:' });
  */
 
+import type { MessageKindName } from '@contract/enums';
+
 /** The colours of src/app.css's custom properties a host may set (its brand colour, its status colours). */
 export interface ThemeTokens {
   primary: string;
@@ -57,6 +59,11 @@ export interface RuntimeConfig {
   hostName: string;
   theme: ThemeTokens;
   telemetry: TelemetryHooks;
+  /**
+   * WeChat 订阅消息 template ids per message kind (types/enums.ts MESSAGE_KINDS), from the host's
+   * mini-program console; a kind without one is not offered for pushes. Empty: no pushes asked for.
+   */
+  subscribeTemplates: Partial<Record<MessageKindName, string>>;
 }
 
 declare const API_ORIGIN: string | undefined;
@@ -70,6 +77,7 @@ const DEFAULTS: RuntimeConfig = {
   hostName: '渝快办',
   theme: { primary: '#1f6fd1', primaryDark: '#1557a8', error: '#c62828', ok: '#0e7a3a', warn: '#a35200' },
   telemetry: {},
+  subscribeTemplates: {},
 };
 
 let current: RuntimeConfig = DEFAULTS;

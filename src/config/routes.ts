@@ -25,6 +25,7 @@ export const PAGE_PATHS = {
   application: 'pages/my/application/index',
   lottery: 'pages/my/lottery/index',
   notice: 'pages/my/notice/index',
+  messages: 'pages/my/messages/index',
   help: 'pages/service/help/index',
   checkin: 'pages/service/checkin/index',
 } as const;
@@ -60,6 +61,7 @@ export const routes = {
   application: (applicationId: string) => url('application', { id: applicationId }),
   lottery: (applicationId: string) => url('lottery', { id: applicationId }),
   notice: (applicationId: string) => url('notice', { id: applicationId }),
+  messages: () => url('messages'),
   help: (tab?: 'policy' | 'contact') => url('help', { tab }),
   checkin: () => url('checkin'),
 };

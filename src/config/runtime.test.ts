@@ -34,6 +34,14 @@ describe('host configuration', () => {
     expect(() => normaliseRuntimeConfig({ storageNamespace: 'x' }, WEAPP_KEYS)).toThrow(/unknown configuration key/);
   });
 
+  it('a WeChat host gives its 订阅消息 template ids per message kind; an unknown kind or a bad id is refused', () => {
+    setRuntimeConfig({ subscribeTemplates: { approved: 'tmpl_Approved-01' } }, WEAPP_KEYS);
+    expect(runtimeConfig().subscribeTemplates).toEqual({ approved: 'tmpl_Approved-01' });
+    expect(() => normaliseRuntimeConfig({ subscribeTemplates: { aproved: 'x' } } as never, WEAPP_KEYS)).toThrow(/unknown subscribeTemplates key\(s\) aproved/);
+    expect(() => normaliseRuntimeConfig({ subscribeTemplates: { approved: 'a b' } }, WEAPP_KEYS)).toThrow(/WeChat template id/);
+    expect(() => normaliseRuntimeConfig({ subscribeTemplates: {} })).toThrow(/unknown configuration key\(s\) subscribeTemplates/);
+  });
+
   it('an embedding host that gives no name is 本应用 in user text', () => {
     setRuntimeConfig({ theme: { primary: '#000000' } }, WEAPP_KEYS);
     expect(hostName()).toBe('本应用');

@@ -4,6 +4,7 @@
  * ignored) and applied to the module's one runtime configuration (./index.ts). The storage namespace
  * is applied by the embedded bridge's storage (one prefix, never two).
  */
+import { MESSAGE_KINDS, type MessageKindName } from '@contract/enums';
 import { configure, type TelemetryHooks, type ThemeTokens, THEME_TOKEN_NAMES } from './index';
 
 export interface HostConfig {
@@ -17,14 +18,16 @@ export interface HostConfig {
   theme: Partial<ThemeTokens>;
   /** The host's telemetry: page views and errors, never personal data. */
   telemetry: TelemetryHooks;
+  /** WeChat 订阅消息 template ids per message kind, for the consent the WeChat bridge asks. */
+  subscribeTemplates: Partial<Record<MessageKindName, string>>;
 }
 
-const DEFAULTS: HostConfig = { apiBaseUrl: '', storageNamespace: 'rxyjs', hostName: '', theme: {}, telemetry: {} };
+const DEFAULTS: HostConfig = { apiBaseUrl: '', storageNamespace: 'rxyjs', hostName: '', theme: {}, telemetry: {}, subscribeTemplates: {} };
 
 /** The keys a host may set per platform: on WeChat the API origin is the build's request domain and
  *  storage is namespaced by the WeChat bridge. */
 const H5_KEYS: (keyof HostConfig)[] = ['apiBaseUrl', 'storageNamespace', 'hostName', 'theme', 'telemetry'];
-export const WEAPP_KEYS: (keyof HostConfig)[] = ['hostName', 'theme', 'telemetry'];
+export const WEAPP_KEYS: (keyof HostConfig)[] = ['hostName', 'theme', 'telemetry', 'subscribeTemplates'];
 const TELEMETRY_HOOKS: (keyof TelemetryHooks)[] = ['pageView', 'error'];
 
 let current: HostConfig = { ...DEFAULTS };
@@ -71,7 +74,12 @@ export function normaliseRuntimeConfig(input: Partial<HostConfig>, keys: readonl
   for (const [hook, fn] of Object.entries(next.telemetry)) {
     if (fn !== undefined && typeof fn !== 'function') fail(`telemetry.${hook} must be a function`);
   }
-  return { ...next, theme: { ...next.theme }, telemetry: { ...next.telemetry } };
+  if (!isPlainObject(next.subscribeTemplates)) fail('subscribeTemplates must be an object of template ids by message kind');
+  unknownKeys(next.subscribeTemplates, MESSAGE_KINDS, 'subscribeTemplates');
+  for (const [kind, id] of Object.entries(next.subscribeTemplates)) {
+    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) fail(`subscribeTemplates.${kind} must be a WeChat template id`);
+  }
+  return { ...next, theme: { ...next.theme }, telemetry: { ...next.telemetry }, subscribeTemplates: { ...next.subscribeTemplates } };
 }
 
 /** Checks the host's configuration and puts it in force. */
@@ -83,6 +91,7 @@ export function setRuntimeConfig(input: Partial<HostConfig>, keys: readonly (key
     hostName: current.hostName,
     theme: current.theme,
     telemetry: current.telemetry,
+    subscribeTemplates: current.subscribeTemplates,
   });
   return current;
 }

@@ -9,6 +9,7 @@ import type { Stage } from '@contract/calendar';
 import type { DataKind, PropertyKind, Relationship, VerificationStatus } from '@contract/child';
 import type { SchoolNature, SchoolType } from '@contract/district';
 import type { MaterialCode, MaterialItemState, StudentSource } from '@contract/materials';
+import type { MessageKindName } from '@contract/enums';
 
 export const STAGE_NAMES: Record<Stage, string> = { primary: '幼升小', junior: '小升初' };
 export const STAGE_APPLY_ENTRY: Record<Stage, string> = { primary: '幼升小在线申报', junior: '小升初在线申报' };
@@ -131,3 +132,17 @@ export const ACTION_LABELS: Record<ApplicationAction, string> = {
 
 export const ACTOR_NAMES: Record<Actor, string> = { parent: '家长', reviewer: '审核人员', system: '系统', teacher: '学校老师' };
 
+
+/** 消息 titles (issue 15): what a parent reads first in 个人中心 → 消息 and in a push. */
+export const MESSAGE_TITLES: Record<MessageKindName, string> = {
+  correctionRequested: '需要补正材料',
+  approved: '报名审核通过',
+  rejected: '报名审核未通过',
+  admitted: '民办学校已录取',
+  waitlisted: '民办学校未录取（候补）',
+  notAdmitted: '民办学校未录取',
+  forfeited: '逾期未确认入学',
+  noticeIssued: '入学通知书已发放',
+  correctionDue: '补正即将截止',
+  confirmationDue: '入学确认即将截止',
+};

@@ -180,14 +180,23 @@ describe('applyTransition and nextAction', () => {
     if (!a2.ok) throw new Error(a2.message);
     expect(a2.application.confirmBy).toBe(at('07-16T00:00:00'));
     expect(nextAction(a2.application, at('06-20T10:00:00'), cal)).toEqual({
-      text: '审核通过，请在7月15日（含当日）前完成入学确认', who: 'parent', action: 'confirm', deadline: at('07-16T00:00:00'), deadlineText: '7月15日（含当日）',
+      text: '审核通过，请在7月15日（含当日）前完成入学确认，逾期未确认视为放弃该学位', who: 'parent', action: 'confirm', deadline: at('07-16T00:00:00'), deadlineText: '7月15日（含当日）',
     });
+    // A parent who never confirms (issue 15, item 17): after 7-15 it says what happened, not "wait".
+    expect(nextAction(a2.application, at('07-16T00:00:01'), cal)).toMatchObject({
+      text: '入学确认已于7月15日（含当日）截止，逾期未确认视为放弃该学位。如有疑问，请拨打区县招生咨询电话', who: 'none', action: null,
+    });
+    expect(nextAction({ ...a2.application, status: 'forfeited' }, at('07-16T10:00:00'), cal).text).toBe('未在7月15日（含当日）前完成入学确认，视为放弃该学位。如有疑问，请拨打区县招生咨询电话');
   });
   it('private admission says 6-20 18:00', () => {
     expect(nextAction({ ...app, nature: 'private', status: 'lotteryWon' }, at('06-20T10:00:00'), cal)).toMatchObject({
       action: 'confirm', deadlineText: '6月20日 18:00', text: '已被民办学校录取，请在6月20日 18:00前完成入学确认，未确认的视为自动放弃',
     });
     expect(nextAction({ ...app, nature: 'private', status: 'lotteryLost' }, at('06-20T10:00:00'), cal)).toMatchObject({ deadlineText: '6月29日 22:00', who: 'parent' });
+    // Past 18:00, before the forfeit job has run: what happened, not "wait".
+    expect(nextAction({ ...app, nature: 'private', status: 'lotteryWon' }, at('06-20T18:00:01'), cal)).toMatchObject({
+      action: null, who: 'none', text: '入学确认已于6月20日 18:00截止，未确认的视为自动放弃民办学校学位',
+    });
   });
   it('covers every status', () => {
     for (const status of ALL_STATUSES) expect(nextAction({ ...app, status }, at('06-12T10:00:00'), cal).text).toMatch(/[\u4e00-\u9fff]/);

@@ -314,8 +314,9 @@ export function nextAction(
       return { text: '补正材料已提交，等待复审', who: 'reviewer', action: null, ...at(app.reviewDueAt) };
     case 'approved': {
       const d = at(app.confirmBy ?? phasePeriod(cal, 'confirmation')?.end);
-      if (passed(d.deadline)) return { text: '入学确认已截止，等待系统处理', who: 'system', action: null, ...d };
-      return { text: `审核通过，请在${d.deadlineText}前完成入学确认`, who: 'parent', action: 'confirm', ...d };
+      // After the deadline, until the forfeit job has run: what has happened, not "wait".
+      if (passed(d.deadline)) return { text: `入学确认已于${d.deadlineText}截止，逾期未确认视为放弃该学位。如有疑问，请拨打区县招生咨询电话`, who: 'none', action: null, ...d };
+      return { text: `审核通过，请在${d.deadlineText}前完成入学确认，逾期未确认视为放弃该学位`, who: 'parent', action: 'confirm', ...d };
     }
     case 'rejected':
       return { text: '审核未通过。如有疑问，请拨打区县招生咨询电话', who: 'none', action: null, ...none };
@@ -324,12 +325,15 @@ export function nextAction(
     case 'lotteryWon':
     case 'admittedWithoutLottery': {
       const d = at(phasePeriod(cal, 'privateConfirmation')?.end);
-      if (passed(d.deadline)) return { text: '入学确认已截止，等待系统处理', who: 'system', action: null, ...d };
+      if (passed(d.deadline)) return { text: `入学确认已于${d.deadlineText}截止，未确认的视为自动放弃民办学校学位`, who: 'none', action: null, ...d };
       return { text: `已被民办学校录取，请在${d.deadlineText}前完成入学确认，未确认的视为自动放弃`, who: 'parent', action: 'confirm', ...d };
     }
     case 'lotteryLost':
     case 'forfeited': {
-      if (app.nature !== 'private') return { text: '逾期未确认入学，视为放弃。如有疑问，请拨打区县招生咨询电话', who: 'none', action: null, ...none };
+      if (app.nature !== 'private') {
+        const by = app.confirmBy ?? phasePeriod(cal, 'confirmation')?.end;
+        return { text: `未在${by ? formatDeadline(by) : '截止时间'}前完成入学确认，视为放弃该学位。如有疑问，请拨打区县招生咨询电话`, who: 'none', action: null, ...none };
+      }
       const fb = dl(cal, 'publicFallback') ?? none;
       if (passed(fb.deadline)) return { text: '公办学校兜底报名已截止，请拨打区县招生咨询电话', who: 'none', action: null, ...none };
       const head = app.status === 'lotteryLost' ? '未被民办学校录取' : '逾期未确认，视为放弃民办学校学位';

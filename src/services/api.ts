@@ -27,6 +27,9 @@ import {
   type SubmitApplicationRequest,
   type UpdateChildRequest,
   type UpkeepResponse,
+  type MessagesResponse,
+  type PushConsentRequest,
+  type UnreadCount,
 } from '@contract/api';
 import type { ZodType } from 'zod';
 import type * as Contracts from '@contract/api';
@@ -82,6 +85,10 @@ export function createEnrolmentApi(client: ApiClient) {
     notice: (id: string) => call<NoticeResponse>(routes.notice(id), { schema: contract('NoticeResponseSchema') }),
     reportCode: (childId: string) => call<ReportCodeResponse>(routes.reportCode(childId), { schema: contract('ReportCodeResponseSchema') }),
     publicKey: () => call<PublicKeyResponse>(routes.publicKey, { schema: contract('PublicKeyResponseSchema') }),
+    messages: () => call<MessagesResponse>(routes.messages, { schema: contract('MessagesResponseSchema') }),
+    unreadCount: () => call<UnreadCount>(routes.unreadCount, { schema: contract('UnreadCountSchema') }),
+    markMessageRead: (id: string) => call<UnreadCount>(routes.messageRead(id), { method: 'POST', idempotent: true, schema: contract('UnreadCountSchema') }),
+    setPushConsent: (req: PushConsentRequest) => call<PushConsentRequest>(routes.pushConsent, { method: 'PUT', body: req, idempotent: true, schema: contract('PushConsentResponseSchema') }),
   };
 }
 

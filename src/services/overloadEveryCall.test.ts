@@ -56,6 +56,10 @@ const CALLS: { [K in keyof EnrolmentApi]: Row } = {
   notice: { route: (ids) => routes.notice(ids.applicationId), run: (api, ids) => api.notice(ids.applicationId) },
   reportCode: { route: (ids) => routes.reportCode(ids.childId), run: (api, ids) => api.reportCode(ids.childId) },
   publicKey: { route: () => routes.publicKey, run: (api) => api.publicKey() },
+  messages: { route: () => routes.messages, run: (api) => api.messages() },
+  unreadCount: { route: () => routes.unreadCount, run: (api) => api.unreadCount() },
+  markMessageRead: { route: () => routes.messageRead('1'), run: (api) => api.markMessageRead('1') },
+  setPushConsent: { route: () => routes.pushConsent, run: (api) => api.setPushConsent({ kinds: ['approved'] }) },
   endSession: { route: () => routes.session, run: (api) => api.endSession() },
 };
 

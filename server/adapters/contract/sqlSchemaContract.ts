@@ -3,7 +3,7 @@
  * PostgreSQL alike): history and audit are append-only, enums are check constraints that accept
  * exactly the contract's values, and migrations are recorded once.
  */
-import { APPLICATION_STATUSES, MATERIAL_CODES } from '@contract/enums';
+import { APPLICATION_STATUSES, MATERIAL_CODES, MESSAGE_KINDS } from '@contract/enums';
 import type { SqlQueryable } from '../sql/client';
 import { readMigrations } from '../sql/migrate';
 import type { Store } from '../../ports/store';
@@ -60,6 +60,22 @@ export function sqlSchemaContract(name: string, opened: () => SqlUnderTest): voi
         for (const code of MATERIAL_CODES) await r.uploads.insert(f.upload(`F-${code}`, 'AC1', { materialCode: code }));
       });
       await expect(store.transaction((r) => r.uploads.insert(f.upload('F-x', 'AC1', { materialCode: 'selfie' as never })))).rejects.toMatchObject({ code: '23514' });
+    });
+
+    test('messages: the kind check accepts every contract kind and nothing else; one per (application, kind, key); a reminder names its deadline', async () => {
+      await seedApp();
+      const { sql } = opened();
+      const insert = (kind: string, key: string) =>
+        sql.query(`insert into messages (account_id, application_id, kind, key, child_name_masked, created_at) values ('AC1', 'A1', $1, $2, '王*', 'x')`, [kind, key]);
+      for (const kind of MESSAGE_KINDS) await insert(kind, kind.endsWith('Due') ? '2024-07-16T00:00:00+08:00' : '');
+      await expect(insert('gossip', '')).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('approved', '')).rejects.toMatchObject({ code: '23505' });
+      await expect(insert('confirmationDue', '')).rejects.toMatchObject({ code: '23514' });
+      await expect(insert('approved', '2024-07-16T00:00:00+08:00')).rejects.toMatchObject({ code: '23514' });
+      await expect(sql.query(`insert into messages (account_id, application_id, kind, key, child_name_masked, created_at) values ('AC1', 'A404', 'approved', '', '王*', 'x')`)).rejects.toMatchObject({ code: '23503' });
+      // Push consent holds contract kinds only.
+      await sql.query(`insert into push_consents (account_id, kinds, updated_at) values ('AC1', $1::text[], 'x')`, [[...MESSAGE_KINDS]]);
+      await expect(sql.query(`update push_consents set kinds = array['gossip'] where account_id = 'AC1'`)).rejects.toMatchObject({ code: '23514' });
     });
 
     test('an upload needs its bytes stored first (foreign key to blobs)', async () => {

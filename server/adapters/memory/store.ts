@@ -17,6 +17,7 @@ import {
   type IdempotencyRecord,
   type JobRecord,
   type LotteryCommitmentRecord,
+  type MessageRecord,
   type Repositories,
   type SessionRecord,
   type StaffRecord,
@@ -43,9 +44,12 @@ export interface MemoryTables {
   audit: AuditRecord[];
   staff: Record<string, StaffRecord>;
   settings: Record<string, unknown>;
+  /** Oldest first; ids increase. */
+  messages: MessageRecord[];
+  pushConsents: Record<string, { kinds: MessageRecord['kind'][]; updatedAt: string }>;
 }
 
-export const MEMORY_TABLES_VERSION = 1;
+export const MEMORY_TABLES_VERSION = 2;
 
 export function emptyTables(): MemoryTables {
   return {
@@ -65,6 +69,8 @@ export function emptyTables(): MemoryTables {
     audit: [],
     staff: {},
     settings: {},
+    messages: [],
+    pushConsents: {},
   };
 }
 
@@ -289,30 +295,35 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         );
       },
       async expireUnconfirmed({ from, to, action, at, note }) {
-        let moved = 0;
+        const moved: string[] = [];
         for (const app of Object.values(t.applications)) {
           if (!from.includes(app.status) || !app.confirmBy || toMs(app.confirmBy) > toMs(at)) continue;
           append(app.id, [{ at: app.confirmBy, from: app.status, to, action, actor: 'system', note }]);
           app.status = to;
           app.updatedAt = app.confirmBy;
-          moved++;
+          moved.push(app.id);
         }
         return moved;
       },
       async moveAll({ from, to, action, at, note, reportCodeAvailable }) {
-        let moved = 0;
+        const moved: string[] = [];
         for (const app of Object.values(t.applications)) {
           if (app.status !== from) continue;
           append(app.id, [{ at, from, to, action, actor: 'system', note }]);
           app.status = to;
           app.updatedAt = at;
           if (reportCodeAvailable !== undefined) app.reportCodeAvailable = reportCodeAvailable;
-          moved++;
+          moved.push(app.id);
         }
         return moved;
       },
       async listAll(limit) {
         return clone(newestFirst(Object.values(t.applications)).slice(0, limit));
+      },
+      async confirmDueBetween(statuses, fromAt, toAt) {
+        return Object.values(t.applications)
+          .filter((a) => statuses.includes(a.status) && a.confirmBy && toMs(a.confirmBy) >= toMs(fromAt) && toMs(a.confirmBy) < toMs(toAt))
+          .map((a) => a.id);
       },
       async countLivePerChildOverOne(statuses) {
         const perChild = new Map<string, number>();
@@ -404,6 +415,47 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
       },
       async list() {
         return clone(Object.values(t.staff));
+      },
+    },
+    messages: {
+      async record({ kind, key, at, items }) {
+        const added: string[] = [];
+        for (const { applicationId, detail } of items) {
+          const app = own(t.applications, applicationId);
+          if (!app || t.messages.some((m) => m.applicationId === applicationId && m.kind === kind && m.key === key)) continue;
+          const n = ((own(t.settings, 'seq:messages') as number | null) ?? 0) + 1;
+          t.settings['seq:messages'] = n;
+          t.messages.push({ id: String(n), accountId: app.accountId, applicationId, kind, key, childNameMasked: app.childNameMasked, detail: clone(detail ?? {}), createdAt: at, readAt: null, pushedAt: null });
+          added.push(String(n));
+        }
+        return added;
+      },
+      async listByAccount(accountId, limit) {
+        return clone(t.messages.filter((m) => m.accountId === accountId).reverse().slice(0, limit));
+      },
+      async unreadCount(accountId) {
+        return t.messages.filter((m) => m.accountId === accountId && !m.readAt).length;
+      },
+      async markRead(accountId, id, at) {
+        const m = t.messages.find((x) => x.id === id && x.accountId === accountId);
+        if (!m) return false;
+        m.readAt ??= at;
+        return true;
+      },
+      async unpushed(limit) {
+        return clone(t.messages.filter((m) => !m.pushedAt).slice(0, limit)).map((m) => ({ ...m, pushWanted: own(t.pushConsents, m.accountId)?.kinds.includes(m.kind) ?? false }));
+      },
+      async markPushed(ids, at) {
+        for (const m of t.messages) if (ids.includes(m.id) && !m.pushedAt) m.pushedAt = at;
+      },
+    },
+    pushConsents: {
+      async get(accountId) {
+        return copy(own(t.pushConsents, accountId));
+      },
+      async put(accountId, kinds, at) {
+        needAccount(accountId, 'push_consents');
+        t.pushConsents[accountId] = { kinds: [...kinds], updatedAt: at };
       },
     },
     settings: {

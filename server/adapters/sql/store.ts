@@ -20,6 +20,7 @@ import {
   type IdempotencyRecord,
   type JobRecord,
   type LotteryCommitmentRecord,
+  type MessageRecord,
   type Repositories,
   type SessionRecord,
   type StaffRecord,
@@ -33,6 +34,8 @@ type Row = Record<string, unknown>;
 
 /** Every table the store writes, in an order TRUNCATE accepts (it cascades anyway). */
 const TABLES = [
+  'messages',
+  'push_consents',
   'application_history',
   'applications',
   'idempotency',
@@ -98,6 +101,18 @@ const child = (r: Row): ChildRecord => ({
   sex: r.sex as ChildRecord['sex'],
   nameFrozenAt: strOrNull(r.name_frozen_at),
   createdAt: String(r.created_at),
+});
+const message = (r: Row): MessageRecord => ({
+  id: String(r.seq),
+  accountId: String(r.account_id),
+  applicationId: String(r.application_id),
+  kind: r.kind as MessageRecord['kind'],
+  key: String(r.key),
+  childNameMasked: String(r.child_name_masked),
+  detail: plain(r.detail as MessageRecord['detail']),
+  createdAt: String(r.created_at),
+  readAt: strOrNull(r.read_at),
+  pushedAt: strOrNull(r.pushed_at),
 });
 const guardianship = (r: Row): GuardianshipRecord => ({
   childId: String(r.child_id),
@@ -446,10 +461,10 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
              select t.id, t.confirm_by, t.status, $3::text, $4::text, 'system', $5::text from target t
              returning 1
            )
-           select (select count(*) from moved) as moved, (select count(*) from logged) as logged`,
+           select moved.id, (select count(*) from logged) as logged from moved`,
           [from, toMs(at), to, action, note],
         );
-        return num(r.rows[0].moved);
+        return r.rows.map((x) => String(x.id));
       },
       async moveAll({ from, to, action, at, note, reportCodeAvailable }) {
         const r = await db.query<Row>(
@@ -466,12 +481,18 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
              select t.id, $3::text, $1::text, $2::text, $4::text, 'system', $5::text from target t
              returning 1
            )
-           select (select count(*) from moved) as moved, (select count(*) from logged) as logged`,
+           select moved.id, (select count(*) from logged) as logged from moved`,
           [from, to, at, action, note, reportCodeAvailable ?? null],
         );
-        return num(r.rows[0].moved);
+        return r.rows.map((x) => String(x.id));
       },
       listAll: (limit) => rows(application, 'select doc from applications order by created_at collate "C" desc, seq desc limit $1', [limit]),
+      confirmDueBetween: (statuses, fromAt, toAt) =>
+        rows(
+          (r) => String(r.id),
+          'select id from applications where status = any($1::text[]) and confirm_by_ms >= $2::bigint and confirm_by_ms < $3::bigint order by seq',
+          [statuses, toMs(fromAt), toMs(toAt)],
+        ),
       async countLivePerChildOverOne(statuses) {
         const r = await one(
           (x) => num(x.n),
@@ -566,6 +587,54 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
         await run('update staff set revoked_at = $2 where id = $1 and revoked_at is null', [id, at]);
       },
       list: () => rows(staff, 'select * from staff order by seq'),
+    },
+    messages: {
+      async record({ kind, key, at, items }) {
+        if (items.length === 0) return [];
+        // One statement for any number (the forfeit and notice jobs): owner and masked name from the row.
+        return rows(
+          (r) => String(r.seq),
+          `insert into messages (account_id, application_id, kind, key, child_name_masked, detail, created_at)
+           select a.account_id, a.id, $1::text, $2::text, a.doc ->> 'childNameMasked', i.detail::jsonb, $3::text
+           from unnest($4::text[], $5::text[]) with ordinality as i (application_id, detail, n)
+           join applications a on a.id = i.application_id
+           order by i.n
+           on conflict (application_id, kind, key) do nothing
+           returning seq`,
+          [kind, key, at, items.map((i) => i.applicationId), items.map((i) => json(i.detail ?? {}))],
+        );
+      },
+      listByAccount: (accountId, limit) => rows(message, 'select * from messages where account_id = $1 order by seq desc limit $2', [accountId, limit]),
+      async unreadCount(accountId) {
+        return (await one((r) => num(r.n), 'select count(*) as n from messages where account_id = $1 and read_at is null', [accountId])) ?? 0;
+      },
+      async markRead(accountId, id, at) {
+        if (!/^\d{1,18}$/.test(id)) return false;
+        const r = await one((x) => x.seq, 'update messages set read_at = coalesce(read_at, $3) where seq = $1::bigint and account_id = $2 returning seq', [id, accountId, at]);
+        return r !== null;
+      },
+      unpushed: (limit) =>
+        rows(
+          (r) => ({ ...message(r), pushWanted: Boolean(r.push_wanted) }),
+          `select m.*, coalesce(m.kind = any(c.kinds), false) as push_wanted
+           from messages m left join push_consents c on c.account_id = m.account_id
+           where m.pushed_at is null order by m.seq limit $1`,
+          [limit],
+        ),
+      async markPushed(ids, at) {
+        if (ids.length === 0) return;
+        await run('update messages set pushed_at = $2 where seq = any($1::bigint[]) and pushed_at is null', [ids, at]);
+      },
+    },
+    pushConsents: {
+      get: (accountId) =>
+        one((r) => ({ kinds: [...(r.kinds as MessageRecord['kind'][])], updatedAt: String(r.updated_at) }), 'select kinds, updated_at from push_consents where account_id = $1', [accountId]),
+      async put(accountId, kinds, at) {
+        await run(
+          'insert into push_consents (account_id, kinds, updated_at) values ($1, $2::text[], $3) on conflict (account_id) do update set kinds = excluded.kinds, updated_at = excluded.updated_at',
+          [accountId, kinds, at],
+        );
+      },
     },
     settings: {
       async get<T>(key: string) {

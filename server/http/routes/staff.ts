@@ -64,6 +64,18 @@ export function staffRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post',
+      path: '/api/v1/staff/applications/{id}/start-review',
+      tags,
+      security: bearer,
+      summary: 'Reviewer: take a waiting application into review (审核中); the decision is a later call (audited)',
+      request: { params: ApplicationParamsSchema },
+      responses: { 200: json(StaffApplicationSchema), ...errors },
+    }),
+    async (c) => c.json(masked(await staff.startReviewByStaff(deps, c.get('ctx'), c.req.valid('param').id)), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
       path: '/api/v1/staff/applications/{id}/review',
       tags,
       security: bearer,

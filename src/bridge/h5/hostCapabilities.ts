@@ -3,7 +3,7 @@
  * hand-off, its own pages, its 长辈版 switch, its scanner. A plain browser has none of them; the dev
  * host (mock/devHost) simulates 渝快办's; a JSBridge container's adapter maps its JS API onto these.
  */
-import type { FaceVerifyRequest, HostPage, HostResult, HostUiStyle, LoginHandoff, PickImagesRequest } from '@contract/bridge';
+import type { FaceVerifyRequest, HostPage, HostResult, HostUiStyle, LoginHandoff, NotifyConsent, NotifyConsentRequest, PickImagesRequest } from '@contract/bridge';
 
 /** An image the container's own picker gave, as bytes the browser can hold. */
 export interface ContainerImage {
@@ -26,6 +26,8 @@ export interface H5HostCapabilities {
   onUiStyleChange?(listener: (style: HostUiStyle) => void): () => void;
   scanCode?(): Promise<HostResult<string>>;
   makePhoneCall?(phone: string): Promise<HostResult<void>>;
+  /** The container's consent sheet for pushes (订阅消息); absent: no pushes in this container. */
+  requestNotifyConsent?(req: NotifyConsentRequest): Promise<HostResult<NotifyConsent>>;
   /** The container's image picker instead of the browser's file input. */
   pickImages?(req: PickImagesRequest): Promise<HostResult<ContainerImage[]>>;
   /** The container opens or saves a downloaded document instead of the browser's download. */

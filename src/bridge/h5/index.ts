@@ -286,6 +286,10 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
       setTimeout(() => URL.revokeObjectURL(url), 60000);
       return ok(undefined);
     },
+    async requestNotifyConsent(req) {
+      // A plain browser has no push channel: messages stay in 个人中心 → 消息.
+      return host.requestNotifyConsent ? host.requestNotifyConsent(req) : fail('unavailable', 'no pushes in a plain browser');
+    },
     async scanCode() {
       // A plain browser has no scanner; the check-in page then offers pasting the code.
       return host.scanCode ? host.scanCode() : fail('unavailable', 'no QR scanner in the H5 host');

@@ -69,6 +69,13 @@ export interface JsBridgeApi {
   /** Opens a URL (a container page or web page) in a new container window. */
   openLink(req: { url: string }): Promise<void>;
 
+  /**
+   * Optional: the container's consent sheet for pushes (its message centre). `kinds` are the module's
+   * message kinds (types/enums.ts MESSAGE_KINDS); resolves with those the citizen allowed. A container
+   * without it (or rejecting NotSupported) answers 'unsupported': messages stay in the module's 消息.
+   */
+  requestNotifyConsent?(req: { kinds: string[]; reason: string }): Promise<{ accepted: string[] }>;
+
   /** 长辈版 or normal (ZWJSBridge.getUiStyle). */
   getUiStyle?(): Promise<{ uiStyle: JsBridgeUiStyle }>;
   /** Called when the citizen switches 长辈版 on or off while the module runs; returns an unsubscribe. */

@@ -113,6 +113,18 @@ describe('JSBridge adapter: the container mapped onto the H5 host capabilities',
     ]);
   });
 
+  it('asks the container for push consent, or answers unavailable where it has none', async () => {
+    const { api, calls } = fakeJsBridge({ requestNotifyConsent: async (req) => ({ accepted: [...req.kinds, 'somethingElse'] }) });
+    const { host } = jsBridgeHost(api);
+    expect(await host.requestNotifyConsent!({ kinds: ['approved'], reason: '审核结果提醒' })).toEqual({ ok: true, value: { accepted: ['approved'] } });
+    expect(calls).toEqual([]);
+    expect(await jsBridgeHost(fakeJsBridge().api).host.requestNotifyConsent!({ kinds: ['approved'], reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    expect(await jsBridgeHost(fakeJsBridge({ requestNotifyConsent: rejecting(JsBridgeErrorCode.NotSupported) }).api).host.requestNotifyConsent!({ kinds: ['approved'], reason: 'x' })).toMatchObject({
+      ok: false,
+      error: { kind: 'unavailable' },
+    });
+  });
+
   it('dials, scans and reads 长辈版 through the container', async () => {
     const { api, calls, emitStyle } = fakeJsBridge();
     const { host } = jsBridgeHost(api);

@@ -127,6 +127,12 @@ export function jsBridgeHost(api: JsBridgeApi, options: JsBridgeHostOptions = {}
       const answer = await guarded('scan', () => api.scan({ type: 'qrCode' }));
       return answer.ok ? ok(answer.value.text) : answer;
     },
+    async requestNotifyConsent(req) {
+      const answer = await guarded('requestNotifyConsent', api.requestNotifyConsent && (() => api.requestNotifyConsent!({ kinds: req.kinds, reason: req.reason })));
+      if (!answer.ok) return answer;
+      // Only kinds that were asked for: a container cannot widen the consent.
+      return ok({ accepted: req.kinds.filter((k) => (answer.value.accepted ?? []).includes(k)) });
+    },
     async makePhoneCall(phone) {
       return guarded('phoneCall', () => api.phoneCall({ phoneNumber: phone.replace(/[^\d+-]/g, '') }));
     },

@@ -187,6 +187,25 @@ describe('weapp bridge (contract v2)', () => {
     await expect(bridge.loadPreview('http://tmp/a.png')).resolves.toEqual({ ok: true, value: 'http://tmp/a.png' });
   });
 
+  it('asks 订阅消息 consent with the configured template ids and answers the kinds accepted', async () => {
+    const shim = wxShim({
+      requestSubscribeMessage: (o: Opts & { tmplIds: string[] }) => {
+        shim.calls.push(['requestSubscribeMessage', o]);
+        Promise.resolve().then(() => o.success?.({ errMsg: 'requestSubscribeMessage:ok', T_APPROVED: 'accept', T_CORRECTION: 'reject' }));
+      },
+    });
+    const templates = { approved: 'T_APPROVED', correctionRequested: 'T_CORRECTION' };
+    const bridge = createWeappBridge({ wx: shim.wx, subscribeTemplates: () => templates });
+    const answer = await bridge.requestNotifyConsent!({ kinds: ['approved', 'correctionRequested', 'rejected'], reason: '审核结果和补正提醒' });
+    expect(answer).toEqual({ ok: true, value: { accepted: ['approved'] } });
+    // Only kinds with a template are asked for (rejected has none).
+    expect(shim.named('requestSubscribeMessage')[0]).toMatchObject({ tmplIds: ['T_APPROVED', 'T_CORRECTION'] });
+    // Without templates nothing is asked: the host has no pushes.
+    expect(await createWeappBridge({ wx: shim.wx, subscribeTemplates: () => ({}) }).requestNotifyConsent!({ kinds: ['approved'], reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'unavailable' } });
+    const cancelled = wxShim({ requestSubscribeMessage: (o: Opts) => Promise.resolve().then(() => o.fail?.({ errMsg: 'requestSubscribeMessage:fail cancel' })) });
+    expect(await createWeappBridge({ wx: cancelled.wx, subscribeTemplates: () => templates }).requestNotifyConsent!({ kinds: ['approved'], reason: 'x' })).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
+  });
+
   it('lets an embedding host extend the WeChat bridge, and refuses another contract version', () => {
     const wechat = createWeappBridge({ wx: wxShim().wx });
     expect(hostBridgeHook({})).toBeNull();

@@ -24,6 +24,8 @@ import { normaliseRuntimeConfig, WEAPP_KEYS, type HostConfig } from '@/config/ru
 import { fail, ok } from '../result';
 import { extensionFor, mimeFromImageType, mimeFromPath } from './mime';
 import { call, globalWx, type WxApi, type WxFail } from './wx';
+import type { MessageKindName } from '@contract/enums';
+import { runtimeConfig } from '@/config';
 
 export type { WxApi } from './wx';
 
@@ -72,6 +74,8 @@ export interface WeappBridgeOptions {
   origin?: string;
   /** Namespace of every storage key (default "rxyjs:"), so a host's own keys never collide. */
   storagePrefix?: string;
+  /** 订阅消息 template ids per message kind (default: the runtime config's subscribeTemplates). */
+  subscribeTemplates?: () => Partial<Record<MessageKindName, string>>;
 }
 
 function fromWxError<T>(error: unknown): HostResult<T> {
@@ -320,6 +324,20 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
         if (res.statusCode !== 200) return fail('failed', `status ${res.statusCode}`);
         await call((o) => wxApi.openDocument(o), { filePath: res.tempFilePath, fileType: 'pdf', showMenu: true });
         return ok(undefined);
+      } catch (error) {
+        return fromWxError(error);
+      }
+    },
+    async requestNotifyConsent(req) {
+      // One template per kind, from the host's console; a kind without a template cannot be pushed.
+      const templates = (options.subscribeTemplates ?? (() => runtimeConfig().subscribeTemplates))();
+      const asked = req.kinds.filter((k) => templates[k]).map((k) => [k, templates[k]!] as const);
+      if (asked.length === 0 || typeof wxApi.requestSubscribeMessage !== 'function') return fail('unavailable', 'no 订阅消息 templates configured');
+      try {
+        const res = await call<Record<string, string>, object>((o) => wxApi.requestSubscribeMessage!(o as Parameters<NonNullable<WxApi['requestSubscribeMessage']>>[0]), {
+          tmplIds: [...new Set(asked.map(([, id]) => id))],
+        });
+        return ok({ accepted: asked.filter(([, id]) => res[id] === 'accept').map(([k]) => k) });
       } catch (error) {
         return fromWxError(error);
       }

@@ -69,6 +69,8 @@ export interface WxApi {
   openDocument(opts: { filePath: string; fileType?: string; showMenu?: boolean } & WxCallbacks<unknown>): void;
   makePhoneCall(opts: { phoneNumber: string } & WxCallbacks<unknown>): void;
   scanCode(opts: { onlyFromCamera?: boolean; scanType?: string[] } & WxCallbacks<{ result: string }>): void;
+  /** 订阅消息 consent: answers per template id 'accept' | 'reject' | 'ban' | 'filter'. */
+  requestSubscribeMessage?(opts: { tmplIds: string[] } & WxCallbacks<Record<string, string>>): void;
   getStorageSync(key: string): unknown;
   setStorageSync(key: string, value: unknown): void;
   removeStorageSync(key: string): void;

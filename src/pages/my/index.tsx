@@ -13,6 +13,7 @@ import { useApplicationsStore } from '@/stores/applications';
 import { ADD_CHILD_DRAFT_KEY, useChildrenStore } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useMaterialsStore } from '@/stores/materials';
+import { useMessagesStore } from '@/stores/messages';
 import './index.css';
 import { routes } from '@/config/routes';
 
@@ -28,6 +29,9 @@ export default function My() {
   const [loggedOut, setLoggedOut] = useState(false);
 
   useEffect(() => void restore(), [restore]);
+  const unread = useMessagesStore((s) => s.unread);
+  const loadUnread = useMessagesStore((s) => s.loadUnread);
+  useEffect(() => void loadUnread(), [loadUnread, session]);
 
   const doLogout = async () => {
     // Drafts hold a child's personal data: a shared phone must not keep them, on disk or in memory.
@@ -65,6 +69,10 @@ export default function My() {
         <Button variant='plain' className='list-item' onPress={() => go(routes.applications())}>
           <Text>我的申请</Text>
           <Text className='muted'>查看进度、撤回、补正、入学确认 ›</Text>
+        </Button>
+        <Button variant='plain' className='list-item' aria-label={unread ? `消息，${unread}条未读` : '消息'} onPress={() => go(routes.messages())}>
+          <Text>消息</Text>
+          <Text className='muted'>{unread ? `${unread}条未读 ›` : '审核结果、补正和入学确认提醒 ›'}</Text>
         </Button>
         <Button variant='plain' className='list-item' onPress={() => go(routes.children())}>
           <Text>我的子女</Text>

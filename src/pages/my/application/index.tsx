@@ -13,7 +13,8 @@ import { VerificationTags } from '@/components/VerificationTags';
 import { Uploader } from '@/components/Uploader';
 import { STATUS_INFO, nextAction } from '@/domain/status';
 import { MATERIAL_NAMES } from '@/domain/labels';
-import { formatMonthDayTime, toMs } from '@/domain/time';
+import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { reviewPromise } from '@/domain/review';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
@@ -79,6 +80,7 @@ export default function ApplicationDetail() {
   const privateConfirm = app.nature === 'private' && (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery');
   const deadlinePassedForConfirm = (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery' || app.status === 'approved') && next.deadline !== null && toMs(now) >= toMs(next.deadline);
   const correction = app.status === 'correctionRequested' ? app.correction : undefined;
+  const promise = reviewPromise(app, now, calendar);
   const fixComplete = correction ? correction.items.every((code) => (fix.materials[code]?.length ?? 0) > 0) : false;
 
   const run = async (what: string, action: () => Promise<{ ok: true; application: Application } | { ok: false; error: ApiError; uncertain: boolean }>) => {
@@ -121,11 +123,11 @@ export default function ApplicationDetail() {
       <View className='card ad-next' data-testid='next-action'>
         <View className='card-title'>下一步</View>
         <View>{next.text}</View>
-        {next.deadlineText && !confirmable ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
+        {next.deadlineText && !confirmable && !promise ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
 
         {app.status === 'forfeited' || deadlinePassedForConfirm ? (
           <NoticeBanner tone='error' title='已逾期未确认，视为放弃该学位'>
-            <Text>{`入学确认已于 ${app.confirmBy ? formatMonthDayTime(toMs(app.confirmBy)) : next.deadlineText ?? ''} 截止。${app.nature === 'private' && next.deadlineText ? `可在${next.deadlineText}前报名公办学校（公办兜底）。` : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
+            <Text>{`入学确认已于 ${app.confirmBy ? formatDeadline(app.confirmBy) : next.deadlineText ?? ''} 截止。${app.nature === 'private' && next.deadlineText ? `可在${next.deadlineText}前报名公办学校（公办兜底）。` : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
           </NoticeBanner>
         ) : null}
 
@@ -183,6 +185,16 @@ export default function ApplicationDetail() {
           </View>
         ) : null}
       </View>
+
+      {promise ? (
+        <View className={`card ad-promise${promise.overdue ? ' ad-promise-overdue' : ''}`} data-testid='review-promise'>
+          <View className='row'>
+            <Text className='card-title'>审核时限</Text>
+            {promise.overdue ? <Text className='tag tag-warn'>已超过审核时限</Text> : null}
+          </View>
+          <View>{promise.text}</View>
+        </View>
+      ) : null}
 
       {correction ? (
         <View className='card ad-correction' data-testid='correction'>
