@@ -45,8 +45,8 @@ describe('submission', () => {
     const auth = await login();
     const r = await submit(auth, await body(auth, 'k1'));
     expect(r.status).toBe(409);
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-09T00:00:00+08:00' });
-    expect(r.data.error.message).toBe('本区县正式网上报名尚未开始，开放时间为 6月9日 00:00 起');
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-09T08:00:00+08:00' });
+    expect(r.data.error.message).toBe('本区县正式网上报名尚未开始，开放时间为 6月9日 08:00 起');
   });
 
   test('during nightly maintenance: MAINTENANCE', async () => {
@@ -217,7 +217,7 @@ describe('private lottery, confirmation deadline, fallback', () => {
     await clock('2024-06-11T10:00:00');
     const auth = await login();
     const r = await submit(auth, await body(auth, 'p', '500112-P-6', 'private'));
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-17T00:00:00+08:00' });
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-17T08:00:00+08:00' });
   });
 });
 

@@ -95,7 +95,7 @@ describe('upkeep', () => {
     const auth = await login('two-children');
     const r = await call('PUT', '/api/v1/children/CH-two-children-primary/upkeep', upkeep, auth);
     expect(r.status).toBe(409);
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-05-13T00:00:00+08:00', message: '本区县子女信息维护尚未开始，将于 5月13日 00:00 开放' });
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-05-13T08:00:00+08:00', message: '本区县子女信息维护尚未开始，将于 5月13日 08:00 开放' });
   });
 
   test('inside the window it is kept, with verification tags; a bad unit number is a field error', async () => {

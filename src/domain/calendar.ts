@@ -199,6 +199,11 @@ export function formatOpening(cal: YearCalendar, at: Instant, activity: Activity
   return formatMonthDayTime(toMs(firstOpenInstant(cal, at, activity)));
 }
 
+/** "5月13日 08:00 至 5月18日 22:00": from the first usable instant to the last (maintenance-aware). */
+export function periodText(cal: YearCalendar, p: Period, activity: Activity = 'general'): string {
+  return `${formatOpening(cal, p.start, activity)} 至 ${formatDeadline(effectiveEnd(cal, p.end, activity))}`;
+}
+
 export interface PhaseDeadline {
   phase: PhaseId;
   /** The period end (exclusive). */

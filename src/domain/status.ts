@@ -8,8 +8,8 @@ import { ACTORS, APPLICATION_ACTIONS } from '@contract/enums';
 import type { Actor, Application, ApplicationAction, ApplicationStatus, HistoryEntry } from '@contract/application';
 import type { Period, PhaseId, YearCalendar } from '@contract/calendar';
 import type { SchoolNature } from '@contract/district';
-import { effectiveEnd, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
-import { type Instant, formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from './time';
+import { effectiveEnd, formatOpening, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
+import { type Instant, formatDeadline, formatMonthDay, toMs } from './time';
 
 import { ACTION_LABELS, ACTOR_NAMES, STATUS_INFO } from './labels';
 
@@ -55,7 +55,7 @@ const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, co
 /** start <= now < end, with "not yet" and "too late" told apart. */
 function inWindow(p: Period | null, name: string, now: number, cal: YearCalendar): Refusal | null {
   if (!p) return refuse('OUTSIDE_WINDOW', `${name}未开放`);
-  if (now < toMs(p.start)) return refuse('OUTSIDE_WINDOW', `${name}尚未开始，开放时间为 ${formatMonthDayTime(toMs(p.start))} 起`);
+  if (now < toMs(p.start)) return refuse('OUTSIDE_WINDOW', `${name}尚未开始，开放时间为 ${formatOpening(cal, p.start)} 起`);
   if (now >= toMs(p.end)) return refuse('DEADLINE_PASSED', `${name}已于 ${formatDeadline(effectiveEnd(cal, p.end))} 截止`);
   return null;
 }

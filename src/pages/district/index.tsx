@@ -1,8 +1,6 @@
 import { View, Text, Input } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
-import type { Period } from '@contract/calendar';
-import { batchOf } from '@/domain/calendar';
-import { formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from '@/domain/time';
+import { batchOf, periodText } from '@/domain/calendar';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -14,13 +12,6 @@ import { navigation } from '@/services/navigation';
 import { useRoving } from '@/components/roving';
 import './index.css';
 import { routes } from '@/config/routes';
-
-/** "5月7日 至 5月13日（含当日）": a start at local midnight reads as a date only. */
-export function periodText(p: Period): string {
-  const startMs = toMs(p.start);
-  const start = formatMonthDayTime(startMs).endsWith(' 00:00') ? formatMonthDay(startMs) : formatMonthDayTime(startMs);
-  return `${start} 至 ${formatDeadline(p.end)}`;
-}
 
 /** 当前区域 (Q12): the district of the school the child attends in September. */
 export default function District() {
@@ -68,11 +59,11 @@ export default function District() {
             <View className='district-windows'>
               <View className='district-window'>
                 <Text className='district-window-label'>子女信息维护</Text>
-                <Text>{periodText(batch.upkeep)}</Text>
+                <Text>{periodText(calendar!, batch.upkeep, 'upkeep')}</Text>
               </View>
               <View className='district-window'>
                 <Text className='district-window-label'>网上报名</Text>
-                <Text>{periodText(batch.registration)}</Text>
+                <Text>{periodText(calendar!, batch.registration)}</Text>
               </View>
               <View className='muted'>{`本区县为第 ${batch.batch} 批开放。在开放时间内，报名先后不影响录取结果，请不必赶在第一天办理。`}</View>
             </View>

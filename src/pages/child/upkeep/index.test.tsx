@@ -56,7 +56,7 @@ describe('child information upkeep page', () => {
   it('refuses a wrong 不动产单元号 beside the field, saves the right one, and shows the data-sharing tags', async () => {
     await arrange('2024-05-14T10:00:00+08:00');
     render(<Upkeep />);
-    expect(await screen.findByText(/信息维护开放中，截止 5月18日（含当日）/)).toBeInTheDocument();
+    expect(await screen.findByText(/信息维护开放中，截止 5月18日 22:00/)).toBeInTheDocument();
     const tags = await screen.findByTestId('verification-tags');
     expect(within(tags).getAllByText('已核验', { exact: false }).length).toBeGreaterThan(2);
     // Each row names the department that answered (the shared VerificationTags list).
@@ -96,7 +96,7 @@ describe('child information upkeep page', () => {
   it('outside the district window says when it opens and stays readable but not writable', async () => {
     await arrange('2024-05-08T10:00:00+08:00');
     render(<Upkeep />);
-    expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 00:00 开放/)).toBeInTheDocument();
+    expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 08:00 开放/)).toBeInTheDocument();
     expect(field('户籍地址（户口簿地址）')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '保存信息' })).toBeNull();
   });

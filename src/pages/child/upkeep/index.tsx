@@ -2,13 +2,13 @@ import { PROPERTY_KINDS, RELATIONSHIPS } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UpkeepInfo } from '@contract/child';
-import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
+import { effectiveEnd, formatOpening, isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
 import { unitNumberHint } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
 import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
 import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
-import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { formatDeadline, toMs } from '@/domain/time';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { ErrorSummary, type SummaryError } from '@/components/ErrorSummary';
@@ -171,11 +171,11 @@ export default function Upkeep() {
           <Text>维护期间可以查看已填写的信息，恢复后再保存。</Text>
         </NoticeBanner>
       ) : !open && period ? (
-        <NoticeBanner tone='warn' title={toMs(now) < toMs(period.start) ? `${district?.name}子女信息维护将于 ${formatMonthDayTime(toMs(period.start))} 开放` : `${district?.name}子女信息维护已于 ${formatDeadline(period.end)} 截止`}>
+        <NoticeBanner tone='warn' title={toMs(now) < toMs(period.start) ? `${district?.name}子女信息维护将于 ${formatOpening(calendar, period.start, 'upkeep')} 开放` : `${district?.name}子女信息维护已于 ${formatDeadline(effectiveEnd(calendar, period.end, 'upkeep'))} 截止`}>
           <Text>{toMs(now) < toMs(period.start) ? '开放后可填写和修改，现在可以查看已保存的信息。' : '现在可以查看已保存的信息；未维护的信息可在报名时一并填写和上传，不影响报名。'}</Text>
         </NoticeBanner>
       ) : (
-        <NoticeBanner tone='info' title={`信息维护开放中，截止 ${period ? formatDeadline(period.end) : ''}`}>
+        <NoticeBanner tone='info' title={`信息维护开放中，截止 ${period ? formatDeadline(effectiveEnd(calendar, period.end, 'upkeep')) : ''}`}>
           <Text>填写内容自动保存在本机。维护先后不影响录取结果；未维护也可以在报名时填写。</Text>
         </NoticeBanner>
       )}
