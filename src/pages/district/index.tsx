@@ -5,6 +5,7 @@ import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { useDistrictStore } from '@/stores/district';
 import { useClockStore } from '@/stores/clock';
 import { host } from '@/services/host';
@@ -15,6 +16,7 @@ import { routes } from '@/config/routes';
 
 /** 当前区域 (Q12): the district of the school the child attends in September. */
 export default function District() {
+  const journeyDone = useJourneyDone();
   const { districts, currentCode, loading, error, load, choose } = useDistrictStore();
   const { calendar, load: loadCalendar } = useClockStore();
   const [query, setQuery] = useState('');
@@ -46,7 +48,7 @@ export default function District() {
 
   return (
     <Page title='选择当前区域'>
-      <StepBar steps={JOURNEY_STEPS} current={1} />
+      <StepBar steps={JOURNEY_STEPS} current={1} done={journeyDone} />
       <NoticeBanner tone='info' title='请选择孩子9月就读学校所在的区县'>
         <Text>当前区域是孩子今年秋季入学所在的区县，不是孩子现在读书的地方。例如：在长寿区读六年级、初中打算回渝北区就读的，选择渝北区。</Text>
       </NoticeBanner>

@@ -10,6 +10,7 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { Uploader } from '@/components/Uploader';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useMaterialsStore } from '@/stores/materials';
@@ -30,6 +31,7 @@ const STATE_TAG: Record<MaterialItem['state'], { text: string; cls: string }> = 
 
 /** 我的材料 (Q16-Q18): the district's checklist for a school type and student source, with uploads. */
 export default function Materials() {
+  const journeyDone = useJourneyDone();
   const { childId } = usePageParams();
   const { load: loadChildren } = useChildrenStore();
   const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
@@ -74,7 +76,7 @@ export default function Materials() {
 
   return (
     <Page title='我的材料'>
-      <StepBar steps={JOURNEY_STEPS} current={4} />
+      <StepBar steps={JOURNEY_STEPS} current={4} done={journeyDone} />
       <View className='card'>
         <View className='materials-who'>{`${displayName(child)} · ${STAGE_NAMES[stage]} · ${district?.name ?? ''}`}</View>
         <Chips label='打算报名的学校类型' options={SCHOOL_TYPES.map((t) => ({ value: t, label: SCHOOL_TYPE_NAMES[t] }))} value={selection.schoolType} onChange={(schoolType) => void choose(childId, { schoolType })} />

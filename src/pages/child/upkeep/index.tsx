@@ -18,6 +18,7 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { Uploader } from '@/components/Uploader';
 import { VerificationTags } from '@/components/VerificationTags';
 import { useChildrenStore, displayName } from '@/stores/children';
@@ -50,6 +51,7 @@ const fieldIdOf = (path: string) => `upkeep-${path.replace(/\./g, '-')}`;
 
 /** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
 export default function Upkeep() {
+  const journeyDone = useJourneyDone();
   const { childId } = usePageParams();
   const { load: loadChildren } = useChildrenStore();
   const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
@@ -156,7 +158,7 @@ export default function Upkeep() {
   return (
     <Page title='子女信息维护'>
       <ErrorSummary errors={problems} attempt={attempt} />
-      <StepBar steps={JOURNEY_STEPS} current={3} />
+      <StepBar steps={JOURNEY_STEPS} current={3} done={journeyDone} />
       {child ? <View className='upkeep-child'>{`为 ${displayName(child)} 维护信息`}</View> : null}
 
       {!code ? (
