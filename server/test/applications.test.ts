@@ -156,6 +156,13 @@ describe('withdraw, review, resubmit', () => {
     const approved = await call('POST', '/__qa/review', { applicationId: app.id, action: 'approve' });
     expect(approved.data.application.status).toBe('approved');
     expect(approved.data.application.history.map((h: any) => h.action).slice(-2)).toEqual(['startReview', 'approve']);
+    // 开始审核 and 审核通过 share one instant: the sequence, not the time, says which came first.
+    const mine = (await call('GET', `/api/v1/applications/${app.id}`, undefined, auth)).data.application;
+    const last = mine.history.slice(-2);
+    expect(last[0].at).toBe(last[1].at);
+    expect(last.map((h: any) => [h.seq, h.action])).toEqual([[mine.history.length - 1, 'startReview'], [mine.history.length, 'approve']]);
+    expect(mine.history.map((h: any) => h.seq)).toEqual(mine.history.map((_: unknown, i: number) => i + 1));
+    expect(mine.history.slice(0, 2).map((h: any) => h.action)).toEqual(['create', 'submit']);
   });
 });
 

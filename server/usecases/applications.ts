@@ -34,10 +34,14 @@ import { fileErrors, upkeepFieldErrors } from './upkeep';
 import { move, transitionOf } from './transitions';
 import { autoDrawAt, outcomeOf } from './lottery';
 
-/** What a parent sees of an application: the stored row without its owner, with its history. */
+/**
+ * What a parent sees of an application: the stored row without its owner, with its history
+ * numbered in the order the store appended it (every adapter answers history in insertion order,
+ * a store contract test holds them to it), so steps stamped at one instant still read in order.
+ */
 export function publicApplication(app: StoredApplication, history: HistoryEntry[]): Application {
   const { accountId: _owner, approvedChildName: _name, ...rest } = app;
-  return { ...rest, history };
+  return { ...rest, history: history.map((h, i) => ({ ...h, seq: i + 1 })) };
 }
 
 export async function withHistory(repos: Repositories, app: StoredApplication): Promise<Application> {

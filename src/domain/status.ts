@@ -187,7 +187,8 @@ export function applyTransition(
 ): { ok: true; application: Application } | Refusal {
   const r = transition(app, action, actor, now, cal, note);
   if (!r.ok) return r;
-  const next: Application = { ...app, status: r.status, history: [...app.history, r.entry], updatedAt: now };
+  const seq = app.history.reduce((max, h) => Math.max(max, h.seq), 0) + 1;
+  const next: Application = { ...app, status: r.status, history: [...app.history, { ...r.entry, seq }], updatedAt: now };
   if (action === 'submit' || action === 'registerPrivate') {
     next.submittedAt = now;
     if (action === 'submit') next.reviewDueAt = reviewDueAt(cal, now);
