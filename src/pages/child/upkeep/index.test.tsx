@@ -68,6 +68,11 @@ describe('child information upkeep page', () => {
     typeInto(unit, '500112003004XB00011F00010001');
     expect(await screen.findByRole('alert')).toHaveClass('field-error');
     expect(unit).toHaveAttribute('aria-invalid', 'true');
+    // A county code that is not Chongqing's: made up, or a property elsewhere (told what to do instead).
+    typeInto(unit, '999999003004GB00011F00010001');
+    expect(await screen.findByText('第1-6位"999999"不是重庆市的区县代码，请对照不动产权证书重新核对不动产单元号')).toBeInTheDocument();
+    typeInto(unit, '110105003004GB00011F00010001');
+    expect(await screen.findByText(/^第1-6位"110105"表示该房产不在重庆市.*选择“租房居住”或“无房”/)).toBeInTheDocument();
     typeInto(unit, '500112 003004 GB00011 F00010001');
     expect(await screen.findByText('✓ 不动产单元号格式正确')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
