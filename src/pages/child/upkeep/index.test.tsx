@@ -106,6 +106,16 @@ describe('child information upkeep page', () => {
     expect(screen.queryByRole('button', { name: '保存信息' })).toBeNull();
   });
 
+  it('a calendar that failed to load is said, with a retry, instead of loading for ever', async () => {
+    await arrange('2024-05-14T10:00:00+08:00');
+    await mock.api('POST', '/__qa/faults', { route: '/calendar', kind: 'error500', times: 1 });
+    render(<Upkeep />);
+    expect(await screen.findByText(/暂时无法获取招生日程/)).toBeInTheDocument();
+    expect(screen.queryByText('正在加载已保存的信息…')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByText(/信息维护开放中/)).toBeInTheDocument();
+  });
+
   it('asks for evidence when a department match failed, never blocking', async () => {
     await mock.at('2024-05-14T10:00:00+08:00');
     await mock.login('born-outside');

@@ -57,7 +57,7 @@ export default function Upkeep() {
   const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
   const entry = useUpkeepStore((s) => (childId ? s.entries[childId] : undefined));
   const { load, update, attach, save } = useUpkeepStore();
-  const { calendar, load: loadCalendar, serverNow } = useClockStore();
+  const { calendar, error: calendarError, load: loadCalendar, serverNow } = useClockStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
   // The district policy's per-image limit, the same one the materials checklist carries.
@@ -84,6 +84,14 @@ export default function Upkeep() {
             去我的子女
           </Button>
         </NoticeBanner>
+      </Page>
+    );
+  }
+  if (!calendar && calendarError) {
+    // Without the calendar the page cannot say whether upkeep is open: say so, never load for ever.
+    return (
+      <Page title='子女信息维护'>
+        <LoadError title='暂时无法获取招生日程' error={calendarError} onRetry={() => void loadCalendar(true)} />
       </Page>
     );
   }
