@@ -5,7 +5,7 @@ import type { UpkeepInfo } from '@contract/child';
 import { effectiveEnd, formatOpening, isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
 import { unitNumberHint } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
-import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
+import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, RELATIONSHIP_NAMES, UNIT_NUMBER_LABEL } from '@/domain/labels';
 import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, toMs } from '@/domain/time';
@@ -258,7 +258,7 @@ export default function Upkeep() {
           <>
             <TextField
               id={fieldIdOf('property.unitNumber')}
-              label='不动产单元号'
+              label={UNIT_NUMBER_LABEL}
               value={d.property.unitNumber ?? ''}
               disabled={!open}
               maxlength={40}
@@ -287,14 +287,14 @@ export default function Upkeep() {
           </>
         ) : null}
         {d.property.kind === 'noCertificate' ? (
-          <NoticeBanner tone='warn' title='暂无不动产权证书的房产，需线下办理'>
-            <Text>{`请携带购房合同、购房发票等材料到${district?.name ?? '所在区县'}线下报名点登记。`}</Text>
+          <NoticeBanner tone='warn' title={`${PROPERTY_KIND_NAMES.noCertificate}：需线下办理`}>
+            <Text>{PROPERTY_KIND_NOTES.noCertificate}</Text>
             {district?.offlinePoints.map((p) => (
               <View key={p.name} className='muted'>{`${p.name}：${p.address}（${p.hours}）`}</View>
             ))}
           </NoticeBanner>
         ) : null}
-        {d.property.kind === 'rented' ? <View className='muted'>租房居住的，请在下方上传租房合同或租赁备案证明。</View> : null}
+        {d.property.kind === 'rented' ? <View className='muted'>{PROPERTY_KIND_NOTES.rented}</View> : null}
         <Chips
           label='户主或房屋权利人是否为其他监护人（如配偶、祖父母）？'
           disabled={!open}
