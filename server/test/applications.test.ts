@@ -244,6 +244,12 @@ describe('notice and report code', () => {
     const key = (await call('GET', '/api/v1/report-code/public-key')).data;
     expect(key).toEqual({ year: 2024, publicKey: code.publicKey });
     expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王*涵' } });
+    // The 报到码 is dated as the notice: issued with it, not at the earlier confirmation.
+    const issued = app.history.find((h: any) => h.action === 'issueNotice').at;
+    expect(app.history.find((h: any) => h.action === 'confirm').at).not.toBe(issued);
+    expect(notice.issuedAt).toBe(issued);
+    expect(code.payload.issuedAt).toBe(issued);
+    expect(notice.reportCode.payload.issuedAt).toBe(issued);
   });
 
   test('before confirmation there is no notice', async () => {

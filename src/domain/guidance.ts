@@ -163,7 +163,9 @@ function phaseCard(cal: YearCalendar, stage: Stage, districtCode: string | null 
   const deadlineOf = (id: PhaseId) => phaseDeadline(cal, id, districtCode)!;
   const chooseDistrict = districtCode ? '' : '请先选择当前区域，查看本区县的办理时间。';
 
-  const open = STARTABLE.filter((id) => period(id) && periodContains(period(id)!, now));
+  // Without a district its public batch is unknown; the city-wide private window is certain.
+  const order: PhaseId[] = districtCode ? STARTABLE : ['privateRegistration', 'registration', 'upkeep'];
+  const open = order.filter((id) => period(id) && periodContains(period(id)!, now));
   const headline = open[0];
   if (headline) {
     const dl = deadlineOf(headline);

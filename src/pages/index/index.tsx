@@ -127,7 +127,12 @@ export default function Home() {
           <Button variant='tile' onPress={() => go(routes.upkeep())}>子女信息维护</Button>
           <Button variant='tile' onPress={() => go(routes.apply(stage))}>{STAGE_APPLY_ENTRY[stage]}</Button>
           <Button variant='tile' onPress={() => go(routes.applications())}>我的申请</Button>
-          <Button variant='tile' onPress={() => go(routes.help())}>政策查看 · 联系我们</Button>
+          <Button variant='tile' onPress={() => go(routes.help())}>
+            {/* Two words that may wrap between them, never inside one (a narrow phone, 长辈版's larger type). */}
+            <Text className='tile-word'>政策查看</Text>
+            <Text className='tile-sep'> · </Text>
+            <Text className='tile-word'>联系我们</Text>
+          </Button>
         </View>
       </View>
     </Page>
