@@ -1,3 +1,6 @@
+/**
+ * @jest-environment ./server/adapters/sql/pgliteTestEnvironment.js
+ */
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked by value, not by type */
 /** Reference data over HTTP: 政策查看 serves the municipal policy (市教委) with the districts (Q2). */
 import { maintenanceStatus } from '@/domain/calendar';
