@@ -65,6 +65,19 @@ describe('home page', () => {
     expect(screen.getByTestId('phase-card')).toHaveTextContent('5月9日 08:00');
   });
 
+  it('an expired session on home logs out in place instead of sending the parent to login', async () => {
+    const session = await mock.login('two-children');
+    useSessionStore.setState({ session });
+    await mock.reset(); // the server forgets every session
+    visited.length = 0;
+    const { navigation } = jest.requireMock('@/services/navigation');
+    navigation.currentPath.mockReturnValue('/pages/index/index');
+    render(<Home />);
+    expect(await screen.findByRole('button', { name: '刷脸登录' })).toBeInTheDocument();
+    expect(visited).toEqual([]);
+    navigation.currentPath.mockReturnValue('/pages/test/index');
+  });
+
   it('offers face login to a parent who is not logged in', async () => {
     render(<Home />);
     fireEvent.click(await screen.findByRole('button', { name: '刷脸登录' }));
