@@ -71,7 +71,7 @@ test('parent journey I: login, district, children, manual add, upkeep, materials
     await currentPage(page).getByRole('radio', { name: /渝北区/ }).click();
     const chosen = currentPage(page).locator('[data-testid="district-current"]');
     await chosen.waitFor();
-    assert.match(await chosen.innerText(), /子女信息维护\s*5月13日 至 5月18日（含当日）/);
+    assert.match(await chosen.innerText(), /子女信息维护\s*5月13日 08:00 至 5月18日 22:00/);
     await screenshot(page, 'j1-district');
     await button(page, '下一步：我的子女').click();
     await visible(page, '当前区域：渝北区');

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { StageSchema, YearCalendarSchema } from './calendar';
 import { DistrictCodeSchema, IdSchema, InstantSchema, shortText } from './common';
-import { DistrictSchema, SchoolSchema, SchoolTypeSchema } from './district';
+import { DistrictSchema, MunicipalPolicySchema, SchoolSchema, SchoolTypeSchema } from './district';
 import { ChildSchema, RelationshipSchema, UpkeepInfoSchema } from './child';
 import { VerificationResultSchema } from './dataSharing';
 import { MaterialChecklistSchema, MaterialFilesSchema, StudentSourceSchema, UploadRecordSchema } from './materials';
@@ -86,7 +86,12 @@ export const CalendarResponseSchema = z.strictObject({
 export type CalendarResponse = z.infer<typeof CalendarResponseSchema>;
 export const ServerTimeResponseSchema = z.strictObject({ serverTime: InstantSchema });
 export type ServerTimeResponse = z.infer<typeof ServerTimeResponseSchema>;
-export const DistrictsResponseSchema = z.strictObject({ year: z.number().int(), districts: z.array(DistrictSchema) });
+export const DistrictsResponseSchema = z.strictObject({
+  year: z.number().int(),
+  districts: z.array(DistrictSchema),
+  /** The municipal policy (市教委) that 政策查看 shows with every district's (Q2). */
+  municipalPolicy: MunicipalPolicySchema,
+});
 export type DistrictsResponse = z.infer<typeof DistrictsResponseSchema>;
 export const DistrictParamsSchema = z.strictObject({ districtCode: DistrictCodeSchema });
 export const SchoolsQuerySchema = z.strictObject({ stage: StageSchema });

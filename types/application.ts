@@ -27,6 +27,14 @@ export const HistoryEntrySchema = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 
+/**
+ * A history entry as the application carries it: `seq` is its place in the application's history
+ * (1 = the first, in the order the events happened). Several steps can share one instant (创建申请
+ * and 提交报名; 开始审核 and 审核通过), so order is read from seq, never from `at` alone.
+ */
+export const HistoryItemSchema = HistoryEntrySchema.extend({ seq: z.number().int().positive() });
+export type HistoryItem = z.infer<typeof HistoryItemSchema>;
+
 export const CorrectionRequestSchema = z.strictObject({
   reason: z.string(),
   items: z.array(MaterialCodeSchema),
@@ -57,7 +65,7 @@ export const ApplicationSchema = z.strictObject({
   schoolName: z.string(),
   source: StudentSourceSchema,
   status: ApplicationStatusSchema,
-  history: z.array(HistoryEntrySchema),
+  history: z.array(HistoryItemSchema),
   /** File ids per material code. */
   materials: MaterialFilesSchema,
   upkeep: UpkeepInfoSchema,

@@ -27,6 +27,15 @@ export const DistrictSchema = z.strictObject({
 });
 export type District = z.infer<typeof DistrictSchema>;
 
+/** 政策查看 (Q2): the municipal education commission's (市教委) policy, shown beside the district's. */
+export const MunicipalPolicySchema = z.strictObject({
+  /** e.g. "重庆市教育委员会" */
+  issuer: z.string(),
+  title: z.string(),
+  paragraphs: z.array(z.string()),
+});
+export type MunicipalPolicy = z.infer<typeof MunicipalPolicySchema>;
+
 export const SchoolNatureSchema = z.enum(SCHOOL_NATURES);
 export type SchoolNature = z.infer<typeof SchoolNatureSchema>;
 

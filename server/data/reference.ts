@@ -1,10 +1,11 @@
 /** The reference data of this server, from the files beside it (read-only, cached per year). */
-import type { MaterialPolicy, School, YearCalendar } from '@contract/api';
+import type { MaterialPolicy, MunicipalPolicy, School, YearCalendar } from '@contract/api';
 import type { Reference } from '../ports/reference';
 import { buildCalendar2024 } from './calendar2024';
 import { districtsByYear } from './districts';
 import { registrationNotes } from './notes';
 import { buildDefaultPolicy } from './policies';
+import { municipalPolicyOf } from './municipalPolicy';
 import { privateDemand, schoolsByYear } from './schools';
 import { ownValue } from '../lib/own';
 
@@ -23,7 +24,16 @@ export function createStaticReference(): Reference {
   const schools = (year: number) => schoolsByYear[year] ?? schoolsByYear[2024];
   // Built once per district and year (a checklist or an upload asks on every request); frozen, as read-only data.
   const policies = new Map<string, MaterialPolicy>();
-  return {
+  const municipal = new Map<number, MunicipalPolicy>();
+  const reference: Reference = {
+    municipalPolicy(year) {
+      let p = municipal.get(year);
+      if (!p) {
+        p = deepFreeze(municipalPolicyOf(year, reference.calendar(year)));
+        municipal.set(year, p);
+      }
+      return p;
+    },
     calendar(year) {
       let cal = calendars.get(year);
       if (!cal) {
@@ -56,4 +66,5 @@ export function createStaticReference(): Reference {
     },
     offlineApplicants: (schoolId) => ownValue(privateDemand, schoolId) ?? 0,
   };
+  return reference;
 }

@@ -45,8 +45,8 @@ describe('submission', () => {
     const auth = await login();
     const r = await submit(auth, await body(auth, 'k1'));
     expect(r.status).toBe(409);
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-09T00:00:00+08:00' });
-    expect(r.data.error.message).toBe('本区县正式网上报名尚未开始，开放时间为 6月9日 00:00 起');
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-09T08:00:00+08:00' });
+    expect(r.data.error.message).toBe('本区县正式网上报名尚未开始，开放时间为 6月9日 08:00 起');
   });
 
   test('during nightly maintenance: MAINTENANCE', async () => {
@@ -156,6 +156,13 @@ describe('withdraw, review, resubmit', () => {
     const approved = await call('POST', '/__qa/review', { applicationId: app.id, action: 'approve' });
     expect(approved.data.application.status).toBe('approved');
     expect(approved.data.application.history.map((h: any) => h.action).slice(-2)).toEqual(['startReview', 'approve']);
+    // 开始审核 and 审核通过 share one instant: the sequence, not the time, says which came first.
+    const mine = (await call('GET', `/api/v1/applications/${app.id}`, undefined, auth)).data.application;
+    const last = mine.history.slice(-2);
+    expect(last[0].at).toBe(last[1].at);
+    expect(last.map((h: any) => [h.seq, h.action])).toEqual([[mine.history.length - 1, 'startReview'], [mine.history.length, 'approve']]);
+    expect(mine.history.map((h: any) => h.seq)).toEqual(mine.history.map((_: unknown, i: number) => i + 1));
+    expect(mine.history.slice(0, 2).map((h: any) => h.action)).toEqual(['create', 'submit']);
   });
 });
 
@@ -217,7 +224,7 @@ describe('private lottery, confirmation deadline, fallback', () => {
     await clock('2024-06-11T10:00:00');
     const auth = await login();
     const r = await submit(auth, await body(auth, 'p', '500112-P-6', 'private'));
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-17T00:00:00+08:00' });
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-06-17T08:00:00+08:00' });
   });
 });
 
@@ -237,6 +244,12 @@ describe('notice and report code', () => {
     const key = (await call('GET', '/api/v1/report-code/public-key')).data;
     expect(key).toEqual({ year: 2024, publicKey: code.publicKey });
     expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王*涵' } });
+    // The 报到码 is dated as the notice: issued with it, not at the earlier confirmation.
+    const issued = app.history.find((h: any) => h.action === 'issueNotice').at;
+    expect(app.history.find((h: any) => h.action === 'confirm').at).not.toBe(issued);
+    expect(notice.issuedAt).toBe(issued);
+    expect(code.payload.issuedAt).toBe(issued);
+    expect(notice.reportCode.payload.issuedAt).toBe(issued);
   });
 
   test('before confirmation there is no notice', async () => {

@@ -95,7 +95,7 @@ describe('upkeep', () => {
     const auth = await login('two-children');
     const r = await call('PUT', '/api/v1/children/CH-two-children-primary/upkeep', upkeep, auth);
     expect(r.status).toBe(409);
-    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-05-13T00:00:00+08:00', message: '本区县子女信息维护尚未开始，将于 5月13日 00:00 开放' });
+    expect(r.data.error).toMatchObject({ code: 'OUTSIDE_WINDOW', reopensAt: '2024-05-13T08:00:00+08:00', message: '本区县子女信息维护尚未开始，将于 5月13日 08:00 开放' });
   });
 
   test('inside the window it is kept, with verification tags; a bad unit number is a field error', async () => {
@@ -110,6 +110,20 @@ describe('upkeep', () => {
     expect(got.data.upkeep.property.unitNumber).toBe('500112******************0501');
     expect((await call('POST', '/api/v1/children/CH-two-children-primary/upkeep/reveal', undefined, auth)).data.upkeep.property.unitNumber).toBe('500112003012GB00231F00030501');
     expect(got.data.verification.find((v: any) => v.kind === 'property')).toMatchObject({ status: 'matched', source: '市规划自然资源局' });
+  });
+
+  test('a county code that is not Chongqing’s is a 400 beside the field, and nothing is kept', async () => {
+    await clock('2024-05-14T10:00:00');
+    const auth = await login('two-children');
+    const put = (unitNumber: string) => call('PUT', '/api/v1/children/CH-two-children-primary/upkeep', { ...upkeep, property: { kind: 'certificate', unitNumber } }, auth);
+    const before = (await call('GET', '/api/v1/children/CH-two-children-primary/upkeep', undefined, auth)).data;
+    const madeUp = await put('999999003012GB00231F00030501');
+    expect(madeUp.status).toBe(400);
+    expect(madeUp.data.error.fieldErrors['property.unitNumber']).toBe('第1-6位"999999"不是重庆市的区县代码，请对照不动产权证书重新核对不动产单元号');
+    const beijing = await put('110105003012GB00231F00030501');
+    expect(beijing.status).toBe(400);
+    expect(beijing.data.error.fieldErrors['property.unitNumber']).toMatch(/^第1-6位"110105"表示该房产不在重庆市.*请在“房产情况”中选择“租房居住”或“无房”/);
+    expect((await call('GET', '/api/v1/children/CH-two-children-primary/upkeep', undefined, auth)).data).toEqual(before);
   });
 
   test('during the 5-10 maintenance day: MAINTENANCE with the reopening time', async () => {

@@ -3,8 +3,8 @@
  * ownership of the child or application, and the calendar window (with when it reopens).
  */
 import type { PhaseId, YearCalendar } from '@contract/calendar';
-import { maintenanceStatus, phaseName, phasePeriod, type Activity } from '@/domain/calendar';
-import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { firstOpenInstant, formatOpening, maintenanceStatus, phaseName, phasePeriod, type Activity } from '@/domain/calendar';
+import { formatDeadline, toMs } from '@/domain/time';
 import type { AccountRecord, ChildRecord, GuardianshipRecord, Repositories, StoredApplication } from '../ports/store';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
@@ -62,14 +62,18 @@ export function requireWindow(deps: Deps, ctx: RequestContext, phase: PhaseId, d
   const now = toMs(ctx.now);
   if (!period) refuse('OUTSIDE_WINDOW', `${name}未开放`);
   if (now < toMs(period.start)) {
-    refuse('OUTSIDE_WINDOW', `${name}尚未开始，将于 ${formatMonthDayTime(toMs(period.start))} 开放`, { reopensAt: period.start });
+    // Named and returned as the first instant a parent can act (a window opening at 00:00 inside
+    // the nightly maintenance is usable from 08:00).
+    const activity: Activity = phase === 'upkeep' ? 'upkeep' : 'general';
+    refuse('OUTSIDE_WINDOW', `${name}尚未开始，将于 ${formatOpening(cal, period.start, activity)} 开放`, { reopensAt: firstOpenInstant(cal, period.start, activity) });
   }
   if (now >= toMs(period.end)) refuse('DEADLINE_PASSED', `${name}已于 ${formatDeadline(period.end)} 截止`);
 }
 
 /** When a refusal from a domain rule is "not yet open", the instant it opens (for reopensAt). */
 export function opensAt(deps: Deps, ctx: RequestContext, phase: PhaseId, districtCode: string | null): string | undefined {
-  const period = phasePeriod(calendarOf(deps), phase, districtCode);
+  const cal = calendarOf(deps);
+  const period = phasePeriod(cal, phase, districtCode);
   if (!period) return undefined;
-  return toMs(ctx.now) < toMs(period.start) ? period.start : undefined;
+  return toMs(ctx.now) < toMs(period.start) ? firstOpenInstant(cal, period.start, phase === 'upkeep' ? 'upkeep' : 'general') : undefined;
 }

@@ -24,7 +24,7 @@ import { STAGE_NAMES } from '@/domain/labels';
 import type { Repositories, StoredApplication } from '../ports/store';
 import { ConstraintViolation } from '../ports/store';
 import { calendarOf, opensAt, ownApplication, ownChild, parentRequest } from './access';
-import { phasePeriod } from '@/domain/calendar';
+import { firstOpenInstant, phasePeriod } from '@/domain/calendar';
 import type { Deps, RequestContext } from './context';
 import { refuse, refuseFieldErrors } from './errors';
 import { nextId } from './ids';
@@ -34,10 +34,14 @@ import { fileErrors, upkeepFieldErrors } from './upkeep';
 import { move, transitionOf } from './transitions';
 import { autoDrawAt, outcomeOf } from './lottery';
 
-/** What a parent sees of an application: the stored row without its owner, with its history. */
+/**
+ * What a parent sees of an application: the stored row without its owner, with its history
+ * numbered in the order the store appended it (every adapter answers history in insertion order,
+ * a store contract test holds them to it), so steps stamped at one instant still read in order.
+ */
 export function publicApplication(app: StoredApplication, history: HistoryEntry[]): Application {
   const { accountId: _owner, approvedChildName: _name, ...rest } = app;
-  return { ...rest, history };
+  return { ...rest, history: history.map((h, i) => ({ ...h, seq: i + 1 })) };
 }
 
 export async function withHistory(repos: Repositories, app: StoredApplication): Promise<Application> {
@@ -254,7 +258,8 @@ export async function lottery(deps: Deps, ctx: RequestContext, id: string): Prom
     if (app.nature !== 'private') refuse('NOT_FOUND', '公办学校报名不参加摇号');
     const outcome = await outcomeOf(repos, app);
     if (!outcome) {
-      const at = autoDrawAt(deps);
+      const drawAt = autoDrawAt(deps);
+      const at = drawAt ? firstOpenInstant(calendarOf(deps), drawAt) : null;
       refuse('OUTSIDE_WINDOW', `录取结果尚未公布，将于 ${at ? formatMonthDayTime(toMs(at)) : '6月20日'} 前后公布`, at ? { reopensAt: at } : {});
     }
     return outcome;

@@ -8,7 +8,7 @@
  */
 import type { Application, ApplicationAction, LotteryCommitment, LotteryDraw, LotteryEntrant, LotteryOutcome, HistoryEntry } from '@contract/api';
 import { phasePeriod } from '@/domain/calendar';
-import { commitEntrants, drawLottery, lotteryOutcome, needsLottery, pseudonymFor, sha256hex } from '@/domain/lottery';
+import { commitEntrants, drawLottery, lotteryOutcome, needsLottery, pseudonymFor, sha256hex, waitingPositionText } from '@/domain/lottery';
 import { toIso, toMs } from '@/domain/time';
 import type { LotteryCommitmentRecord, PatchOfApplication, Repositories, StoredApplication } from '../ports/store';
 import { calendarOf } from './access';
@@ -236,7 +236,7 @@ export async function decideSchool(deps: Deps, repos: Repositories, schoolId: st
     const action: ApplicationAction = c.withoutLottery ? 'admitWithoutLottery' : admitted ? 'drawWon' : 'drawLost';
     const note = c.withoutLottery
       ? `报名人数（${c.entrantCount}人）未超过招生计划（${c.places}人），直接录取`
-      : `电脑随机摇号第${rank}位（招生计划${c.places}人），${admitted ? '录取' : `未录取，候补第${rank - c.places}位`}`;
+      : `电脑随机摇号第${rank}位（招生计划${c.places}人），${admitted ? '录取' : `未录取，${waitingPositionText(rank - c.places).short}（排在招生计划之后，不影响报名公办学校）`}`;
     const { patch, entry: h } = outcomeOf(action);
     const lottery: StoredApplication['lottery'] = { rank, admitted, ...(admitted ? {} : { waitingPosition: rank - c.places }), drawId: c.withoutLottery ? '' : c.drawId };
     items.push({ id: entry.applicationId, patch: { ...patch, lottery }, entry: { ...h, note } });

@@ -30,7 +30,9 @@ async function reportCodeOf(deps: Deps, repos: Repositories, app: StoredApplicat
   const { name, idMasked } = childNames(app, child);
   const keys = await deps.reportKeys.forYear(deps.year);
   return signReportCode(
-    { v: 1, app: app.number, schoolId: app.schoolId, schoolName: app.schoolName, child: name, childId: idMasked, year: deps.year, issuedAt: await issuedAt(repos, app, 'confirm') },
+    // Dated as the notice it comes with (issued with it; the confirmation until the notice is out),
+    // so the 报到码 page and the notice never disagree on the day.
+    { v: 1, app: app.number, schoolId: app.schoolId, schoolName: app.schoolName, child: name, childId: idMasked, year: deps.year, issuedAt: await issuedAt(repos, app, 'issueNotice') },
     keys.secretKey,
   );
 }

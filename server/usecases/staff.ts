@@ -3,14 +3,14 @@
  * district only (another district's application is simply not found), lottery operators enter the
  * public randomness and run the draws. Every action goes to the append-only audit log.
  */
-import type { Application, MaterialCode } from '@contract/api';
+import type { MaterialCode } from '@contract/api';
 import type { PublishedCommitment, ReviewRequest, StaffApplication, StaffMe } from '@contract/staff';
-import type { ApplicationStatus } from '@contract/application';
+import type { ApplicationStatus, HistoryEntry } from '@contract/application';
 import type { Repositories, StaffRecord, StoredApplication } from '../ports/store';
 import type { Deps, RequestContext } from './context';
 import { refuse } from './errors';
 import { secretToken, tokenHash } from './ids';
-import { withHistory } from './applications';
+import { publicApplication, withHistory } from './applications';
 import { review, startReview } from './review';
 import { reviewPromise } from '@/domain/review';
 import { calendarOf } from './access';
@@ -42,13 +42,13 @@ async function districtApplication(repos: Repositories, staff: StaffRecord, id: 
   return app;
 }
 
-async function staffView(deps: Deps, now: string, repos: Repositories, app: StoredApplication, history?: Application['history']): Promise<StaffApplication> {
+async function staffView(deps: Deps, now: string, repos: Repositories, app: StoredApplication, history?: HistoryEntry[]): Promise<StaffApplication> {
   const guardians = await repos.guardianships.listByChild(app.childId);
   const own = guardians.find((g) => g.accountId === app.accountId);
   const promise = reviewPromise(app, now, calendarOf(deps));
   return {
     review: promise ? { dueAt: promise.dueAt, overdue: promise.overdue } : null,
-    application: history ? { ...(await withHistory(repos, app)), history } : await withHistory(repos, app),
+    application: history ? publicApplication(app, history) : await withHistory(repos, app),
     guardianship: {
       source: own?.source ?? 'manual',
       relationship: own?.relationship ?? 'otherGuardian',

@@ -18,7 +18,9 @@ export function transitionOf(
   const r = applyTransition({ ...app, history: [] }, action, actor, now, calendarOf(deps), note);
   if (!r.ok) refuse(r.code, r.message);
   const { history, ...rest } = r.application;
-  return { next: { ...(rest as StoredApplication), accountId: app.accountId, approvedChildName: app.approvedChildName }, entry: history[0] };
+  // The store keeps entries in the order they are appended; seq is numbered when read (publicApplication).
+  const { seq: _position, ...entry } = history[0];
+  return { next: { ...(rest as StoredApplication), accountId: app.accountId, approvedChildName: app.approvedChildName }, entry };
 }
 
 /** transitionOf, written. */

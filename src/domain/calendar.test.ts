@@ -6,7 +6,6 @@ import {
   countdown,
   effectiveEnd,
   generateDistrictBatches,
-  homeGuidance,
   isPhaseOpen,
   isWorkingDay,
   maintenanceStatus,
@@ -219,43 +218,7 @@ describe('working days', () => {
   });
 });
 
-describe('homeGuidance', () => {
-  it('upkeep for batch 1 on 5-08 10:00', () => {
-    const g = homeGuidance(cal, 'primary', B1, at('05-08T10:00:00'));
-    expect(g.title).toBe('子女信息维护进行中');
-    expect(g.phase).toBe('upkeep');
-    expect(g.deadline).toBe(at('05-12T22:00:00'));
-    expect(g.deadlineText).toBe('截止时间：5月12日 22:00');
-    expect(g.nextStep).toContain('子女信息维护');
-    expect(g.reassurance).toBe('报名先后不影响录取结果，请错峰办理。');
-  });
-  it('waiting district says when its window opens', () => {
-    const g = homeGuidance(cal, 'primary', YUBEI, at('05-08T10:00:00'));
-    expect(g.tone).toBe('waiting');
-    expect(g.title).toBe('子女信息维护尚未开始');
-    expect(g.detail).toBe('本区县子女信息维护将于 5月13日 00:00 开始。');
-  });
-  it('private registration on 6-18 10:00', () => {
-    const g = homeGuidance(cal, 'junior', B1, at('06-18T10:00:00'));
-    expect(g.title).toBe('民办学校报名进行中');
-    expect(g.nextStep).toBe('进入「小升初在线申报」选择民办学校报名，请于6月19日 22:00前完成；公办、民办只能选择其一。');
-  });
-  it('private confirmation headline on 6-20', () => {
-    const g = homeGuidance(cal, 'primary', B1, at('06-20T09:00:00'));
-    expect(g.phase).toBe('privateConfirmation');
-    expect(g.deadline).toBe(at('06-20T18:00:00'));
-  });
-  it('maintenance', () => {
-    const g = homeGuidance(cal, 'primary', B1, at('05-10T10:00:00'));
-    expect(g.tone).toBe('maintenance');
-    expect(g.detail).toBe('系统维护中，将于 5月11日 08:00 恢复');
-  });
-  it('over after 7-20', () => {
-    expect(homeGuidance(cal, 'primary', B1, at('08-01T10:00:00')).title).toBe('2024年义务教育招生工作已结束');
-  });
-  it('fallback headlines over batch registration 6-25', () => {
-    expect(homeGuidance(cal, 'primary', '900003', at('06-25T10:00:00')).phase).toBe('publicFallback');
-  });
+describe('local instants', () => {
   it('localIso', () => {
     expect(localIso('2024-06-20', '18:00')).toBe('2024-06-20T18:00:00+08:00');
   });

@@ -8,7 +8,6 @@ import type {
   MaintenanceScope,
   Period,
   PhaseId,
-  Stage,
   YearCalendar,
 } from '@contract/calendar';
 import {
@@ -27,7 +26,6 @@ import {
   toMs,
   weekdayOf,
 } from './time';
-import { STAGE_APPLY_ENTRY } from './labels';
 
 export type { Instant, LocalDate } from './time';
 
@@ -186,6 +184,26 @@ export function effectiveEnd(cal: YearCalendar, end: Instant, activity: Activity
   return toIso(t);
 }
 
+/**
+ * The first instant at or after `at` when a parent can actually act: `at` itself, or the end of the
+ * maintenance covering it (a window opening at 6-03 00:00 is usable from 6-03 08:00). Every time the
+ * module names as "opens at" / "come back at" goes through here, so it never names a closed moment.
+ */
+export function firstOpenInstant(cal: YearCalendar, at: Instant, activity: Activity = 'general'): Instant {
+  const m = maintenanceStatus(cal, at, activity);
+  return m.inMaintenance ? m.reopensAt : toIso(toMs(at));
+}
+
+/** firstOpenInstant as parents read it: "6月3日 08:00". */
+export function formatOpening(cal: YearCalendar, at: Instant, activity: Activity = 'general'): string {
+  return formatMonthDayTime(toMs(firstOpenInstant(cal, at, activity)));
+}
+
+/** "5月13日 08:00 至 5月18日 22:00": from the first usable instant to the last (maintenance-aware). */
+export function periodText(cal: YearCalendar, p: Period, activity: Activity = 'general'): string {
+  return `${formatOpening(cal, p.start, activity)} 至 ${formatDeadline(effectiveEnd(cal, p.end, activity))}`;
+}
+
 export interface PhaseDeadline {
   phase: PhaseId;
   /** The period end (exclusive). */
@@ -295,159 +313,4 @@ export function generateDistrictBatches(districtCodes: string[], opts: BatchOpti
     const k = Math.floor((i * n) / districtCodes.length);
     return { districtCode: code, batch: k + 1, upkeep: slice(opts.upkeep, k, n), registration: slice(opts.registration, k, n) };
   });
-}
-
-// ---------------------------------------------------------------- home guidance
-
-export interface HomeGuidance {
-  /** The phase the home page headlines, or null before/after the year or in maintenance. */
-  phase: PhaseId | null;
-  /** e.g. "子女信息维护进行中" */
-  title: string;
-  /** One or two sentences on what is happening. */
-  detail: string;
-  /** What the parent should do next. */
-  nextStep: string;
-  /** The instant the headline phase closes for this parent (effective, maintenance-aware). */
-  deadline: Instant | null;
-  /** e.g. "截止时间：6月29日 22:00" */
-  deadlineText: string | null;
-  maintenance: MaintenanceStatus;
-  /** Reassurance shown during registration (Q9). */
-  reassurance: string | null;
-  tone: 'active' | 'waiting' | 'closed' | 'maintenance';
-}
-
-/** Which open phase the home page headlines: the most urgent for a parent first. */
-const HEADLINE_ORDER: PhaseId[] = [
-  'privateConfirmation',
-  'privateLottery',
-  'privateRegistration',
-  'publicFallback',
-  'registration',
-  'upkeep',
-  'confirmation',
-  'review',
-  'notice',
-];
-
-
-const REASSURANCE = '报名先后不影响录取结果，请错峰办理。';
-
-function guidanceFor(cal: YearCalendar, phase: PhaseId, stage: Stage, deadlineText: string): { detail: string; nextStep: string } {
-  const entry = STAGE_APPLY_ENTRY[stage];
-  const confirmation = phaseDeadline(cal, 'confirmation');
-  const review = phaseDeadline(cal, 'review');
-  switch (phase) {
-    case 'upkeep':
-      return {
-        detail: '请提前维护子女的户籍、居住地址、房产和监护人联系方式，报名时可一键引用。',
-        nextStep: `进入「子女信息维护」完善信息，请于${deadlineText}前完成。`,
-      };
-    case 'registration':
-      return {
-        detail: `本区县正式网上报名已开放，公办、民办只能选择其一。`,
-        nextStep: `进入「${entry}」选择学校并提交报名，请于${deadlineText}前完成。`,
-      };
-    case 'privateRegistration':
-      return {
-        detail: '有意愿就读民办学校的，请先阅读学校招生简章（招生计划、条件、收费）。',
-        nextStep: `进入「${entry}」选择民办学校报名，请于${deadlineText}前完成；公办、民办只能选择其一。`,
-      };
-    case 'privateLottery':
-      return {
-        detail: '报名人数超过招生计划的民办学校今日电脑随机摇号，未超过的直接录取。',
-        nextStep: '请在「我的申请」查看录取结果，被录取的须在当日18:00前完成入学确认。',
-      };
-    case 'privateConfirmation':
-      return {
-        detail: '被民办学校录取（直接录取或摇号录取）的学生须完成入学确认，未确认的视为自动放弃。',
-        nextStep: `请在「我的申请」完成入学确认，截止时间${deadlineText}。`,
-      };
-    case 'publicFallback':
-      return {
-        detail: '未被民办学校录取的学生可回到公办学校报名，保证公办学校兜底。',
-        nextStep: `未被民办学校录取的，请进入「${entry}」报名公办学校，请于${deadlineText}前完成。`,
-      };
-    case 'review':
-      return {
-        detail: `各区县正在对报名信息进行审核${review ? `，${review.text}前完成` : ''}。`,
-        nextStep: '请留意审核结果；如收到补正通知，请按要求重新上传材料。',
-      };
-    case 'confirmation':
-      return {
-        detail: `审核结果陆续发布${review ? `，审核于${review.text}前完成` : ''}。`,
-        nextStep: `审核通过的，请在「我的申请」完成入学确认，截止时间${confirmation ? confirmation.text : deadlineText}。`,
-      };
-    case 'notice':
-      return {
-        detail: '电子入学通知书和报到码陆续发放。',
-        nextStep: '已确认入学的，可在「我的申请」下载电子入学通知书，在「我的子女」查看报到码。',
-      };
-  }
-}
-
-/**
- * What the home page says: the headline phase for this district and stage at `now`, the parent's
- * next step and its deadline, or when things reopen. Pure text the page renders as is.
- */
-export function homeGuidance(cal: YearCalendar, stage: Stage, districtCode: string | null | undefined, now: Instant): HomeGuidance {
-  const maintenance = maintenanceStatus(cal, now);
-  if (maintenance.inMaintenance) {
-    return {
-      phase: null,
-      title: '系统维护中',
-      detail: maintenance.message,
-      nextStep: `请于 ${formatMonthDayTime(toMs(maintenance.reopensAt))} 后再来办理。${REASSURANCE}`,
-      deadline: null,
-      deadlineText: null,
-      maintenance,
-      reassurance: REASSURANCE,
-      tone: 'maintenance',
-    };
-  }
-  const open = openPhases(cal, districtCode, now);
-  const phase = HEADLINE_ORDER.find((id) => open.includes(id)) ?? null;
-  if (phase) {
-    const dl = phaseDeadline(cal, phase, districtCode)!;
-    const { detail, nextStep } = guidanceFor(cal, phase, stage, dl.text);
-    const registering = phase === 'upkeep' || phase === 'registration' || phase === 'privateRegistration' || phase === 'publicFallback';
-    return {
-      phase,
-      title: `${phaseName(cal, phase)}进行中`,
-      detail,
-      nextStep,
-      deadline: dl.effectiveEnd,
-      deadlineText: `截止时间：${dl.text}`,
-      maintenance,
-      reassurance: registering ? REASSURANCE : null,
-      tone: 'active',
-    };
-  }
-  const next = nextOpening(cal, districtCode, now);
-  if (next) {
-    const opens = formatMonthDayTime(toMs(next.at));
-    return {
-      phase: null,
-      title: `${phaseName(cal, next.phase)}尚未开始`,
-      detail: `本区县${phaseName(cal, next.phase)}将于 ${opens} 开始。`,
-      nextStep: next.phase === 'upkeep' ? '请准备好户口簿、房产等材料，届时进行子女信息维护。' : `请于 ${opens} 后进入「${STAGE_APPLY_ENTRY[stage]}」办理。`,
-      deadline: null,
-      deadlineText: null,
-      maintenance,
-      reassurance: REASSURANCE,
-      tone: 'waiting',
-    };
-  }
-  return {
-    phase: null,
-    title: `${cal.year}年义务教育招生工作已结束`,
-    detail: '如有疑问，请拨打区县招生咨询电话。',
-    nextStep: '可在「我的申请」查看办件结果，在「我的子女」查看报到码。',
-    deadline: null,
-    deadlineText: null,
-    maintenance,
-    reassurance: null,
-    tone: 'closed',
-  };
 }

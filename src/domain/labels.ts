@@ -46,6 +46,20 @@ export const PROPERTY_KIND_NAMES: Record<PropertyKind, string> = {
   rented: '租房居住',
 };
 
+/**
+ * What each property option means for the parent, said once for upkeep and 申报 alike (the same
+ * option must not be called or explained two ways on two pages).
+ */
+export const PROPERTY_KIND_NOTES: Record<PropertyKind, string | null> = {
+  certificate: null,
+  noCertificate: `“${PROPERTY_KIND_NAMES.noCertificate}”的，须携带购房合同、购房发票等材料到区县线下报名点登记办理。`,
+  none: null,
+  rented: `“${PROPERTY_KIND_NAMES.rented}”的，请上传租房合同或租赁备案证明。`,
+};
+
+/** The 不动产单元号 field's label, on every form that asks for it. */
+export const UNIT_NUMBER_LABEL = '不动产单元号';
+
 export const MATERIAL_NAMES: Record<MaterialCode, string> = {
   householdRegister: '户口簿',
   birthCertificate: '出生医学证明',

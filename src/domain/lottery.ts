@@ -235,6 +235,18 @@ export interface Rank {
   key: string;
 }
 
+/**
+ * What "候补第N位" means and what happens next, said the same way wherever it appears (the draw's
+ * history note, the result page). The module admits no one from the waiting list: a place given up
+ * is the district's to reassign, and a child not admitted goes to the public fallback.
+ */
+export function waitingPositionText(position: number): { short: string; explanation: string } {
+  return {
+    short: `候补第${position}位`,
+    explanation: `候补第${position}位，是指摇号顺序排在招生计划名额之后的第${position}位，目前未被录取。系统不进行网上递补；如有被录取学生放弃学位、区县组织递补，将由区县招生部门按候补顺序电话联系。候补期间请按时报名公办学校（公办兜底），报名公办不影响候补。`,
+  };
+}
+
 /** A parent recomputes their own child's key and finds the rank. Null if not in the draw. */
 export function rankOf(draw: LotteryDraw, pseudonym: string): Rank | null {
   const i = draw.order.indexOf(pseudonym);

@@ -34,7 +34,7 @@ describe('public path', () => {
       ok: true, status: 'submitted', entry: { at: at('06-10T10:00:00'), from: 'draft', to: 'submitted', action: 'submit', actor: 'parent' },
     });
     expect(transition(pub('draft'), 'submit', 'parent', at('06-08T10:00:00'), cal)).toEqual({
-      ok: false, code: 'OUTSIDE_WINDOW', message: '本区县正式网上报名尚未开始，开放时间为 6月9日 00:00 起',
+      ok: false, code: 'OUTSIDE_WINDOW', message: '本区县正式网上报名尚未开始，开放时间为 6月9日 08:00 起',
     });
     expect(transition(pub('draft'), 'submit', 'parent', at('06-16T00:00:00'), cal)).toEqual({
       ok: false, code: 'DEADLINE_PASSED', message: '本区县正式网上报名已于 6月15日 22:00 截止',

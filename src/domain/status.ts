@@ -8,8 +8,8 @@ import { ACTORS, APPLICATION_ACTIONS } from '@contract/enums';
 import type { Actor, Application, ApplicationAction, ApplicationStatus, HistoryEntry } from '@contract/application';
 import type { Period, PhaseId, YearCalendar } from '@contract/calendar';
 import type { SchoolNature } from '@contract/district';
-import { effectiveEnd, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
-import { type Instant, formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from './time';
+import { effectiveEnd, formatOpening, phaseDeadline, phasePeriod, reviewDueAt } from './calendar';
+import { type Instant, formatDeadline, formatMonthDay, toMs } from './time';
 
 import { ACTION_LABELS, ACTOR_NAMES, STATUS_INFO } from './labels';
 
@@ -55,7 +55,7 @@ const refuse = (code: RefusalCode, message: string): Refusal => ({ ok: false, co
 /** start <= now < end, with "not yet" and "too late" told apart. */
 function inWindow(p: Period | null, name: string, now: number, cal: YearCalendar): Refusal | null {
   if (!p) return refuse('OUTSIDE_WINDOW', `${name}未开放`);
-  if (now < toMs(p.start)) return refuse('OUTSIDE_WINDOW', `${name}尚未开始，开放时间为 ${formatMonthDayTime(toMs(p.start))} 起`);
+  if (now < toMs(p.start)) return refuse('OUTSIDE_WINDOW', `${name}尚未开始，开放时间为 ${formatOpening(cal, p.start)} 起`);
   if (now >= toMs(p.end)) return refuse('DEADLINE_PASSED', `${name}已于 ${formatDeadline(effectiveEnd(cal, p.end))} 截止`);
   return null;
 }
@@ -187,7 +187,8 @@ export function applyTransition(
 ): { ok: true; application: Application } | Refusal {
   const r = transition(app, action, actor, now, cal, note);
   if (!r.ok) return r;
-  const next: Application = { ...app, status: r.status, history: [...app.history, r.entry], updatedAt: now };
+  const seq = app.history.reduce((max, h) => Math.max(max, h.seq), 0) + 1;
+  const next: Application = { ...app, status: r.status, history: [...app.history, { ...r.entry, seq }], updatedAt: now };
   if (action === 'submit' || action === 'registerPrivate') {
     next.submittedAt = now;
     if (action === 'submit') next.reviewDueAt = reviewDueAt(cal, now);

@@ -10,11 +10,23 @@ describe('不动产单元号', () => {
       value: '500112003004GB00011F00010001',
       parts: { county: '500112', cadastralDistrict: '003', cadastralSubDistrict: '004', ownership: 'G', parcelType: 'B', parcelNumber: '00011', fixtureType: 'F', fixtureUnit: '00010001' },
     });
-    expect(validateUnitNumber('340123002004JC00022W00000000').ok).toBe(true);
+    expect(validateUnitNumber('500229002004JC00022W00000000').ok).toBe(true);
     expect(validateUnitNumber('500112003004gb00011f00010001').ok).toBe(true);
   });
-  it('does not require the county to match a district', () => {
-    expect(validateUnitNumber('110105003004GB00011F00010001').ok).toBe(true);
+  it('does not require the county to match the chosen district, only to be in Chongqing (old codes included)', () => {
+    expect(validateUnitNumber('500101003004GB00011F00010001').ok).toBe(true);
+    expect(validateUnitNumber('500157003004GB00011F00010001').ok).toBe(true); // 两江新区 (2025)
+    expect(validateUnitNumber('500105003004GB00011F00010001').ok).toBe(true); // 江北区, on older certificates
+  });
+  it.each(['999999', '500199', '500000', '990101'])('refuses the made-up county code %s', (code) => {
+    expect(validateUnitNumber(`${code}003004GB00011F00010001`)).toEqual({ ok: false, message: `第1-6位"${code}"不是重庆市的区县代码，请对照不动产权证书重新核对不动产单元号` });
+  });
+  it.each(['110105', '340123', '510104'])('explains a property outside Chongqing (%s) and what to do instead', (code) => {
+    const r = validateUnitNumber(`${code}002004JC00022W00000000`);
+    expect(r).toEqual({
+      ok: false,
+      message: `第1-6位"${code}"表示该房产不在重庆市，不能作为在重庆入学的房产信息。请在“房产情况”中选择“租房居住”或“无房”，并按区县要求上传租房合同或无房证明`,
+    });
   });
   it.each([
     ['50011200300GB00011F00010001', '不动产单元号应为28位，您输入了27位'],

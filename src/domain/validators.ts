@@ -2,6 +2,8 @@
  * Field validators for what parents type (SPEC Q13, Q15, Q11). Each returns
  * { ok: true, value: normalised } or { ok: false, message: Chinese }, and never throws.
  */
+import { PROPERTY_KIND_NAMES } from './labels';
+import { countyOf } from './regions';
 
 export type FieldCheck = { ok: true; value: string } | { ok: false; message: string };
 
@@ -42,6 +44,10 @@ export function unitNumberHint(hostName = ''): string {
   return hostName ? `不动产单元号可在${hostName}「我的 → 不动产 → 我的不动产」中查看，也印在不动产权证书上` : '不动产单元号印在不动产权证书上';
 }
 
+/** What a parent whose property is outside Chongqing should do instead (no Chongqing property to register). */
+const OUTSIDE_CHONGQING = (code: string) =>
+  `第1-6位"${code}"表示该房产不在重庆市，不能作为在重庆入学的房产信息。请在“房产情况”中选择“${PROPERTY_KIND_NAMES.rented}”或“${PROPERTY_KIND_NAMES.none}”，并按区县要求上传租房合同或无房证明`;
+
 export interface UnitNumberParts {
   county: string;
   cadastralDistrict: string;
@@ -57,8 +63,10 @@ export type UnitNumberCheck = { ok: true; value: string; parts: UnitNumberParts 
 
 /**
  * 28 characters: county (6 digits) + 地籍区 (3) + 地籍子区 (3) + 宗地特征码 (G/J/Z + type letter)
- * + 宗地顺序号 (5) + 定着物特征码 (F/L/Q/W) + 定着物单元编号 (8). The county code is not
- * required to match the chosen district: a family may own a home elsewhere.
+ * + 宗地顺序号 (5) + 定着物特征码 (F/L/Q/W) + 定着物单元编号 (8). The county must be one of
+ * Chongqing's (regions.ts): a made-up code (999999) is refused, and a property outside Chongqing is
+ * explained rather than accepted, since it cannot support enrolment here. It need not match the
+ * chosen district: a family may own a home in another Chongqing district.
  */
 export function validateUnitNumber(input: unknown, hostName = ''): UnitNumberCheck {
   const v = halfWidth(str(input)).replace(/[\s-]/g, '').toUpperCase();
@@ -67,6 +75,9 @@ export function validateUnitNumber(input: unknown, hostName = ''): UnitNumberChe
   if (len !== 28) return { ok: false, message: `不动产单元号应为28位，您输入了${len}位` };
   const seg = (from: number, to: number) => v.slice(from, to);
   if (!/^\d{6}$/.test(seg(0, 6))) return { ok: false, message: '第1-6位应为县级行政区划代码（6位数字）' };
+  const county = countyOf(seg(0, 6));
+  if (county === 'unknown') return { ok: false, message: `第1-6位"${seg(0, 6)}"不是重庆市的区县代码，请对照不动产权证书重新核对不动产单元号` };
+  if (county === 'outsideChongqing') return { ok: false, message: OUTSIDE_CHONGQING(seg(0, 6)) };
   if (!/^\d{3}$/.test(seg(6, 9))) return { ok: false, message: '第7-9位应为地籍区代码（3位数字）' };
   if (!/^\d{3}$/.test(seg(9, 12))) return { ok: false, message: '第10-12位应为地籍子区代码（3位数字）' };
   if (!OWNERSHIP_TYPES[v[12]]) return { ok: false, message: '第13位应为土地所有权类型 G（国家）、J（集体）或 Z（未确定）' };

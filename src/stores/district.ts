@@ -1,6 +1,6 @@
 /** The districts from the server and the parent's 当前区域 (Q12), kept across visits. */
 import { create } from 'zustand';
-import type { District } from '@contract/district';
+import type { District, MunicipalPolicy } from '@contract/district';
 import type { ApiError } from '@contract/errors';
 import { api } from '@/services';
 import { loadJson, saveJson } from './persisted';
@@ -9,6 +9,8 @@ const DISTRICT_KEY = 'currentDistrict';
 
 interface DistrictState {
   districts: District[];
+  /** 政策查看's municipal policy (市教委), served with the districts. */
+  municipalPolicy: MunicipalPolicy | null;
   currentCode: string | null;
   loading: boolean;
   error: ApiError | null;
@@ -19,6 +21,7 @@ interface DistrictState {
 
 export const useDistrictStore = create<DistrictState>((set, get) => ({
   districts: [],
+  municipalPolicy: null,
   currentCode: null,
   loading: false,
   error: null,
@@ -31,7 +34,7 @@ export const useDistrictStore = create<DistrictState>((set, get) => ({
       return;
     }
     const known = answer.data.districts.some((d) => d.code === saved);
-    set({ districts: answer.data.districts, currentCode: known ? saved : null, loading: false });
+    set({ districts: answer.data.districts, municipalPolicy: answer.data.municipalPolicy, currentCode: known ? saved : null, loading: false });
   },
   async choose(code) {
     set({ currentCode: code });

@@ -23,6 +23,15 @@ describe('session expiry redirect', () => {
     expect(navigation.to).not.toHaveBeenCalled();
   });
 
+  it('on the home page logs out in place (home offers 刷脸登录) and keeps no return page', () => {
+    (navigation.to as jest.Mock).mockClear();
+    (navigation.currentPath as jest.Mock).mockReturnValue('/pages/index/index');
+    auth.expired();
+    expect(navigation.to).not.toHaveBeenCalled();
+    expect(useSessionStore.getState().session).toBeNull();
+    expect(useSessionStore.getState().returnTo).toBeNull();
+  });
+
   it('installs once: one expiry navigates once', () => {
     installSessionExpiryRedirect();
     (navigation.to as jest.Mock).mockClear();

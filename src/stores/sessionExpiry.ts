@@ -15,6 +15,12 @@ export function installSessionExpiryRedirect(): void {
   auth.onExpired(() => {
     const here = navigation.currentPath();
     if (here && pageOf(here) === 'login') return;
+    // The home page offers 刷脸登录 itself and asks for the parent's applications only to lead its
+    // card: an expired session there just logs out, it does not take the parent away from home.
+    if (here && pageOf(here) === 'home') {
+      useSessionStore.getState().expire(null);
+      return;
+    }
     useSessionStore.getState().expire(here);
     void navigation.to(routes.login());
   });

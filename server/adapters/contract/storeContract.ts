@@ -409,6 +409,22 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         await expect(tx((r) => r.applications.update(f.application('A404', 'CH1', 'AC1'), []))).rejects.toThrow();
       });
 
+      test('history comes back in the order it was appended, also for entries stamped at one instant', async () => {
+        // Steps a parent reads as a sequence (开始审核 then 审核通过) often share an instant; their
+        // order is the append order, which every adapter keeps (the application's seq is numbered from it).
+        await seed(1, 1);
+        const at = '2024-06-12T10:00:00+08:00';
+        const app = f.application('A1', 'CH1', 'AC1', { status: 'underReview' });
+        await tx((r) => r.applications.insert(app, [created, submitted]));
+        const start = f.history('underReview', { from: 'submitted', action: 'startReview', actor: 'reviewer', at });
+        const approve = f.history('approved', { from: 'underReview', action: 'approve', actor: 'reviewer', at });
+        const confirm = f.history('confirmed', { from: 'approved', action: 'confirm', at });
+        await tx((r) => r.applications.update({ ...app, status: 'approved' }, [start, approve]));
+        await tx((r) => r.applications.update({ ...app, status: 'confirmed' }, [confirm]));
+        expect((await read((r) => r.applications.history('A1'))).map((h) => h.action)).toEqual(['create', 'submit', 'startReview', 'approve', 'confirm']);
+        expect((await read((r) => r.applications.historyOf(['A1']))).get('A1')!.map((h) => h.action)).toEqual(['create', 'submit', 'startReview', 'approve', 'confirm']);
+      });
+
       test('updateMany writes every row and appends each one its history, as update does', async () => {
         await seed(1, 2);
         const a1 = f.application('A1', 'CH1', 'AC1', { status: 'privateRegistered' });

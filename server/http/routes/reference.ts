@@ -26,11 +26,11 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
     (c) => c.json({ serverTime: c.get('ctx').now }, 200),
   );
   app.openapi(
-    createRoute({ method: 'get', path: '/api/v1/districts', tags: ['reference'], summary: 'The education units of a year', request: { query: YearQuerySchema }, responses: { 200: json(DistrictsResponseSchema), ...errors } }),
+    createRoute({ method: 'get', path: '/api/v1/districts', tags: ['reference'], summary: "The education units of a year, with the municipal policy (市教委) 政策查看 shows beside each district's", request: { query: YearQuerySchema }, responses: { 200: json(DistrictsResponseSchema), ...errors } }),
     (c) => {
       requireNoMaintenance(deps, c.get('ctx'));
       const year = c.req.valid('query').year ?? deps.year;
-      return c.json({ year, districts: deps.reference.districts(year) }, 200);
+      return c.json({ year, districts: deps.reference.districts(year), municipalPolicy: deps.reference.municipalPolicy(year) }, 200);
     },
   );
   app.openapi(

@@ -1,13 +1,13 @@
 import '@testing-library/jest-dom';
 import { render, screen } from '@testing-library/react';
-import type { HistoryEntry } from '@contract/application';
+import type { HistoryItem } from '@contract/application';
 import { Timeline } from './index';
 
 describe('Timeline', () => {
-  const history: HistoryEntry[] = [
-    { at: '2024-06-05T10:00:00+08:00', from: null, to: 'submitted', action: 'submit', actor: 'parent' },
-    { at: '2024-06-06T09:30:00+08:00', from: 'submitted', to: 'underReview', action: 'startReview', actor: 'reviewer' },
-    { at: '2024-06-07T15:05:00+08:00', from: 'underReview', to: 'correctionRequested', action: 'requestCorrection', actor: 'reviewer', note: '户口簿照片不清晰' },
+  const history: HistoryItem[] = [
+    { at: '2024-06-05T10:00:00+08:00', from: null, to: 'submitted', action: 'submit', actor: 'parent', seq: 1 },
+    { at: '2024-06-06T09:30:00+08:00', from: 'submitted', to: 'underReview', action: 'startReview', actor: 'reviewer', seq: 2 },
+    { at: '2024-06-07T15:05:00+08:00', from: 'underReview', to: 'correctionRequested', action: 'requestCorrection', actor: 'reviewer', note: '户口簿照片不清晰', seq: 3 },
   ];
 
   it('lists every step newest first with its Shanghai time, actor and note', () => {
@@ -22,5 +22,22 @@ describe('Timeline', () => {
     expect(items[2]).toHaveTextContent('提交报名');
     expect(items[2]).toHaveTextContent('6月5日 10:00');
     expect(items[2]).toHaveTextContent('家长');
+  });
+
+  it('orders steps stamped at the same instant by their sequence, newest first', () => {
+    const at = '2024-06-05T10:00:00+08:00';
+    const later = '2024-06-06T09:30:00+08:00';
+    render(
+      <Timeline
+        history={[
+          { at, from: null, to: 'draft', action: 'create', actor: 'parent', seq: 1 },
+          { at, from: 'draft', to: 'submitted', action: 'submit', actor: 'parent', seq: 2 },
+          { at: later, from: 'submitted', to: 'underReview', action: 'startReview', actor: 'reviewer', seq: 3 },
+          { at: later, from: 'underReview', to: 'approved', action: 'approve', actor: 'reviewer', seq: 4 },
+        ]}
+      />,
+    );
+    const actions = screen.getAllByRole('listitem').map((li) => li.querySelector('.timeline-action')?.textContent);
+    expect(actions).toEqual(['审核通过', '开始审核', '提交报名', '创建申请']);
   });
 });

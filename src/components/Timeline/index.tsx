@@ -1,20 +1,24 @@
 import { View, Text } from '@tarojs/components';
-import type { HistoryEntry } from '@contract/application';
+import type { HistoryItem } from '@contract/application';
 import { ACTION_LABELS, ACTOR_NAMES, STATUS_INFO } from '@/domain/status';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import './index.css';
 
 interface Props {
-  history: HistoryEntry[];
+  history: HistoryItem[];
 }
 
-/** 办件历史 (Q26): every step with its time, who acted and any note, newest first. */
+/**
+ * 办件历史 (Q26): every step with its time, who acted and any note, newest first. Ordered by the
+ * entry's sequence, not its time: steps stamped at the same instant (创建申请 then 提交报名) keep
+ * the order they happened in.
+ */
 export function Timeline({ history }: Props) {
-  const entries = [...history].sort((a, b) => toMs(b.at) - toMs(a.at));
+  const entries = [...history].sort((a, b) => b.seq - a.seq);
   return (
     <View className='timeline' role='list' aria-label='办理进度'>
       {entries.map((entry, i) => (
-        <View key={`${entry.at}-${i}`} className={`timeline-item${i === 0 ? ' timeline-latest' : ''}`} role='listitem'>
+        <View key={entry.seq} className={`timeline-item${i === 0 ? ' timeline-latest' : ''}`} role='listitem'>
           <View className='timeline-dot' aria-hidden />
           <View className='timeline-body'>
             <View className='timeline-head'>

@@ -13,7 +13,7 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { ErrorSummary, focusField } from '@/components/ErrorSummary';
 import { hostName } from '@/config';
 import { routes } from '@/config/routes';
-import { phaseDeadline } from '@/domain/calendar';
+import { periodText, phaseDeadline, phasePeriod } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
 import { missingRequired } from '@/domain/materials';
 import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
@@ -28,7 +28,7 @@ import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
 import { emptyUpkeep, useUpkeepStore } from '@/stores/upkeep';
 import { SchoolSection } from './sections/SchoolSection';
-import { NotesSection } from './sections/NotesSection';
+import { NotesSection, type NotesState } from './sections/NotesSection';
 import { applyFieldId, InfoSection } from './sections/InfoSection';
 import { MaterialsSection } from './sections/MaterialsSection';
 import './index.css';
@@ -58,6 +58,8 @@ export default function Apply() {
   const { districts, load: loadDistricts } = useDistrictStore();
   const currentCode = useDistrictStore((s) => s.currentCode);
   const children = useChildrenStore((s) => s.children);
+  const childrenLoaded = useChildrenStore((s) => s.loaded);
+  const childrenError = useChildrenStore((s) => s.error);
   const loadChildren = useChildrenStore((s) => s.load);
   const applications = useApplicationsStore((s) => s.list);
   const loadApplications = useApplicationsStore((s) => s.load);
@@ -185,6 +187,17 @@ export default function Apply() {
       ]
     : [];
 
+  const notesState: NotesState = !districtCode
+    ? { kind: 'needsDistrict', onChooseDistrict: () => void navigation.to(routes.district()) }
+    : schoolsError
+      ? { kind: 'failed' }
+      : !schools || schools.districtCode !== districtCode
+        ? { kind: 'loading' }
+        : notes.length === 0
+          ? { kind: 'none' }
+          : { kind: 'ready' };
+  const privatePeriod = calendar ? phasePeriod(calendar, 'privateRegistration') : null;
+
   return (
     <Page title={STAGE_APPLY_ENTRY[stage]}>
       <View className='steps' role='list' aria-label='申报步骤'>
@@ -193,7 +206,7 @@ export default function Apply() {
         ))}
       </View>
       <NoticeBanner tone='info' title='报名先后不影响录取结果'>
-        <Text>在本区县报名时间内，早报晚报结果相同，请错峰填报。民办学校报名时间为6月17日至6月19日。</Text>
+        <Text>{`在本区县报名时间内，早报晚报结果相同，请错峰填报。${privatePeriod && calendar ? `民办学校报名时间为${periodText(calendar, privatePeriod)}。` : ''}`}</Text>
       </NoticeBanner>
       <ErrorSummary errors={problems} attempt={attempt} />
       {draft.fromApplicationId ? <NoticeBanner tone='info' title='您正在修改已撤回的申请，修改后请重新提交' /> : null}
@@ -207,6 +220,7 @@ export default function Apply() {
         onChooseDistrict={() => void navigation.to(routes.district())}
         onGoChildren={() => void navigation.to(routes.children())}
         eligible={eligible}
+        childrenLoad={{ loaded: childrenLoaded, error: childrenError, onRetry: () => void loadChildren(true) }}
         blocked={blocked}
         fallbackOpen={Boolean(permission?.ok && permission.publicFallback)}
         fallbackDeadline={fallbackDeadline?.text ?? null}
@@ -214,7 +228,7 @@ export default function Apply() {
         school={school}
       />
 
-      {draft.schoolType && !brochureFirst ? <NotesSection notes={notes} accepted={draft.notesAccepted} onAccept={(notesAccepted) => void update({ notesAccepted })} /> : null}
+      {draft.schoolType && !brochureFirst ? <NotesSection notes={notes} state={notesState} accepted={draft.notesAccepted} onAccept={(notesAccepted) => void update({ notesAccepted })} /> : null}
 
       {draft.childId && draft.schoolType && !brochureFirst ? (
         <InfoSection

@@ -1,9 +1,10 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent } from '@testing-library/react';
+import { act, render, screen, fireEvent } from '@testing-library/react';
 import { useMockHost } from '../../../test/pageHarness';
 import { visited } from '../../../test/navigationMock';
 import { useChildrenStore } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
+import { useDistrictStore } from '@/stores/district';
 import Children from './index';
 
 jest.mock('@/services/navigation', () => require('../../../test/navigationMock'));
@@ -20,6 +21,19 @@ describe('my children page', () => {
     const session = await mock.login(identity);
     useSessionStore.setState({ session, restored: true });
   }
+
+  it('the step bar does not tick 当前区域 before a district is chosen', async () => {
+    useDistrictStore.setState({ currentCode: null });
+    await loginAs('two-children');
+    render(<Children />);
+    await screen.findAllByTestId('child-card');
+    const steps = screen.getAllByRole('listitem').filter((li) => li.className.includes('step'));
+    expect(steps[0]).toHaveTextContent('✓ 刷脸登录');
+    expect(steps[1]).toHaveTextContent('2 当前区域（未完成）');
+    expect(screen.queryByText('✓ 当前区域')).not.toBeInTheDocument();
+    await act(() => useDistrictStore.getState().choose('500112'));
+    expect(await screen.findByText('✓ 当前区域')).toBeInTheDocument();
+  });
 
   it('lists the children found through Chongqing birth records with eligibility in plain words', async () => {
     await loginAs('two-children');

@@ -6,6 +6,7 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
@@ -17,6 +18,7 @@ import { routes } from '@/config/routes';
 
 /** 我的子女 (Q13): children found through Chongqing birth records, and 手动新增. */
 export default function Children() {
+  const journeyDone = useJourneyDone();
   const { children, loaded, loading, error, load } = useChildrenStore();
   const { session, restored, restore } = useSessionStore();
   const { load: loadDistricts } = useDistrictStore();
@@ -44,7 +46,7 @@ export default function Children() {
 
   return (
     <Page title='我的子女'>
-      <StepBar steps={JOURNEY_STEPS} current={2} />
+      <StepBar steps={JOURNEY_STEPS} current={2} done={journeyDone} />
       <NoticeBanner tone='info' title='只能自动查到在重庆出生的子女'>
         <Text>系统通过出生医学证明共享数据查找子女。孩子在外省市出生、或没有查到的，请点“手动新增”。</Text>
       </NoticeBanner>

@@ -38,8 +38,10 @@ describe('current district page', () => {
     fireEvent.click(radios[0]);
     const card = await screen.findByTestId('district-current');
     expect(card).toHaveTextContent('渝北区');
-    await waitFor(() => expect(card).toHaveTextContent(/子女信息维护\d+月\d+日 至 \d+月\d+日/));
-    expect(card).toHaveTextContent(/网上报名\d+月\d+日 至 \d+月\d+日/);
+    await waitFor(() => expect(card).toHaveTextContent(/子女信息维护5月13日 08:00 至 5月18日 22:00/));
+    // Both ends are instants a parent can act at: the nightly maintenance covers 00:00 and after 22:00.
+    expect(card).toHaveTextContent(/网上报名6月9日 08:00 至 6月15日 22:00/);
+    expect(card).toHaveTextContent(/网上报名6月9日 08:00 至 6月15日 22:00/);
     expect(card).toHaveTextContent('报名先后不影响录取结果');
     expect(await loadJson('currentDistrict')).toBe('500112');
     expect(screen.getByRole('radio', { checked: true })).toHaveTextContent('渝北区');

@@ -1,12 +1,11 @@
 import { View, Text, Input } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
-import type { Period } from '@contract/calendar';
-import { batchOf } from '@/domain/calendar';
-import { formatDeadline, formatMonthDay, formatMonthDayTime, toMs } from '@/domain/time';
+import { batchOf, periodText } from '@/domain/calendar';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { useDistrictStore } from '@/stores/district';
 import { useClockStore } from '@/stores/clock';
 import { host } from '@/services/host';
@@ -15,15 +14,9 @@ import { useRoving } from '@/components/roving';
 import './index.css';
 import { routes } from '@/config/routes';
 
-/** "5月7日 至 5月13日（含当日）": a start at local midnight reads as a date only. */
-export function periodText(p: Period): string {
-  const startMs = toMs(p.start);
-  const start = formatMonthDayTime(startMs).endsWith(' 00:00') ? formatMonthDay(startMs) : formatMonthDayTime(startMs);
-  return `${start} 至 ${formatDeadline(p.end)}`;
-}
-
 /** 当前区域 (Q12): the district of the school the child attends in September. */
 export default function District() {
+  const journeyDone = useJourneyDone();
   const { districts, currentCode, loading, error, load, choose } = useDistrictStore();
   const { calendar, load: loadCalendar } = useClockStore();
   const [query, setQuery] = useState('');
@@ -55,7 +48,7 @@ export default function District() {
 
   return (
     <Page title='选择当前区域'>
-      <StepBar steps={JOURNEY_STEPS} current={1} />
+      <StepBar steps={JOURNEY_STEPS} current={1} done={journeyDone} />
       <NoticeBanner tone='info' title='请选择孩子9月就读学校所在的区县'>
         <Text>当前区域是孩子今年秋季入学所在的区县，不是孩子现在读书的地方。例如：在长寿区读六年级、初中打算回渝北区就读的，选择渝北区。</Text>
       </NoticeBanner>
@@ -68,11 +61,11 @@ export default function District() {
             <View className='district-windows'>
               <View className='district-window'>
                 <Text className='district-window-label'>子女信息维护</Text>
-                <Text>{periodText(batch.upkeep)}</Text>
+                <Text>{periodText(calendar!, batch.upkeep, 'upkeep')}</Text>
               </View>
               <View className='district-window'>
                 <Text className='district-window-label'>网上报名</Text>
-                <Text>{periodText(batch.registration)}</Text>
+                <Text>{periodText(calendar!, batch.registration)}</Text>
               </View>
               <View className='muted'>{`本区县为第 ${batch.batch} 批开放。在开放时间内，报名先后不影响录取结果，请不必赶在第一天办理。`}</View>
             </View>

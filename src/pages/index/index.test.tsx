@@ -2,13 +2,46 @@ import { render, screen, fireEvent } from '@testing-library/react';
 import { useMockHost } from '../../../test/pageHarness';
 import { visited } from '../../../test/navigationMock';
 import { useClockStore } from '@/stores/clock';
+import { useDistrictStore } from '@/stores/district';
+import { useApplicationsStore } from '@/stores/applications';
+import { useSessionStore } from '@/stores/session';
 import Home from './index';
 
 jest.mock('@/services/navigation', () => require('../../../test/navigationMock'));
 
 describe('home page', () => {
   const mock = useMockHost();
-  beforeEach(() => useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false }));
+  beforeEach(() => {
+    useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false });
+    useDistrictStore.setState({ currentCode: null });
+    useApplicationsStore.setState({ list: [], byId: {}, busy: false, error: null, loading: false });
+    useSessionStore.setState({ session: null });
+  });
+
+  it('follows the chosen district: 渝北 on 5-20 waits for its own registration from 6-09 08:00', async () => {
+    await mock.at('2024-05-20T10:00:00+08:00');
+    await useDistrictStore.getState().choose('500112');
+    render(<Home />);
+    const card = await screen.findByTestId('phase-card');
+    expect(card).toHaveTextContent('正式网上报名尚未开始');
+    expect(card).toHaveTextContent('本区县子女信息维护已于5月18日 22:00截止。本区县正式网上报名将于 6月9日 08:00 开始。');
+    expect(card).not.toHaveTextContent('网上审核');
+    expect(card).not.toHaveTextContent('00:00');
+  });
+
+  it('leads with a waiting 补正 and takes the parent to it', async () => {
+    await mock.reset('awaiting-correction');
+    const session = await mock.login('two-children');
+    useSessionStore.setState({ session });
+    await useDistrictStore.getState().choose('500112');
+    render(<Home />);
+    expect(await screen.findByText(/：请补正报名材料$/)).toBeInTheDocument();
+    const card = screen.getByTestId('phase-card');
+    expect(card).toHaveTextContent('审核人员要求补正：户口簿照片不清晰');
+    expect(card).not.toHaveTextContent('选择学校并提交报名');
+    fireEvent.click(screen.getByRole('button', { name: '去补正' }));
+    expect(visited.some((u) => u.startsWith('/pages/my/application/index?id='))).toBe(true);
+  });
 
   it('headlines the upkeep phase at the server time, not the phone time', async () => {
     await mock.at('2024-05-08T10:00:00+08:00');
@@ -19,6 +52,7 @@ describe('home page', () => {
 
   it('shows private registration on 6-18 and the reassurance that order does not matter', async () => {
     await mock.at('2024-06-18T10:00:00+08:00');
+    await useDistrictStore.getState().choose('500101');
     render(<Home />);
     expect(await screen.findByText('民办学校报名进行中')).toBeInTheDocument();
     expect(screen.getByText(/报名先后不影响录取结果/)).toBeInTheDocument();
@@ -29,6 +63,19 @@ describe('home page', () => {
     render(<Home />);
     expect(await screen.findByText('系统维护中')).toBeInTheDocument();
     expect(screen.getByTestId('phase-card')).toHaveTextContent('5月9日 08:00');
+  });
+
+  it('an expired session on home logs out in place instead of sending the parent to login', async () => {
+    const session = await mock.login('two-children');
+    useSessionStore.setState({ session });
+    await mock.reset(); // the server forgets every session
+    visited.length = 0;
+    const { navigation } = jest.requireMock('@/services/navigation');
+    navigation.currentPath.mockReturnValue('/pages/index/index');
+    render(<Home />);
+    expect(await screen.findByRole('button', { name: '刷脸登录' })).toBeInTheDocument();
+    expect(visited).toEqual([]);
+    navigation.currentPath.mockReturnValue('/pages/test/index');
   });
 
   it('offers face login to a parent who is not logged in', async () => {

@@ -2,7 +2,7 @@ import { STAGES } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Stage } from '@contract/calendar';
-import { homeGuidance } from '@/domain/calendar';
+import { type HomeCardTarget, homeCard } from '@/domain/guidance';
 import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
 import { Tabs } from '@/components/Tabs';
 import { Button } from '@/components/Button';
@@ -11,6 +11,7 @@ import { LoadError } from '@/components/LoadError';
 import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
+import { useApplicationsStore } from '@/stores/applications';
 import { navigation } from '@/services/navigation';
 import './index.css';
 import { routes } from '@/config/routes';
@@ -23,6 +24,9 @@ export default function Home() {
   const restore = useSessionStore((s) => s.restore);
   const { currentCode, load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  const applications = useApplicationsStore((s) => s.list);
+  const applicationsLoaded = useApplicationsStore((s) => !s.loading && !s.error);
+  const loadApplications = useApplicationsStore((s) => s.load);
   const [stage, setStage] = useState<Stage>('primary');
   const [, tick] = useState(0);
 
@@ -35,10 +39,32 @@ export default function Home() {
     return () => clearInterval(timer);
   }, [restore, load, loadDistricts]);
 
+  // A logged-in parent's card leads with what their own application needs (补正, 入学确认, …).
+  const signedIn = session !== null;
+  useEffect(() => {
+    if (signedIn) void loadApplications();
+  }, [signedIn, loadApplications]);
+
   // The page paints at once: entry tiles and login do not wait for the calendar, only the phase
   // card does (parents on a slow network can start at once, and the first paint is the real page).
-  const guidance = calendar ? homeGuidance(calendar, stage, currentCode, serverNow()) : null;
+  const guidance = calendar
+    ? homeCard({ calendar, stage, districtCode: currentCode, now: serverNow(), applications: session && applicationsLoaded ? applications : null })
+    : null;
   const go = (url: string) => void navigation.to(url);
+  const cardRoute = (target: HomeCardTarget, applicationId: string | null): string => {
+    switch (target) {
+      case 'application':
+        return applicationId ? routes.application(applicationId) : routes.applications();
+      case 'notice':
+        return applicationId ? routes.notice(applicationId) : routes.applications();
+      case 'apply':
+        return routes.apply(stage);
+      case 'upkeep':
+        return routes.upkeep();
+      case 'district':
+        return routes.district();
+    }
+  };
 
   return (
     <Page title='义务教育入学一件事'>
@@ -57,6 +83,11 @@ export default function Home() {
             {guidance.nextStep}
           </View>
           {guidance.reassurance ? <View className='muted phase-reassure'>{guidance.reassurance}</View> : null}
+          {guidance.action ? (
+            <Button variant='primary' onPress={() => go(cardRoute(guidance.action!.target, guidance.applicationId))}>
+              {guidance.action.label}
+            </Button>
+          ) : null}
         </View>
       ) : error ? (
         <View className='phase-pending'>
@@ -96,7 +127,12 @@ export default function Home() {
           <Button variant='tile' onPress={() => go(routes.upkeep())}>子女信息维护</Button>
           <Button variant='tile' onPress={() => go(routes.apply(stage))}>{STAGE_APPLY_ENTRY[stage]}</Button>
           <Button variant='tile' onPress={() => go(routes.applications())}>我的申请</Button>
-          <Button variant='tile' onPress={() => go(routes.help())}>政策查看 · 联系我们</Button>
+          <Button variant='tile' onPress={() => go(routes.help())}>
+            {/* Two words that may wrap between them, never inside one (a narrow phone, 长辈版's larger type). */}
+            <Text className='tile-word'>政策查看</Text>
+            <Text className='tile-sep'> · </Text>
+            <Text className='tile-word'>联系我们</Text>
+          </Button>
         </View>
       </View>
     </Page>

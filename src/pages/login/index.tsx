@@ -5,6 +5,7 @@ import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
@@ -43,6 +44,7 @@ function describe(failure: LoginFailure): FailureView {
 
 /** 刷脸登录 (Q4, Q7): face verification by the host, ticket exchanged for a session. */
 export default function Login() {
+  const journeyDone = useJourneyDone();
   const { session, expiredNotice, restore } = useSessionStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
@@ -69,7 +71,7 @@ export default function Login() {
 
   return (
     <Page title='刷脸登录'>
-      <StepBar steps={JOURNEY_STEPS} current={0} />
+      <StepBar steps={JOURNEY_STEPS} current={0} done={journeyDone} />
       {expiredNotice ? (
         <NoticeBanner tone='warn' title='登录已过期，请重新刷脸'>
           <Text>为保护您和孩子的信息，登录一段时间后需要重新核验。您填写的内容已保存，刷脸后将回到刚才的页面。</Text>

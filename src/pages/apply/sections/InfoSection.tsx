@@ -6,7 +6,8 @@ import { Button } from '@/components/Button';
 import { RadioGroup } from '@/components/RadioGroup';
 import { TextField } from '@/components/TextField';
 import { hostName } from '@/config';
-import { PROPERTY_KIND_NAMES, SOURCE_NAMES } from '@/domain/labels';
+import { PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, SOURCE_NAMES, UNIT_NUMBER_LABEL } from '@/domain/labels';
+import { unitNumberHint } from '@/domain/validators';
 import { maskAddress, maskPhone } from '@/domain/masking';
 import { emptyUpkeep } from '@/stores/upkeep';
 
@@ -58,12 +59,12 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
             value={(upkeep ?? emptyUpkeep()).property.kind}
             onChange={(kind) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, kind } })}
           />
-          {upkeep?.property.kind === 'noCertificate' ? <View className='field-hint'>无产权证书的房屋须到线下报名点办理，请查看“联系我们”。</View> : null}
+          {upkeep && PROPERTY_KIND_NOTES[upkeep.property.kind] ? <View className='field-hint'>{`${PROPERTY_KIND_NOTES[upkeep.property.kind]}${upkeep.property.kind === 'noCertificate' ? '线下报名点见“联系我们”。' : ''}`}</View> : null}
           {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
             <TextField
               id={applyFieldId('property.unitNumber')}
-              label='不动产单元号（28位）'
-              hint={`可在${hostName()}“我的—不动产—我的不动产—不动产单元号”中查看`}
+              label={UNIT_NUMBER_LABEL}
+              hint={`共 28 位。${unitNumberHint(hostName())}`}
               value={upkeep?.property.unitNumber ?? ''}
               onInput={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
               error={shownError('property.unitNumber')}

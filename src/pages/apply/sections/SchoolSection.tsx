@@ -7,6 +7,7 @@ import type { District, School, SchoolNature, SchoolType } from '@contract/distr
 import { Button } from '@/components/Button';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { RadioGroup } from '@/components/RadioGroup';
+import { LoadError } from '@/components/LoadError';
 import { maskName } from '@/domain/masking';
 import { SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES } from '@/domain/labels';
 import type { ApplyDraft } from '@/stores/applyDraft';
@@ -25,6 +26,8 @@ export interface SchoolSectionProps {
   onChooseDistrict: () => void;
   onGoChildren: () => void;
   eligible: Child[];
+  /** How the parent's children loaded: a failure (e.g. maintenance) is not "no child of age". */
+  childrenLoad: { loaded: boolean; error: ApiError | null; onRetry: () => void };
   /** 不可兼报 or outside the window (canApply's refusal). */
   blocked: { code: string; message: string } | null;
   fallbackOpen: boolean;
@@ -34,7 +37,7 @@ export interface SchoolSectionProps {
 }
 
 /** 1–3 of the registration form: district, child, school nature, type and school, and a private school's 招生简章. */
-export function SchoolSection({ draft, update, district, schoolsError, onRetrySchools, onChooseDistrict, onGoChildren, eligible, blocked, fallbackOpen, fallbackDeadline, schools, school }: SchoolSectionProps) {
+export function SchoolSection({ draft, update, district, schoolsError, onRetrySchools, onChooseDistrict, onGoChildren, eligible, childrenLoad, blocked, fallbackOpen, fallbackDeadline, schools, school }: SchoolSectionProps) {
   return (
     <>
       <View className='card' id='apply-district'>
@@ -58,7 +61,13 @@ export function SchoolSection({ draft, update, district, schoolsError, onRetrySc
 
       <View className='card' id='apply-child'>
         <View className='card-title'>2. 选择子女</View>
-        {eligible.length === 0 ? (
+        {childrenLoad.error ? (
+          <LoadError title='暂时无法获取子女信息' error={childrenLoad.error} onRetry={childrenLoad.onRetry} />
+        ) : !childrenLoad.loaded ? (
+          <View className='muted' role='status'>
+            正在获取子女信息…
+          </View>
+        ) : eligible.length === 0 ? (
           <View className='muted'>
             没有符合本学段年龄的子女。
             <Button variant='link' onPress={onGoChildren}>

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { validateName } from '@/domain/validators';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
+import { LoadError } from '@/components/LoadError';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { TextField } from '@/components/TextField';
@@ -56,9 +57,7 @@ export default function ChildDetail() {
     return (
       <Page title='子女详情'>
         {error ? (
-          <NoticeBanner tone='error' title='暂时无法获取子女信息' urgent>
-            <Text>{error.message}</Text>
-          </NoticeBanner>
+          <LoadError title='暂时无法获取子女信息' error={error} onRetry={() => void load(true)} />
         ) : loaded ? (
           <NoticeBanner tone='warn' title='没有找到这个子女'>
             <Button variant='link' onPress={() => void navigation.replace(routes.children())}>

@@ -66,6 +66,25 @@ describe('my materials page', () => {
     for (const item of items) expect(item.querySelector('.material-reason')!.textContent!.length).toBeGreaterThan(4);
   });
 
+  it('during maintenance says the system is closed and when it reopens, not "loading" for ever', async () => {
+    await mock.at('2024-05-14T23:00:00+08:00');
+    render(<Materials />);
+    expect(await screen.findByText(/暂时无法获取子女信息/)).toBeInTheDocument();
+    expect(screen.getByText(/系统维护中，将于 5月15日 08:00 恢复/)).toBeInTheDocument();
+    expect(screen.queryByText('正在加载材料清单…')).not.toBeInTheDocument();
+    await mock.at('2024-05-15T08:00:00+08:00');
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByTestId('checklist')).toBeInTheDocument();
+  });
+
+  it('a child that is not this parent’s says so instead of loading for ever', async () => {
+    setPageParams({ childId: 'CH-nobody' });
+    render(<Materials />);
+    expect(await screen.findByText(/没有找到这个子女/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '去我的子女' }));
+    expect(visited).toContain('/pages/children/index');
+  });
+
   it('changes the checklist when the parent chooses another student source', async () => {
     render(<Materials />);
     expect(await screen.findByTestId('material-residencePermit')).toHaveTextContent('选传');

@@ -9,7 +9,9 @@ import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
+import { LoadError } from '@/components/LoadError';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { Uploader } from '@/components/Uploader';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useMaterialsStore } from '@/stores/materials';
@@ -30,8 +32,12 @@ const STATE_TAG: Record<MaterialItem['state'], { text: string; cls: string }> = 
 
 /** 我的材料 (Q16-Q18): the district's checklist for a school type and student source, with uploads. */
 export default function Materials() {
+  const journeyDone = useJourneyDone();
   const { childId } = usePageParams();
   const { load: loadChildren } = useChildrenStore();
+  const childrenLoaded = useChildrenStore((s) => s.loaded);
+  const childrenError = useChildrenStore((s) => s.error);
+  const districtsError = useDistrictStore((s) => s.error);
   const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
@@ -59,6 +65,25 @@ export default function Materials() {
       </Page>
     );
   }
+  // A failed or impossible load says why and what to do, never "正在加载" for ever.
+  const loadFailure = childrenError ? { title: '暂时无法获取子女信息', error: childrenError, retry: () => void loadChildren(true) } : districtsError && !district ? { title: '暂时无法获取区县信息', error: districtsError, retry: () => void loadDistricts() } : null;
+  if (loadFailure) {
+    return (
+      <Page title='我的材料'>
+        <LoadError title={loadFailure.title} error={loadFailure.error} onRetry={loadFailure.retry} />
+      </Page>
+    );
+  }
+  if (childrenLoaded && !child) {
+    return (
+      <Page title='我的材料'>
+        <NoticeBanner tone='warn' title='没有找到这个子女'>
+          <Text>请回到“我的子女”重新选择。</Text>
+          <Button onPress={() => void navigation.to(routes.children())}>去我的子女</Button>
+        </NoticeBanner>
+      </Page>
+    );
+  }
   if (!entry || !child) {
     return (
       <Page title='我的材料'>
@@ -74,7 +99,7 @@ export default function Materials() {
 
   return (
     <Page title='我的材料'>
-      <StepBar steps={JOURNEY_STEPS} current={4} />
+      <StepBar steps={JOURNEY_STEPS} current={4} done={journeyDone} />
       <View className='card'>
         <View className='materials-who'>{`${displayName(child)} · ${STAGE_NAMES[stage]} · ${district?.name ?? ''}`}</View>
         <Chips label='打算报名的学校类型' options={SCHOOL_TYPES.map((t) => ({ value: t, label: SCHOOL_TYPE_NAMES[t] }))} value={selection.schoolType} onChange={(schoolType) => void choose(childId, { schoolType })} />

@@ -56,7 +56,7 @@ describe('child information upkeep page', () => {
   it('refuses a wrong 不动产单元号 beside the field, saves the right one, and shows the data-sharing tags', async () => {
     await arrange('2024-05-14T10:00:00+08:00');
     render(<Upkeep />);
-    expect(await screen.findByText(/信息维护开放中，截止 5月18日（含当日）/)).toBeInTheDocument();
+    expect(await screen.findByText(/信息维护开放中，截止 5月18日 22:00/)).toBeInTheDocument();
     const tags = await screen.findByTestId('verification-tags');
     expect(within(tags).getAllByText('已核验', { exact: false }).length).toBeGreaterThan(2);
     // Each row names the department that answered (the shared VerificationTags list).
@@ -68,6 +68,11 @@ describe('child information upkeep page', () => {
     typeInto(unit, '500112003004XB00011F00010001');
     expect(await screen.findByRole('alert')).toHaveClass('field-error');
     expect(unit).toHaveAttribute('aria-invalid', 'true');
+    // A county code that is not Chongqing's: made up, or a property elsewhere (told what to do instead).
+    typeInto(unit, '999999003004GB00011F00010001');
+    expect(await screen.findByText('第1-6位"999999"不是重庆市的区县代码，请对照不动产权证书重新核对不动产单元号')).toBeInTheDocument();
+    typeInto(unit, '110105003004GB00011F00010001');
+    expect(await screen.findByText(/^第1-6位"110105"表示该房产不在重庆市.*选择“租房居住”或“无房”/)).toBeInTheDocument();
     typeInto(unit, '500112 003004 GB00011 F00010001');
     expect(await screen.findByText('✓ 不动产单元号格式正确')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
@@ -96,9 +101,19 @@ describe('child information upkeep page', () => {
   it('outside the district window says when it opens and stays readable but not writable', async () => {
     await arrange('2024-05-08T10:00:00+08:00');
     render(<Upkeep />);
-    expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 00:00 开放/)).toBeInTheDocument();
+    expect(await screen.findByText(/渝北区子女信息维护将于 5月13日 08:00 开放/)).toBeInTheDocument();
     expect(field('户籍地址（户口簿地址）')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: '保存信息' })).toBeNull();
+  });
+
+  it('a calendar that failed to load is said, with a retry, instead of loading for ever', async () => {
+    await arrange('2024-05-14T10:00:00+08:00');
+    await mock.api('POST', '/__qa/faults', { route: '/calendar', kind: 'error500', times: 1 });
+    render(<Upkeep />);
+    expect(await screen.findByText(/暂时无法获取招生日程/)).toBeInTheDocument();
+    expect(screen.queryByText('正在加载已保存的信息…')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
+    expect(await screen.findByText(/信息维护开放中/)).toBeInTheDocument();
   });
 
   it('asks for evidence when a department match failed, never blocking', async () => {

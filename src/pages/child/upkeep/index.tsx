@@ -2,13 +2,13 @@ import { PROPERTY_KINDS, RELATIONSHIPS } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { UpkeepInfo } from '@contract/child';
-import { isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
+import { effectiveEnd, formatOpening, isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
 import { unitNumberHint } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
-import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, RELATIONSHIP_NAMES } from '@/domain/labels';
+import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, RELATIONSHIP_NAMES, UNIT_NUMBER_LABEL } from '@/domain/labels';
 import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
-import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { formatDeadline, toMs } from '@/domain/time';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { ErrorSummary, type SummaryError } from '@/components/ErrorSummary';
@@ -18,6 +18,7 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
+import { useJourneyDone } from '@/stores/journey';
 import { Uploader } from '@/components/Uploader';
 import { VerificationTags } from '@/components/VerificationTags';
 import { useChildrenStore, displayName } from '@/stores/children';
@@ -50,12 +51,13 @@ const fieldIdOf = (path: string) => `upkeep-${path.replace(/\./g, '-')}`;
 
 /** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
 export default function Upkeep() {
+  const journeyDone = useJourneyDone();
   const { childId } = usePageParams();
   const { load: loadChildren } = useChildrenStore();
   const child = useChildrenStore((s) => s.children.find((c) => c.id === childId) ?? null);
   const entry = useUpkeepStore((s) => (childId ? s.entries[childId] : undefined));
   const { load, update, attach, save } = useUpkeepStore();
-  const { calendar, load: loadCalendar, serverNow } = useClockStore();
+  const { calendar, error: calendarError, load: loadCalendar, serverNow } = useClockStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
   // The district policy's per-image limit, the same one the materials checklist carries.
@@ -82,6 +84,14 @@ export default function Upkeep() {
             去我的子女
           </Button>
         </NoticeBanner>
+      </Page>
+    );
+  }
+  if (!calendar && calendarError) {
+    // Without the calendar the page cannot say whether upkeep is open: say so, never load for ever.
+    return (
+      <Page title='子女信息维护'>
+        <LoadError title='暂时无法获取招生日程' error={calendarError} onRetry={() => void loadCalendar(true)} />
       </Page>
     );
   }
@@ -156,7 +166,7 @@ export default function Upkeep() {
   return (
     <Page title='子女信息维护'>
       <ErrorSummary errors={problems} attempt={attempt} />
-      <StepBar steps={JOURNEY_STEPS} current={3} />
+      <StepBar steps={JOURNEY_STEPS} current={3} done={journeyDone} />
       {child ? <View className='upkeep-child'>{`为 ${displayName(child)} 维护信息`}</View> : null}
 
       {!code ? (
@@ -171,11 +181,11 @@ export default function Upkeep() {
           <Text>维护期间可以查看已填写的信息，恢复后再保存。</Text>
         </NoticeBanner>
       ) : !open && period ? (
-        <NoticeBanner tone='warn' title={toMs(now) < toMs(period.start) ? `${district?.name}子女信息维护将于 ${formatMonthDayTime(toMs(period.start))} 开放` : `${district?.name}子女信息维护已于 ${formatDeadline(period.end)} 截止`}>
+        <NoticeBanner tone='warn' title={toMs(now) < toMs(period.start) ? `${district?.name}子女信息维护将于 ${formatOpening(calendar, period.start, 'upkeep')} 开放` : `${district?.name}子女信息维护已于 ${formatDeadline(effectiveEnd(calendar, period.end, 'upkeep'))} 截止`}>
           <Text>{toMs(now) < toMs(period.start) ? '开放后可填写和修改，现在可以查看已保存的信息。' : '现在可以查看已保存的信息；未维护的信息可在报名时一并填写和上传，不影响报名。'}</Text>
         </NoticeBanner>
       ) : (
-        <NoticeBanner tone='info' title={`信息维护开放中，截止 ${period ? formatDeadline(period.end) : ''}`}>
+        <NoticeBanner tone='info' title={`信息维护开放中，截止 ${period ? formatDeadline(effectiveEnd(calendar, period.end, 'upkeep')) : ''}`}>
           <Text>填写内容自动保存在本机。维护先后不影响录取结果；未维护也可以在报名时填写。</Text>
         </NoticeBanner>
       )}
@@ -248,7 +258,7 @@ export default function Upkeep() {
           <>
             <TextField
               id={fieldIdOf('property.unitNumber')}
-              label='不动产单元号'
+              label={UNIT_NUMBER_LABEL}
               value={d.property.unitNumber ?? ''}
               disabled={!open}
               maxlength={40}
@@ -277,14 +287,14 @@ export default function Upkeep() {
           </>
         ) : null}
         {d.property.kind === 'noCertificate' ? (
-          <NoticeBanner tone='warn' title='暂无不动产权证书的房产，需线下办理'>
-            <Text>{`请携带购房合同、购房发票等材料到${district?.name ?? '所在区县'}线下报名点登记。`}</Text>
+          <NoticeBanner tone='warn' title={`${PROPERTY_KIND_NAMES.noCertificate}：需线下办理`}>
+            <Text>{PROPERTY_KIND_NOTES.noCertificate}</Text>
             {district?.offlinePoints.map((p) => (
               <View key={p.name} className='muted'>{`${p.name}：${p.address}（${p.hours}）`}</View>
             ))}
           </NoticeBanner>
         ) : null}
-        {d.property.kind === 'rented' ? <View className='muted'>租房居住的，请在下方上传租房合同或租赁备案证明。</View> : null}
+        {d.property.kind === 'rented' ? <View className='muted'>{PROPERTY_KIND_NOTES.rented}</View> : null}
         <Chips
           label='户主或房屋权利人是否为其他监护人（如配偶、祖父母）？'
           disabled={!open}

@@ -63,6 +63,8 @@ describe('录取结果 and 摇号过程公开可验证', () => {
     const result = await screen.findByTestId('lottery-result');
     expect(result).toHaveTextContent('未录取');
     expect(result).toHaveTextContent(/候补顺序：第 \d+ 位/);
+    // What the place means and what happens next, not a bare number.
+    expect(within(result).getByTestId('waiting-explained')).toHaveTextContent(/^候补第\d+位，是指摇号顺序排在招生计划名额之后的第\d+位，目前未被录取。系统不进行网上递补；.*报名公办不影响候补。$/);
     const proof = screen.getByTestId('lottery-proof');
     const checks = within(proof).getAllByRole('listitem').map((li) => li.textContent);
     expect(checks).toEqual([

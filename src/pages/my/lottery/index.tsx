@@ -6,7 +6,7 @@ import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
-import { drawLottery, keyOf, rankOf, verifyDraw } from '@/domain/lottery';
+import { drawLottery, keyOf, rankOf, verifyDraw, waitingPositionText } from '@/domain/lottery';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { nextAction } from '@/domain/status';
 import { enrolment } from '@/services/enrolment';
@@ -77,6 +77,7 @@ export default function Lottery() {
           <View className='lt-verdict'>{outcome.withoutLottery ? '直接录取（报名人数未超过招生计划，无需摇号）' : outcome.admitted ? '摇号录取' : '未录取'}</View>
           {outcome.rank !== null ? <View>{`摇号顺序：第 ${outcome.rank} 位`}</View> : null}
           {!outcome.admitted && outcome.waitingPosition !== null ? <View>{`候补顺序：第 ${outcome.waitingPosition} 位`}</View> : null}
+          {!outcome.admitted && outcome.waitingPosition !== null ? <View className='muted' data-testid='waiting-explained'>{waitingPositionText(outcome.waitingPosition).explanation}</View> : null}
           {next ? <View className='lt-next'>{next.text}</View> : null}
           {!outcome.admitted && app && next?.action === 'submit' ? (
             // The fallback is for the same child and stage (幼升小 or 小升初) as the lost application.

@@ -33,6 +33,28 @@ describe('help page (政策查看 · 联系我们)', () => {
     expect(screen.getByText('防范恶意代办帮办')).toBeInTheDocument();
   });
 
+  it('holds the municipal policy (市教委) beside the district’s, with the calendar’s dates', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    await chooseDistrict();
+    setPageParams({ tab: 'policy' });
+    render(<Help />);
+    const municipal = await screen.findByTestId('municipal-policy');
+    expect(municipal).toHaveTextContent('2024年重庆市义务教育阶段学校招生入学政策');
+    expect(municipal).toHaveTextContent('发布单位：重庆市教育委员会');
+    expect(municipal).toHaveTextContent('正式网上报名 6月3日 08:00 至 6月29日 22:00');
+    expect(municipal).toHaveTextContent('公办、民办学校只能选择一所，不可兼报');
+    expect(municipal).toHaveTextContent('6月21日 08:00 至 6月29日 22:00 回到公办录取体系');
+    expect(screen.getByTestId('policy')).toBeInTheDocument();
+  });
+
+  it('shows the municipal policy before a district is chosen', async () => {
+    await mock.at('2024-06-05T10:00:00+08:00');
+    setPageParams({ tab: 'policy' });
+    render(<Help />);
+    expect(await screen.findByTestId('municipal-policy')).toHaveTextContent('重庆市教育委员会');
+    expect(screen.getByText('请先选择当前区域')).toBeInTheDocument();
+  });
+
   it('calls the consultation phone through the bridge and lists offline points', async () => {
     await mock.at('2024-06-05T10:00:00+08:00');
     const district = await chooseDistrict();

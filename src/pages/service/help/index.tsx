@@ -18,6 +18,7 @@ export default function Help() {
   const [tab, setTab] = useState<Tab>(params.tab === 'contact' ? 'contact' : 'policy');
   const { districts, loading, error, load } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  const municipal = useDistrictStore((s) => s.municipalPolicy);
   const [callFailed, setCallFailed] = useState<string | null>(null);
 
   useEffect(() => {
@@ -47,6 +48,18 @@ export default function Help() {
           <Button variant='primary' onPress={() => void navigation.to(routes.district())}>
             选择当前区域
           </Button>
+        </View>
+      ) : null}
+
+      {municipal && tab === 'policy' ? (
+        <View className='card' data-testid='municipal-policy'>
+          <View className='card-title'>{municipal.title}</View>
+          <View className='muted'>{`发布单位：${municipal.issuer}`}</View>
+          {municipal.paragraphs.map((p, i) => (
+            <View key={i} className='help-paragraph'>
+              {p}
+            </View>
+          ))}
         </View>
       ) : null}
 
