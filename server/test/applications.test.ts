@@ -229,14 +229,14 @@ describe('notice and report code', () => {
     const [app] = (await call('GET', '/api/v1/applications', undefined, auth)).data.applications;
     expect(app).toMatchObject({ status: 'noticeIssued', reportCodeAvailable: true });
     const notice = (await call('GET', `/api/v1/applications/${app.id}/notice`, undefined, auth)).data;
-    expect(notice).toMatchObject({ applicationNumber: app.number, childNameMasked: '王*涵', childIdMasked: '5001**********004X', reportDate: '2024-08-30' });
+    expect(notice).toMatchObject({ applicationNumber: app.number, childName: '王子涵', childNameMasked: '王*涵', childIdMasked: '5001**********004X', reportDate: '2024-08-30' });
     const pdf = await call('GET', `/api/v1/applications/${app.id}/notice.pdf`, undefined, auth);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(new TextDecoder('latin1').decode(pdf.data.slice(0, 5))).toBe('%PDF-');
     const code = (await call('GET', `/api/v1/children/${CHILD}/report-code`, undefined, auth)).data;
     const key = (await call('GET', '/api/v1/report-code/public-key')).data;
     expect(key).toEqual({ year: 2024, publicKey: code.publicKey });
-    expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王*涵' } });
+    expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王子涵', childId: '**************004X' } });
   });
 
   test('before confirmation there is no notice', async () => {

@@ -248,7 +248,7 @@ export default function Apply() {
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <Button variant='primary' className={canContinue ? undefined : 'btn-muted'} onPress={next}>
+      <Button variant='primary' blocked={!canContinue} onPress={next}>
         下一步：核对报名信息
       </Button>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>

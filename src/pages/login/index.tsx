@@ -92,7 +92,7 @@ export default function Login() {
             已登录，继续办理
           </Button>
         ) : (
-          <Button variant='primary' disabled={busy} onPress={() => void start()}>
+          <Button variant='primary' busy={busy} onPress={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
           </Button>
         )}

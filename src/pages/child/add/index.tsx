@@ -126,7 +126,7 @@ export default function AddChild() {
           }}
         />
         {formError ? <NoticeBanner tone='error' title={formError} /> : null}
-        <Button variant='primary' disabled={busy} onPress={() => void submit()}>
+        <Button variant='primary' busy={busy} onPress={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
         </Button>
       </View>
