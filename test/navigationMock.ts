@@ -1,4 +1,6 @@
 /** Stand-in for src/services/navigation in page tests: records where a page sent the parent. */
+import { parseReturnTo, returnUrl, type ReturnTo } from '@/config/routes';
+
 export const visited: string[] = [];
 let params: Record<string, string | undefined> = {};
 
@@ -7,11 +9,16 @@ export const navigation = {
   replace: jest.fn(async (url: string) => void visited.push(url)),
   back: jest.fn(async () => void visited.push('back')),
   home: jest.fn(async () => void visited.push('/pages/index/index')),
+  returnTo: jest.fn(async (to: ReturnTo) => void visited.push(returnUrl(to))),
   currentPath: jest.fn(() => '/pages/test/index'),
 };
 
 export function usePageParams() {
   return params;
+}
+
+export function useReturnTo() {
+  return parseReturnTo(params.returnTo);
 }
 
 /** Sets the query parameters the next rendered page sees. */

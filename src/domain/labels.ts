@@ -131,3 +131,20 @@ export const ACTION_LABELS: Record<ApplicationAction, string> = {
 
 export const ACTOR_NAMES: Record<Actor, string> = { parent: '家长', reviewer: '审核人员', system: '系统', teacher: '学校老师' };
 
+
+/**
+ * The button that brings a parent back to the flow a step was opened from (a ReturnTo's page name),
+ * e.g. 选择区域 opened from 申报 ends with "完成，返回继续申报".
+ */
+const RETURN_LABELS: Record<string, string> = {
+  apply: '完成，返回继续申报',
+  review: '完成，返回核对报名信息',
+  children: '返回我的子女',
+  childDetail: '完成，返回子女详情',
+  my: '返回个人中心',
+  home: '返回首页',
+  application: '返回办件详情',
+};
+export function returnLabel(page: string): string {
+  return RETURN_LABELS[page] ?? '完成，返回上一步';
+}

@@ -93,4 +93,14 @@ describe('face login page', () => {
     fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
     await waitFor(() => expect(visited).toContain('/pages/child/upkeep/index?childId=c1'));
   });
+
+  it('opened from a page with a typed returnTo, goes back there after login (not on to 我的子女)', async () => {
+    const { setPageParams } = jest.requireMock('@/services/navigation') as typeof import('../../../test/navigationMock');
+    setPageParams({ returnTo: 'my' });
+    await mock.identity('two-children');
+    render(<Login />);
+    fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
+    await waitFor(() => expect(visited).toEqual(['/pages/my/index']));
+    setPageParams({});
+  });
 });

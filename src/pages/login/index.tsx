@@ -8,7 +8,7 @@ import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
-import { navigation } from '@/services/navigation';
+import { navigation, useReturnTo } from '@/services/navigation';
 import './index.css';
 import { routes } from '@/config/routes';
 import { hostName } from '@/config';
@@ -48,6 +48,13 @@ export default function Login() {
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FailureView | null>(null);
+  // Where the parent came from (a typed returnTo), else the page an expired session left, else 我的子女.
+  const from = useReturnTo();
+  const goOn = () => {
+    const expired = useSessionStore.getState().takeReturnTo();
+    if (from) void navigation.returnTo(from);
+    else void navigation.replace(expired ?? routes.children());
+  };
 
   useEffect(() => {
     void restore();
@@ -58,10 +65,7 @@ export default function Login() {
     setFailure(null);
     const result = await useSessionStore.getState().login();
     setBusy(false);
-    if (result.ok) {
-      void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children());
-      return;
-    }
+    if (result.ok) return goOn();
     const view = describe(result.failure);
     setFailure(view);
     if (view.offline) void loadDistricts();
@@ -88,7 +92,7 @@ export default function Login() {
         </View>
         <View className='muted'>{`本服务只接收${hostName()}返回的核验结果，不会获取或保存您的人脸照片。`}</View>
         {session && !failure ? (
-          <Button variant='primary' onPress={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children())}>
+          <Button variant='primary' onPress={goOn}>
             已登录，继续办理
           </Button>
         ) : (

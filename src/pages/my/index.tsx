@@ -58,7 +58,7 @@ export default function My() {
         ) : (
           <View>
             <View className='card-title'>尚未登录</View>
-            <Button variant='primary' onPress={() => go(routes.login())}>
+            <Button variant='primary' onPress={() => go(routes.login({ page: 'my' }))}>
               刷脸登录
             </Button>
           </View>
