@@ -27,6 +27,7 @@ import { calendarOf, opensAt, ownApplication, ownChild, parentRequest } from './
 import { phasePeriod } from '@/domain/calendar';
 import type { Deps, RequestContext } from './context';
 import { refuse, refuseFieldErrors } from './errors';
+import { greenChannelReviewDueAt } from '@/domain/greenChannel';
 import { nextId } from './ids';
 import { canonicalJson, replayOrReserve } from './idempotency';
 import { checklistFor } from './materials';
@@ -37,7 +38,8 @@ import { autoDrawAt, outcomeOf } from './lottery';
 /** What a parent sees of an application: the stored row without its owner, with its history. */
 export function publicApplication(app: StoredApplication, history: HistoryEntry[]): Application {
   const { accountId: _owner, approvedChildName: _name, ...rest } = app;
-  return { ...rest, history };
+  // Rows written before the green channel was recorded read as ordinary applications.
+  return { ...rest, greenChannel: rest.greenChannel ?? false, history };
 }
 
 export async function withHistory(repos: Repositories, app: StoredApplication): Promise<Application> {
@@ -132,6 +134,7 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
         upkeep: withoutUpdatedAt(body.upkeep),
         verification: (await deps.dataSharing.report(account.idNumber, ctx.now)).results,
         publicFallback: can.publicFallback,
+        greenChannel: guardianship.verifiedPriority,
         updatedAt: ctx.now,
       };
       const action = school.nature === 'private' ? 'registerPrivate' : 'submit';
@@ -141,6 +144,8 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
       try {
         const t = transitionOf(deps, base, action, 'parent', ctx.now);
         next = t.next;
+        // 绿色通道: the shorter review promise (Q30) instead of the ordinary one.
+        if (next.greenChannel && next.reviewDueAt) next = { ...next, reviewDueAt: greenChannelReviewDueAt(deps.reference.calendar(deps.year), ctx.now) };
         if (withdrawn) await repos.applications.update(next, [t.entry]);
         else {
           created = [{ at: ctx.now, from: null, to: 'draft', action: 'create', actor: 'parent' }, t.entry];

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import { useMockHost } from '../../../../test/pageHarness';
 import { setPageParams } from '../../../../test/navigationMock';
@@ -99,5 +100,23 @@ describe('办件详情', () => {
     expect(await screen.findByTestId('status')).toHaveTextContent(/未录取|逾期/);
     expect(screen.getByRole('button', { name: '报名公办学校（公办兜底）' })).toBeInTheDocument();
     expect(screen.getByTestId('next-action')).toHaveTextContent('6月21日至6月29日');
+  });
+
+  it('shows the 绿色通道 tag and its shorter review promise on a green-channel application', async () => {
+    await mock.reset('submitted');
+    await mock.login('two-children');
+    const app = (await mock.api<ApplicationsResponse>('GET', routes.applications)).data.applications[0];
+    mock.server.use(http.get(`*${routes.application(app.id)}`, () => HttpResponse.json({ application: { ...app, greenChannel: true } })));
+    setPageParams({ id: app.id });
+    render(<ApplicationDetail />);
+    expect(await screen.findByTestId('green-channel')).toHaveTextContent('绿色通道');
+    expect(screen.getByTestId('green-channel-promise')).toHaveTextContent('绿色通道优先审核：提交后 5 个工作日内完成审核');
+  });
+
+  it('an ordinary application shows neither', async () => {
+    await open('submitted');
+    expect(await screen.findByTestId('status')).toHaveTextContent('待审核');
+    expect(screen.queryByTestId('green-channel')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('green-channel-promise')).not.toBeInTheDocument();
   });
 });

@@ -15,6 +15,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorSummary } from '@/components/ErrorSummary';
 import { STATUS_INFO, nextAction } from '@/domain/status';
 import { MATERIAL_NAMES } from '@/domain/labels';
+import { GREEN_CHANNEL_TAG, greenChannelPromise } from '@/domain/greenChannel';
 import { formatMonthDayTime, toMs } from '@/domain/time';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
@@ -116,6 +117,7 @@ export default function ApplicationDetail() {
             {status.label}
           </Text>
         </View>
+        {app.greenChannel ? <Text className='tag tag-info' data-testid='green-channel'>{GREEN_CHANNEL_TAG}</Text> : null}
         <View className='muted'>{`办件编号：${app.number}`}</View>
         <View className='muted'>{`学生：${app.childNameMasked} · ${app.nature === 'private' ? '民办' : '公办'}${app.publicFallback ? '（公办兜底）' : ''}`}</View>
         {app.submittedAt ? <View className='muted'>{`提交时间：${formatMonthDayTime(toMs(app.submittedAt))}`}</View> : null}
@@ -132,6 +134,7 @@ export default function ApplicationDetail() {
       <View className='card ad-next' data-testid='next-action'>
         <View className='card-title'>下一步</View>
         <View>{next.text}</View>
+        {app.greenChannel && next.who === 'reviewer' ? <View className='ad-green' data-testid='green-channel-promise'>{greenChannelPromise(calendar)}</View> : null}
         {next.deadlineText && !confirmable ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
 
         {app.status === 'forfeited' || deadlinePassedForConfirm ? (
