@@ -71,6 +71,22 @@ describe('check-in page (报到核验)', () => {
     expect(screen.getByTestId('checkin-child-id')).toHaveTextContent(/^\*{14}004X$/);
   });
 
+  it('a tap on the greyed 核验 before the key is here says why, with the focus on it', async () => {
+    render(<CheckIn />);
+    // At once, before the year's key has arrived.
+    const verify = screen.getByRole('button', { name: '核验' });
+    expect(verify).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(verify);
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('【出错了】还不能核验');
+    expect(summary).toHaveTextContent('正在获取核验公钥，请稍候再点击“核验”');
+    await waitFor(() => expect(summary).toHaveFocus());
+    // Once it is here, the summary goes and 核验 is available.
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '核验' })).toHaveAttribute('aria-disabled', 'false');
+  });
+
   it('rejects a tampered code', async () => {
     render(<CheckIn />);
     await screen.findByText('已加载2024年度核验公钥，可离线核验');
