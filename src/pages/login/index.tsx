@@ -10,7 +10,7 @@ import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
 import { navigation, useReturnTo } from '@/services/navigation';
 import './index.css';
-import { routes } from '@/config/routes';
+import { pageOf, routes } from '@/config/routes';
 import { hostName } from '@/config';
 
 
@@ -53,7 +53,8 @@ export default function Login() {
   const goOn = () => {
     const expired = useSessionStore.getState().takeReturnTo();
     if (from) void navigation.returnTo(from);
-    else void navigation.replace(expired ?? routes.children());
+    // The page an expired session left (kept on the device): only ever one of the module's own pages.
+    else void navigation.replace(expired && pageOf(expired) ? expired : routes.children());
   };
 
   useEffect(() => {
