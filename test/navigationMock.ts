@@ -10,7 +10,8 @@ export const navigation = {
   back: jest.fn(async () => void visited.push('back')),
   home: jest.fn(async () => void visited.push('/pages/index/index')),
   returnTo: jest.fn(async (to: ReturnTo) => void visited.push(returnUrl(to))),
-  currentPath: jest.fn(() => '/pages/test/index'),
+  // A real page of the route table: login follows only those back after an expired session.
+  currentPath: jest.fn(() => '/pages/my/applications/index'),
 };
 
 export function usePageParams() {
