@@ -102,7 +102,7 @@ test('public: submit, withdraw and resubmit, 补正 answered, approved, confirme
 
     // --- withdraw while 待审核 (Q18): back to an editable draft, then submitted again
     await button(page, '撤回申请').click();
-    await currentPage(page).getByRole('alertdialog', { name: '确认撤回' }).waitFor();
+    await currentPage(page).getByRole('alertdialog', { name: '确定撤回吗？' }).waitFor();
     await screenshot(page, 'j2-application-withdraw-confirm');
     await button(page, '确定撤回').click();
     await visible(page, '已撤回，可修改后重新提交');
@@ -143,7 +143,12 @@ test('public: submit, withdraw and resubmit, 补正 answered, approved, confirme
     await clock(page, '2024-07-01T10:00:00+08:00');
     await expectStatus(page, '审核通过');
     await screenshot(page, 'j2-application-approved');
+    // Binding: it asks once, saying what it means, before the place is taken.
     await button(page, '确认入学').click();
+    await currentPage(page).getByRole('alertdialog', { name: '确定确认入学吗？' }).waitFor();
+    assert.match(await currentPage(page).getByRole('alertdialog').innerText(), /确认不能撤回/);
+    await screenshot(page, 'j2-application-confirm-ask');
+    await button(page, '确定确认入学').click();
     await visible(page, '已确认入学');
     await expectStatus(page, '已确认入学');
     await screenshot(page, 'j2-application-confirmed');
@@ -184,6 +189,9 @@ test('public: submit, withdraw and resubmit, 补正 answered, approved, confirme
     await result.waitFor();
     assert.match(await result.innerText(), /✓ 报到码有效/);
     assert.match(await result.innerText(), new RegExp(second.number));
+    // The school matches the child by the full reviewed name, the ID masked to its last four.
+    assert.equal((await result.locator('[data-testid="checkin-child"]').innerText()).trim(), '王子涵');
+    assert.match((await result.locator('[data-testid="checkin-child-id"]').innerText()).trim(), /^\*{14}004X$/);
     await screenshot(page, 'j2-checkin-valid');
 
     // One character changed in the middle of the code: the signature no longer holds.
@@ -238,6 +246,8 @@ test('个人中心: 长辈版 switch, and 退出登录 removes every draft on th
     await sw.click();
 
     await button(page, '退出登录').click();
+    await currentPage(page).getByRole('alertdialog', { name: '确定退出登录吗？' }).waitFor();
+    await button(page, '确定退出').click();
     await page.waitForURL(/pages\/index\/index/);
     assert.deepEqual(await storedDraftKeys(page), [], 'no draft left after logout');
   } catch (error) {
@@ -310,6 +320,9 @@ test('private: oversubscribed, lottery drawn, admitted, verified on the phone, c
     assert.match(await timer.innerText(), /距民办学校入学确认截止/);
     await screenshot(page, 'j2-application-private-countdown');
     await button(page, '确认入学').click();
+    // Private: confirming binds the place and ends the public fallback; it says so and asks once.
+    assert.match(await currentPage(page).getByRole('alertdialog', { name: '确定确认入学吗？' }).innerText(), /（民办），不能撤回，也不能再报名公办学校/);
+    await button(page, '确定确认入学').click();
     await visible(page, '已确认入学');
     await expectStatus(page, '已确认入学');
     await screenshot(page, 'j2-application-private-confirmed');
@@ -394,6 +407,7 @@ test('private: a confirmation arriving at 18:00:01 is refused and the place is s
     // The server's clock passes 18:00 while the parent's screen still offers the button.
     await clock(page, '2024-06-20T18:00:01+08:00', { frozen: true, reload: false });
     await button(page, '确认入学').click();
+    await button(page, '确定确认入学').click();
     await visible(page, '操作未成功');
     await visible(page, '已逾期未确认，视为放弃该学位');
     assert.equal(await button(page, '确认入学').count(), 0);

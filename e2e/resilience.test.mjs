@@ -380,7 +380,7 @@ const rows = [
       await currentPage(page).locator('[data-testid="status"]').waitFor();
     },
     trigger: async (page) => {
-      if (!(await currentPage(page).getByRole('alertdialog', { name: '确认撤回' }).count())) await button(page, '撤回申请').click();
+      if (!(await currentPage(page).getByRole('alertdialog', { name: '确定撤回吗？' }).count())) await button(page, '撤回申请').click();
       await button(page, '确定撤回').click();
     },
     done: (page) => visible(page, '已撤回，可修改后重新提交'),
@@ -395,7 +395,11 @@ const rows = [
       await go(page, `/pages/my/application/index?id=${encodeURIComponent((await firstApp(page)).id)}`);
       await button(page, '确认入学').waitFor();
     },
-    trigger: (page) => button(page, '确认入学').click(),
+    // 确认入学 asks once; the fault hits the answer that sends it.
+    trigger: async (page) => {
+      if (!(await currentPage(page).getByRole('alertdialog', { name: '确定确认入学吗？' }).count())) await button(page, '确认入学').click();
+      await button(page, '确定确认入学').click();
+    },
     done: (page) => currentPage(page).locator('[data-testid="status"]').filter({ hasText: '已确认入学' }).waitFor(),
     repeatable: false,
   },
@@ -652,6 +656,7 @@ async function logoutClearsDrafts(page) {
   assert.ok((await draftKeys()).length > 0, 'drafts on the phone before logout');
   await go(page, '/pages/my/index');
   await button(page, '退出登录').click();
+  await button(page, '确定退出').click();
   await page.waitForURL(/pages\/index\/index/);
   assert.deepEqual(await draftKeys(), [], 'no draft left after logout');
 }

@@ -80,6 +80,8 @@ export const ApplicationSchema = z.strictObject({
   reportCodeAvailable: z.boolean(),
   /** Whether this application came through the 公办兜底 channel after a private loss (Q22). */
   publicFallback: z.boolean(),
+  /** 绿色通道 (Q30): a policy group the departments or the reviewer verified; reviewed first, with the shorter promise in reviewDueAt. */
+  greenChannel: z.boolean(),
   createdAt: InstantSchema,
   updatedAt: InstantSchema,
 });

@@ -9,9 +9,13 @@ export const ReportCodePayloadSchema = z.strictObject({
   app: z.string(),
   schoolId: z.string(),
   schoolName: z.string(),
-  /** Masked child name, e.g. "张*明". */
+  /**
+   * The child's reviewed full name (the 户口簿 name if a correction changed it), e.g. "张晓明": the
+   * school matches it with the notice and the child's papers. Signed, shown only to the parent and the
+   * checking teacher; never logged or put in a URL.
+   */
   child: z.string(),
-  /** The child's ID number, masked (e.g. "5001**********1234"): what a teacher compares with the child's papers. Not a record id. */
+  /** The child's ID number masked to its last four (e.g. "**************1234"): tells namesakes apart. Not a record id. */
   childId: z.string(),
   year: z.number().int(),
   issuedAt: InstantSchema,
@@ -34,6 +38,8 @@ export type ReportCodeCheck =
 export const AdmissionNoticeSchema = z.strictObject({
   applicationId: z.string(),
   applicationNumber: z.string(),
+  /** The reviewed full name printed on the notice (the parent's own document): the school matches it to the child. */
+  childName: z.string(),
   childNameMasked: z.string(),
   childIdMasked: z.string(),
   schoolName: z.string(),

@@ -6,6 +6,10 @@
 import { verifyDraw } from '@/domain/lottery';
 import { verifyReportCode } from '@/domain/reportCode';
 import { sampleUpkeep } from '../qa/scenarioKit';
+import { buildCalendar2024 } from '../data/calendar2024';
+import { batchOf, reviewDueAt } from '@/domain/calendar';
+import { greenChannelReviewDueAt } from '@/domain/greenChannel';
+import { toMs } from '@/domain/time';
 import { setupServer, TINY_PNG } from './harness';
 
 const { server, call, clock, login } = setupServer();
@@ -78,6 +82,28 @@ describe('submission', () => {
     const ok = await submit(auth, { ...b, materials: { propertyCertificate: [file] } });
     expect(ok.status).toBe(201);
     expect(ok.data.application.verification.find((v: any) => v.kind === 'property')).toMatchObject({ status: 'notMatched' });
+  });
+
+  test('绿色通道: a verified policy group\'s application is marked greenChannel and promised the shorter review', async () => {
+    const cal = buildCalendar2024();
+    const window = batchOf(cal, '500109')!.registration;
+    await clock(`${window.start.slice(0, 10)}T10:00:00`);
+    const auth = await login('disabled-child');
+    const child = (await call('GET', '/api/v1/children', undefined, auth)).data.children[0];
+    expect(child.greenChannel).toBe(true);
+    const schools = (await call('GET', '/api/v1/districts/500109/schools?stage=junior', undefined, auth)).data.schools;
+    const school = schools.find((x: any) => x.nature === 'public');
+    const q = `districtCode=500109&stage=junior&schoolType=${school.type}&source=disabled&childId=${child.id}`;
+    const materials: Record<string, string[]> = {};
+    for (const item of (await call('GET', `/api/v1/materials?${q}`, undefined, auth)).data.items.filter((i: any) => i.state === 'required')) materials[item.code] = [await upload(auth, item.code)];
+    const r = await submit(auth, {
+      idempotencyKey: 'green', childId: child.id, stage: 'junior', districtCode: '500109', nature: 'public', schoolType: school.type, schoolId: school.id,
+      source: 'disabled', upkeep: sampleUpkeep('disabled-child'), materials, notesAccepted: true,
+    });
+    expect(r.status).toBe(201);
+    expect(r.data.application.greenChannel).toBe(true);
+    expect(r.data.application.reviewDueAt).toBe(greenChannelReviewDueAt(cal, r.data.application.submittedAt));
+    expect(toMs(r.data.application.reviewDueAt)).toBeLessThan(toMs(reviewDueAt(cal, r.data.application.submittedAt)));
   });
 
   test('a replayed submission returns the first application (200, same id); a second live one is 不可兼报', async () => {
@@ -236,14 +262,14 @@ describe('notice and report code', () => {
     const [app] = (await call('GET', '/api/v1/applications', undefined, auth)).data.applications;
     expect(app).toMatchObject({ status: 'noticeIssued', reportCodeAvailable: true });
     const notice = (await call('GET', `/api/v1/applications/${app.id}/notice`, undefined, auth)).data;
-    expect(notice).toMatchObject({ applicationNumber: app.number, childNameMasked: '王*涵', childIdMasked: '5001**********004X', reportDate: '2024-08-30' });
+    expect(notice).toMatchObject({ applicationNumber: app.number, childName: '王子涵', childNameMasked: '王*涵', childIdMasked: '5001**********004X', reportDate: '2024-08-30' });
     const pdf = await call('GET', `/api/v1/applications/${app.id}/notice.pdf`, undefined, auth);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
     expect(new TextDecoder('latin1').decode(pdf.data.slice(0, 5))).toBe('%PDF-');
     const code = (await call('GET', `/api/v1/children/${CHILD}/report-code`, undefined, auth)).data;
     const key = (await call('GET', '/api/v1/report-code/public-key')).data;
     expect(key).toEqual({ year: 2024, publicKey: code.publicKey });
-    expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王*涵' } });
+    expect(verifyReportCode(code.code, key.publicKey, 2024)).toMatchObject({ valid: true, payload: { app: app.number, child: '王子涵', childId: '**************004X' } });
     // The 报到码 is dated as the notice: issued with it, not at the earlier confirmation.
     const issued = app.history.find((h: any) => h.action === 'issueNotice').at;
     expect(app.history.find((h: any) => h.action === 'confirm').at).not.toBe(issued);

@@ -44,6 +44,18 @@ describe('reviewers', () => {
     expect(log.data.entries[0]).toMatchObject({ actorKind: 'staff', actorId: me.id, action: 'review.request-correction', subjectId: id, beforeStatus: 'submitted', afterStatus: 'correctionRequested' });
   });
 
+  test('a priority the reviewer verified puts the application in the 绿色通道 (the parent sees it on the application)', async () => {
+    await call('POST', '/__qa/reset', { scenario: 'submitted' });
+    const parent = await login();
+    const before = (await call('GET', '/api/v1/applications', undefined, parent)).data.applications[0];
+    expect(before.greenChannel).toBe(false);
+    const yubei = await staff('reviewer', '500112');
+    const r = await call('POST', `/api/v1/staff/applications/${before.id}/review`, { action: 'request-correction', reason: '户口簿不清晰', items: ['householdRegister'], priorityVerified: true }, yubei);
+    expect(r.status).toBe(200);
+    const after = (await call('GET', `/api/v1/applications/${before.id}`, undefined, parent)).data.application;
+    expect(after).toMatchObject({ greenChannel: true, status: 'correctionRequested' });
+  });
+
   test('a child added by hand is approved only once the reviewer checked the relationship proof', async () => {
     await clock('2024-05-09T10:00:00');
     const auth = await login('born-outside');

@@ -27,6 +27,7 @@ import { calendarOf, opensAt, ownApplication, ownChild, parentRequest } from './
 import { firstOpenInstant, phasePeriod } from '@/domain/calendar';
 import type { Deps, RequestContext } from './context';
 import { refuse, refuseFieldErrors } from './errors';
+import { greenChannelReviewDueAt } from '@/domain/greenChannel';
 import { nextId } from './ids';
 import { canonicalJson, replayOrReserve } from './idempotency';
 import { checklistFor } from './materials';
@@ -41,7 +42,8 @@ import { autoDrawAt, outcomeOf } from './lottery';
  */
 export function publicApplication(app: StoredApplication, history: HistoryEntry[]): Application {
   const { accountId: _owner, approvedChildName: _name, ...rest } = app;
-  return { ...rest, history: history.map((h, i) => ({ ...h, seq: i + 1 })) };
+  // Rows written before the green channel was recorded read as ordinary applications.
+  return { ...rest, greenChannel: rest.greenChannel ?? false, history: history.map((h, i) => ({ ...h, seq: i + 1 })) };
 }
 
 export async function withHistory(repos: Repositories, app: StoredApplication): Promise<Application> {
@@ -136,6 +138,7 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
         upkeep: withoutUpdatedAt(body.upkeep),
         verification: (await deps.dataSharing.report(account.idNumber, ctx.now)).results,
         publicFallback: can.publicFallback,
+        greenChannel: guardianship.verifiedPriority,
         updatedAt: ctx.now,
       };
       const action = school.nature === 'private' ? 'registerPrivate' : 'submit';
@@ -145,6 +148,8 @@ export async function submit(deps: Deps, ctx: RequestContext, body: SubmitApplic
       try {
         const t = transitionOf(deps, base, action, 'parent', ctx.now);
         next = t.next;
+        // 绿色通道: the shorter review promise (Q30) instead of the ordinary one.
+        if (next.greenChannel && next.reviewDueAt) next = { ...next, reviewDueAt: greenChannelReviewDueAt(deps.reference.calendar(deps.year), ctx.now) };
         if (withdrawn) await repos.applications.update(next, [t.entry]);
         else {
           created = [{ at: ctx.now, from: null, to: 'draft', action: 'create', actor: 'parent' }, t.entry];

@@ -5,6 +5,7 @@ import type { AdmissionNotice } from '@contract/reportCode';
 const notice: AdmissionNotice = {
   applicationId: 'A2024000001',
   applicationNumber: 'RX2024500112000001',
+  childName: '王子涵',
   childNameMasked: '王*涵',
   childIdMasked: '5001**********004X',
   schoolName: '重庆市渝北区龙溪小学校',
@@ -44,6 +45,11 @@ describe('notice PDF', () => {
     expect(pdf).toContain('/Registry (Adobe) /Ordering (GB1) /Supplement 2');
     expect(utf16beHex('渝北')).toBe('6E1D5317');
     expect(pdf).toContain(utf16beHex('重庆市渝北区龙溪小学校'));
+  });
+
+  test('names the child in full (the reviewed name), so a school can match the notice to the child', () => {
+    expect(pdf).toContain(utf16beHex('王子涵 同学'));
+    expect(pdf).not.toContain(utf16beHex('王*涵'));
   });
 
   test('draws the QR code as filled rectangles', () => {

@@ -37,7 +37,8 @@ export function noticePdf(notice: AdmissionNotice): Uint8Array {
   const texts: PdfText[] = [];
   const line = (y: number, text: string, size = 13) => texts.push({ x: left, y, size, text });
   texts.push({ x: 150, y: 760, size: 22, text: '重庆市义务教育学校入学通知书' });
-  line(720, `${notice.childNameMasked} 同学（证件号码 ${notice.childIdMasked}）：`, 14);
+  // The reviewed full name: the school matches the printed notice to the child.
+  line(720, `${notice.childName} 同学（证件号码 ${notice.childIdMasked}）：`, 14);
   line(690, `经审核，你已被 ${notice.schoolName} 录取。`, 14);
   line(664, '请按时持本通知书和报到码到校报到。', 14);
   line(620, `录取学校：${notice.schoolName}`);

@@ -1,10 +1,11 @@
 /**
  * After 入学确认 (Q27): the e-admission notice (JSON and PDF) and the signed 报到码, with the
  * year's public key published for teachers' scanners. The name on both is the reviewed one
- * (frozen at approval); the signing key comes from configuration, never from the source.
+ * (frozen at approval), in full: a school must match the notice and the code to the child (the
+ * screens show it masked; nothing here is logged). The signing key comes from configuration.
  */
 import type { AdmissionNotice, PublicKeyResponse, ReportCode } from '@contract/api';
-import { maskIdNumber, maskName } from '@/domain/masking';
+import { maskIdNumber, maskIdNumberToLastFour, maskName } from '@/domain/masking';
 import { signReportCode } from '@/domain/reportCode';
 import { STATUS_INFO } from '@/domain/status';
 import type { ChildRecord, Repositories, StoredApplication } from '../ports/store';
@@ -22,17 +23,18 @@ async function issuedAt(repos: Repositories, app: StoredApplication, action: 'co
   return [...history].reverse().find((h) => h.action === 'issueNotice')?.at ?? confirmed;
 }
 
-function childNames(app: StoredApplication, child: ChildRecord): { name: string; idMasked: string } {
-  return { name: maskName(app.approvedChildName ?? child.realName ?? child.birthCertificateName), idMasked: maskIdNumber(child.idNumber) };
+function childNames(app: StoredApplication, child: ChildRecord): { name: string; nameMasked: string; idMasked: string; idLastFour: string } {
+  const name = app.approvedChildName ?? child.realName ?? child.birthCertificateName;
+  return { name, nameMasked: maskName(name), idMasked: maskIdNumber(child.idNumber), idLastFour: maskIdNumberToLastFour(child.idNumber) };
 }
 
 async function reportCodeOf(deps: Deps, repos: Repositories, app: StoredApplication, child: ChildRecord): Promise<ReportCode> {
-  const { name, idMasked } = childNames(app, child);
+  const { name, idLastFour } = childNames(app, child);
   const keys = await deps.reportKeys.forYear(deps.year);
   return signReportCode(
     // Dated as the notice it comes with (issued with it; the confirmation until the notice is out),
     // so the 报到码 page and the notice never disagree on the day.
-    { v: 1, app: app.number, schoolId: app.schoolId, schoolName: app.schoolName, child: name, childId: idMasked, year: deps.year, issuedAt: await issuedAt(repos, app, 'issueNotice') },
+    { v: 1, app: app.number, schoolId: app.schoolId, schoolName: app.schoolName, child: name, childId: idLastFour, year: deps.year, issuedAt: await issuedAt(repos, app, 'issueNotice') },
     keys.secretKey,
   );
 }
@@ -51,11 +53,12 @@ export async function notice(deps: Deps, ctx: RequestContext, applicationId: str
     const child = await repos.children.get(app.childId);
     if (!child) refuse('NOT_FOUND', '没有找到该子女');
     const school = deps.reference.school(deps.year, app.schoolId);
-    const { name, idMasked } = childNames(app, child);
+    const { name, nameMasked, idMasked } = childNames(app, child);
     return {
       applicationId: app.id,
       applicationNumber: app.number,
-      childNameMasked: name,
+      childName: name,
+      childNameMasked: nameMasked,
       childIdMasked: idMasked,
       schoolName: app.schoolName,
       schoolAddress: school?.address ?? '',

@@ -95,6 +95,8 @@ export async function reviewByStaff(deps: Deps, ctx: RequestContext, id: string,
       const g = await repos.guardianships.get(app.childId, app.accountId);
       if (g && !g.verifiedPriority) {
         await repos.guardianships.update({ ...g, verifiedPriority: true });
+        // The application shows the 绿色通道 from now on (its review is already under way).
+        if (!app.greenChannel) await repos.applications.update({ ...app, greenChannel: true }, []);
         await audit(repos, ctx, { actorKind: 'staff', actorId: staff.id, action: 'review.priorityVerified', subjectKind: 'application', subjectId: app.id });
       }
     }

@@ -1,5 +1,5 @@
 import { configure, resetConfig } from './index';
-import { PAGE_PATHS, pageOf, routes } from './routes';
+import { encodeReturnTo, PAGE_PATHS, pageOf, parseReturnTo, returnUrl, routes } from './routes';
 
 describe('route table', () => {
   afterEach(() => resetConfig());
@@ -17,8 +17,23 @@ describe('route table', () => {
     expect(routes.apply('junior', 'school')).toBe('/pages/apply/index?stage=junior&section=school');
     expect(routes.application('a b/1')).toBe('/pages/my/application/index?id=a%20b%2F1');
     expect(routes.upkeep()).toBe('/pages/child/upkeep/index');
-    expect(pageOf('/pages/login/index?redirect=x')).toBe('login');
+    expect(pageOf('/pages/login/index?returnTo=x')).toBe('login');
     expect(pageOf('pages/apply/review/index')).toBe('review');
+  });
+
+  it('a step opened from a flow carries a typed returnTo that leads back to that flow, and nothing else', () => {
+    const from = { page: 'apply' as const, params: { stage: 'junior', section: 'district' } };
+    const link = routes.district(from);
+    expect(link).toBe('/pages/district/index?returnTo=apply%7Cstage%3Djunior%26section%3Ddistrict');
+    const raw = decodeURIComponent(link.split('returnTo=')[1]);
+    expect(parseReturnTo(raw)).toEqual(from);
+    expect(returnUrl(parseReturnTo(raw)!)).toBe(routes.apply('junior', 'district'));
+    expect(parseReturnTo(encodeReturnTo({ page: 'children' }))).toEqual({ page: 'children' });
+    // Raw paths, other hosts, unknown pages and odd values are refused (no open redirect).
+    for (const bad of ['/pages/apply/index', 'https://evil.example/x', '//evil.example', 'nowhere', 'apply|stage=<b>', 'apply|x', 'apply|returnTo=home', 'constructor', 'toString']) {
+      expect(parseReturnTo(bad)).toBeNull();
+    }
+    expect(parseReturnTo(undefined)).toBeNull();
   });
 
   it('applies the configured route prefix', () => {

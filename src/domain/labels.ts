@@ -160,3 +160,20 @@ export const MESSAGE_TITLES: Record<MessageKindName, string> = {
   correctionDue: '补正即将截止',
   confirmationDue: '入学确认即将截止',
 };
+
+/**
+ * The button that brings a parent back to the flow a step was opened from (a ReturnTo's page name),
+ * e.g. 选择区域 opened from 申报 ends with "完成，返回继续申报".
+ */
+const RETURN_LABELS: Record<string, string> = {
+  apply: '完成，返回继续申报',
+  review: '完成，返回核对报名信息',
+  children: '返回我的子女',
+  childDetail: '完成，返回子女详情',
+  my: '返回个人中心',
+  home: '返回首页',
+  application: '返回办件详情',
+};
+export function returnLabel(page: string): string {
+  return RETURN_LABELS[page] ?? '完成，返回上一步';
+}

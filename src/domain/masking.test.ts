@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { maskAddress, maskIdNumber, maskName, maskPhone } from './masking';
+import { maskAddress, maskIdNumber, maskIdNumberToLastFour, maskName, maskPhone } from './masking';
 
 describe('masking', () => {
   it('masks ID numbers keeping the first and last four', () => {
@@ -33,5 +33,13 @@ describe('masking', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('maskIdNumberToLastFour', () => {
+  it('keeps only the last four characters (an X included), for staff who match a child by full name', () => {
+    expect(maskIdNumberToLastFour('500154199301135886')).toBe('**************5886');
+    expect(maskIdNumberToLastFour('11010519491231002X')).toBe('**************002X');
+    expect(maskIdNumberToLastFour('123')).toBe('***');
   });
 });

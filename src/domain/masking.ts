@@ -10,6 +10,16 @@ export function maskIdNumber(id: string): string {
   return `${value.slice(0, 4)}${'*'.repeat(value.length - 8)}${value.slice(-4)}`;
 }
 
+/**
+ * "500112201803120028" -> "**************0028": only the last four stay, for staff who match a child
+ * by the full name (the report code, check-in) and need just enough of the ID to tell namesakes apart.
+ */
+export function maskIdNumberToLastFour(id: string): string {
+  const chars = Array.from(id.trim());
+  if (chars.length <= 4) return '*'.repeat(chars.length);
+  return `${'*'.repeat(chars.length - 4)}${chars.slice(-4).join('')}`;
+}
+
 /** "13812345678" -> "138****5678". */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/[\s-]/g, '');

@@ -167,7 +167,7 @@ describe('applyTransition and nextAction', () => {
   const app: Application = {
     id: 'a1', number: 'RX2024500112000001', childId: 'c1', childNameMasked: '张*明', stage: 'primary', districtCode: YUBEI,
     nature: 'public', schoolType: 'publicTight', schoolId: 's1', schoolName: '渝北区实验小学', source: 'localHukou', status: 'draft',
-    history: [], materials: {}, upkeep: {} as Application['upkeep'], verification: [], reportCodeAvailable: false, publicFallback: false,
+    history: [], materials: {}, upkeep: {} as Application['upkeep'], verification: [], reportCodeAvailable: false, publicFallback: false, greenChannel: false,
     createdAt: at('06-10T09:00:00'), updatedAt: at('06-10T09:00:00'),
   };
   it('fills submittedAt, reviewDueAt and confirmBy', () => {

@@ -3,7 +3,7 @@
  * (jest.mock('@/services/navigation')).
  */
 import Taro, { useRouter } from '@tarojs/taro';
-import { routes } from '@/config/routes';
+import { pageOf, parseReturnTo, returnUrl, routes, type ReturnTo } from '@/config/routes';
 
 export const navigation = {
   to(url: string) {
@@ -17,6 +17,16 @@ export const navigation = {
   },
   home() {
     return Taro.reLaunch({ url: routes.home() });
+  },
+  /**
+   * Back to the flow a step was opened from: the page below when it is that flow (its state intact),
+   * else that flow's page opened in place of this one (its draft is saved on the device).
+   */
+  returnTo(to: ReturnTo) {
+    const pages = Taro.getCurrentPages();
+    const below = pages[pages.length - 2] as { route?: string } | undefined;
+    if (below?.route && pageOf(below.route) === to.page) return Taro.navigateBack().catch(() => Taro.redirectTo({ url: returnUrl(to) }));
+    return Taro.redirectTo({ url: returnUrl(to) });
   },
   /** The current page path with its query, to come back to after a re-login. */
   currentPath(): string | null {
@@ -33,6 +43,11 @@ export const navigation = {
     return `/${route}${query ? `?${query}` : ''}`;
   },
 };
+
+/** The flow this page was opened from (its typed returnTo parameter), or null. */
+export function useReturnTo(): ReturnTo | null {
+  return parseReturnTo(usePageParams().returnTo);
+}
 
 /** Query parameters of the current page. */
 export function usePageParams(): Record<string, string | undefined> {

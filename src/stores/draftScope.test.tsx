@@ -123,7 +123,7 @@ describe('一部手机，两位家长：草稿只属于填写它的家长', () =
     await faceLogin('two-children');
     await sessionRunsOut();
     // The page the session ran out on (the navigation stand-in's current page).
-    expect(await faceLogin('two-children')).toBe('/pages/test/index');
+    expect(await faceLogin('two-children')).toBe('/pages/my/applications/index');
     await sessionRunsOut();
     expect(await faceLogin('migrant')).toBe('/pages/children/index');
   });

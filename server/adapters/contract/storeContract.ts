@@ -100,6 +100,7 @@ export const fixtures = {
     submittedAt: '2024-06-10T10:00:00+08:00',
     reportCodeAvailable: false,
     publicFallback: false,
+    greenChannel: false,
     createdAt: '2024-06-10T09:00:00+08:00',
     updatedAt: '2024-06-10T10:00:00+08:00',
     accountId,

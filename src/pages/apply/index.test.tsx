@@ -1,8 +1,10 @@
 import '@testing-library/jest-dom';
-import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { act, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import { useMockHost } from '../../../test/pageHarness';
-import { setPageParams } from '../../../test/navigationMock';
+import { setPageParams, visited } from '../../../test/navigationMock';
+import { useDistrictStore } from '@/stores/district';
+import { routes as routes_ } from '@/config/routes';
 import { emptyDraft, useApplyDraftStore } from '@/stores/applyDraft';
 import { useApplicationsStore } from '@/stores/applications';
 import { useClockStore } from '@/stores/clock';
@@ -106,5 +108,20 @@ describe('在线申报', () => {
     fireEvent.click(screen.getByRole('button', { name: '下一步：核对报名信息' }));
     // The domain's validateUpkeep message, the same one the upkeep page and the server give.
     expect(await screen.findByText('请输入姓名')).toBeInTheDocument();
+  });
+
+  it('选择区域 and 前往我的子女 are detours that come back: they carry the flow, and a district changed there replaces the draft\'s (and its school)', async () => {
+    await mock.reset('registration-open');
+    await mock.login('two-children');
+    visited.length = 0;
+    useDistrictStore.setState({ currentCode: '500112' });
+    useApplyDraftStore.setState({ draft: { ...emptyDraft('primary'), districtCode: '500112', nature: 'public', schoolType: 'publicNormal', schoolId: 'x' } });
+    render(<Apply />);
+    fireEvent.click(await screen.findByRole('button', { name: '更换区域' }));
+    expect(visited).toEqual([routes_.district({ page: 'apply', params: { stage: 'primary', section: 'district' } })]);
+    // The parent picks 江北区 on the district page; this page, still open below, follows it.
+    act(() => useDistrictStore.setState({ currentCode: '500105' }));
+    await waitFor(() => expect(useApplyDraftStore.getState().draft).toMatchObject({ districtCode: '500105', schoolId: null }));
+    expect(await screen.findByText('江北区')).toBeInTheDocument();
   });
 });

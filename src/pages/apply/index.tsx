@@ -1,5 +1,5 @@
 import { View, Text } from '@tarojs/components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Stage } from '@contract/calendar';
 import type { School } from '@contract/district';
 import type { UpkeepInfo } from '@contract/child';
@@ -95,9 +95,17 @@ export default function Apply() {
     return () => clearTimeout(timer);
   }, [loaded, section]);
 
-  // The current district (当前区域) is the default; a draft keeps the one it was started in.
+  // The current district (当前区域) is the default; a draft keeps the one it was started in, unless the
+  // parent went to 更换区域 from here (this page still open below, or opened again at that section).
+  const changingDistrict = useRef(section === 'district');
   useEffect(() => {
-    if (draft && !draft.districtCode && currentCode) void update({ districtCode: currentCode });
+    if (!draft || !currentCode) return;
+    if (!draft.districtCode) void update({ districtCode: currentCode });
+    else if (changingDistrict.current && draft.districtCode !== currentCode) {
+      changingDistrict.current = false;
+      // A school of the old district cannot stay chosen.
+      void update({ districtCode: currentCode, schoolId: null });
+    }
   }, [draft, currentCode, update]);
 
   const districtCode = draft?.districtCode ?? null;
@@ -217,8 +225,11 @@ export default function Apply() {
         district={district}
         schoolsError={schoolsError}
         onRetrySchools={() => setSchoolsTry((n) => n + 1)}
-        onChooseDistrict={() => void navigation.to(routes.district())}
-        onGoChildren={() => void navigation.to(routes.children())}
+        onChooseDistrict={() => {
+          changingDistrict.current = true;
+          void navigation.to(routes.district({ page: 'apply', params: { stage, section: 'district' } }));
+        }}
+        onGoChildren={() => void navigation.to(routes.children({ page: 'apply', params: { stage, section: 'child' } }))}
         eligible={eligible}
         childrenLoad={{ loaded: childrenLoaded, error: childrenError, onRetry: () => void loadChildren(true) }}
         blocked={blocked}
@@ -262,7 +273,7 @@ export default function Apply() {
           {blocked ? <View>{blocked.message}</View> : null}
         </NoticeBanner>
       ) : null}
-      <Button variant='primary' className={canContinue ? undefined : 'btn-muted'} onPress={next}>
+      <Button variant='primary' blocked={!canContinue} onPress={next}>
         下一步：核对报名信息
       </Button>
       <View className='muted center'>草稿已自动保存在本机，退出登录时会清除。</View>

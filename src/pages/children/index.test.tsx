@@ -63,6 +63,18 @@ describe('my children page', () => {
   it('asks a parent who is not logged in to log in first', async () => {
     render(<Children />);
     fireEvent.click(await screen.findByRole('button', { name: '去刷脸登录' }));
-    expect(visited).toContain('/pages/login/index');
+    expect(visited).toContain('/pages/login/index?returnTo=children');
+  });
+
+  it('opened from 申报 (前往我的子女): a way straight back to the form, and 手动新增 carries the flow on', async () => {
+    const { setPageParams } = jest.requireMock('@/services/navigation') as typeof import('../../../test/navigationMock');
+    setPageParams({ returnTo: 'apply|stage=primary&section=child' });
+    await loginAs('two-children');
+    render(<Children />);
+    await screen.findAllByTestId('child-card');
+    fireEvent.click(screen.getByRole('button', { name: '＋ 手动新增子女' }));
+    fireEvent.click(screen.getByRole('button', { name: '完成，返回继续申报' }));
+    expect(visited).toEqual(['/pages/child/add/index?returnTo=apply%7Cstage%3Dprimary%26section%3Dchild', '/pages/apply/index?stage=primary&section=child']);
+    setPageParams({});
   });
 });

@@ -10,8 +10,8 @@ import { useJourneyDone } from '@/stores/journey';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
-import { navigation } from '@/services/navigation';
-import { RELATIONSHIP_NAMES } from '@/domain/labels';
+import { navigation, useReturnTo } from '@/services/navigation';
+import { RELATIONSHIP_NAMES, returnLabel } from '@/domain/labels';
 import { eligibilityText } from './childLabels';
 import './index.css';
 import { routes } from '@/config/routes';
@@ -23,20 +23,23 @@ export default function Children() {
   const { session, restored, restore } = useSessionStore();
   const { load: loadDistricts } = useDistrictStore();
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
+  // Opened from a flow (申报): a way straight back, and 手动新增 returns there too.
+  const from = useReturnTo();
 
   useEffect(() => {
     void restore().then(() => {
       if (useSessionStore.getState().session) void load(true);
     });
     void loadDistricts();
-  }, [restore, load, loadDistricts]);
+    // A login from here comes back to this page still open: the children are looked up then.
+  }, [restore, load, loadDistricts, session?.token]);
 
   if (restored && !session) {
     return (
       <Page title='我的子女'>
         <NoticeBanner tone='info' title='请先刷脸登录'>
           <Text>刷脸核验家长身份后，系统会自动查找您在重庆出生的适龄子女。</Text>
-          <Button variant='primary' onPress={() => void navigation.to(routes.login())}>
+          <Button variant='primary' onPress={() => void navigation.to(routes.login({ page: 'children' }))}>
             去刷脸登录
           </Button>
         </NoticeBanner>
@@ -99,9 +102,14 @@ export default function Children() {
         );
       })}
 
-      <Button className='children-add' onPress={() => void navigation.to(routes.childAdd())}>
+      <Button className='children-add' onPress={() => void navigation.to(routes.childAdd(from ?? undefined))}>
         ＋ 手动新增子女
       </Button>
+      {from ? (
+        <Button variant='primary' onPress={() => void navigation.returnTo(from)}>
+          {returnLabel(from.page)}
+        </Button>
+      ) : null}
       <HelpLinks />
     </Page>
   );

@@ -60,4 +60,26 @@ describe('current district page', () => {
     typeInto(screen.getByLabelText('搜索区县', { selector: 'taro-input-core' }), '北京');
     expect(screen.getByText('没有找到“北京”，请换个关键字')).toBeInTheDocument();
   });
+
+  it('opened from 申报 (选择区域), the done button returns to the registration form at its district section, not on to 我的子女', async () => {
+    const { setPageParams } = jest.requireMock('@/services/navigation') as typeof import('../../../test/navigationMock');
+    setPageParams({ returnTo: 'apply|stage=junior&section=district' });
+    render(<District />);
+    fireEvent.click((await screen.findAllByRole('radio')).find((r) => r.textContent?.includes('渝北区'))!);
+    const card = await screen.findByTestId('district-current');
+    expect(within(card).queryByRole('button', { name: '下一步：我的子女' })).not.toBeInTheDocument();
+    fireEvent.click(within(card).getByRole('button', { name: '完成，返回继续申报' }));
+    expect(visited).toEqual(['/pages/apply/index?stage=junior&section=district']);
+    setPageParams({});
+  });
+
+  it('a crafted returnTo (a raw path or another site) is ignored: the page goes on to 我的子女 as usual', async () => {
+    const { setPageParams } = jest.requireMock('@/services/navigation') as typeof import('../../../test/navigationMock');
+    setPageParams({ returnTo: 'https://evil.example/pages/apply/index' });
+    render(<District />);
+    fireEvent.click((await screen.findAllByRole('radio')).find((r) => r.textContent?.includes('渝北区'))!);
+    fireEvent.click(await screen.findByRole('button', { name: '下一步：我的子女' }));
+    expect(visited).toEqual(['/pages/children/index']);
+    setPageParams({});
+  });
 });

@@ -9,7 +9,8 @@ import { useJourneyDone } from '@/stores/journey';
 import { useDistrictStore } from '@/stores/district';
 import { useClockStore } from '@/stores/clock';
 import { host } from '@/services/host';
-import { navigation } from '@/services/navigation';
+import { navigation, useReturnTo } from '@/services/navigation';
+import { returnLabel } from '@/domain/labels';
 import { useRoving } from '@/components/roving';
 import './index.css';
 import { routes } from '@/config/routes';
@@ -22,6 +23,8 @@ export default function District() {
   const [query, setQuery] = useState('');
   const [policyOpen, setPolicyOpen] = useState(false);
   const [callError, setCallError] = useState<string | null>(null);
+  // Opened from a flow (申报): done leads back there, not on to 我的子女.
+  const from = useReturnTo();
 
   useEffect(() => {
     void load();
@@ -96,9 +99,15 @@ export default function District() {
               ))}
             </View>
           ) : null}
-          <Button variant='primary' onPress={() => void navigation.to(routes.children())}>
-            下一步：我的子女
-          </Button>
+          {from ? (
+            <Button variant='primary' onPress={() => void navigation.returnTo(from)}>
+              {returnLabel(from.page)}
+            </Button>
+          ) : (
+            <Button variant='primary' onPress={() => void navigation.to(routes.children())}>
+              下一步：我的子女
+            </Button>
+          )}
         </View>
       ) : null}
 

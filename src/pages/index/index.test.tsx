@@ -103,4 +103,13 @@ describe('home page', () => {
     fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
     expect(await screen.findByTestId('phase-card')).toBeInTheDocument();
   });
+
+  it('reaches 个人中心 (我的申请, 长辈版, 退出登录) from the home page', async () => {
+    render(<Home />);
+    await screen.findByTestId('phase-card');
+    const footer = screen.getByRole('navigation', { name: '页面导航' });
+    expect(footer).not.toHaveTextContent('返回首页');
+    fireEvent.click(screen.getByRole('button', { name: '个人中心' }));
+    expect(visited).toContain('/pages/my/index');
+  });
 });

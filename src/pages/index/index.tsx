@@ -67,7 +67,7 @@ export default function Home() {
   };
 
   return (
-    <Page title='义务教育入学一件事'>
+    <Page title='义务教育入学一件事' here='home'>
       <Tabs label='报名学段' tabs={STAGES.map((s) => ({ id: s, title: `${STAGE_NAMES[s]}（${STAGE_GRADE[s]}）` }))} selected={stage} onSelect={setStage} />
 
       {guidance ? (

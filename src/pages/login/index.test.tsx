@@ -93,4 +93,28 @@ describe('face login page', () => {
     fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
     await waitFor(() => expect(visited).toContain('/pages/child/upkeep/index?childId=c1'));
   });
+
+  it('opened from a page with a typed returnTo, goes back there after login (not on to 我的子女)', async () => {
+    const { setPageParams } = jest.requireMock('@/services/navigation') as typeof import('../../../test/navigationMock');
+    setPageParams({ returnTo: 'my' });
+    await mock.identity('two-children');
+    render(<Login />);
+    fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
+    await waitFor(() => expect(visited).toEqual(['/pages/my/index']));
+    setPageParams({});
+  });
+
+  it('after an expired session, goes back to the page it left, but never to anything that is not one of the module\'s pages', async () => {
+    await mock.identity('two-children');
+    useSessionStore.setState({ restored: true, returnTo: '/pages/my/applications/index', returnScope: null });
+    const { unmount } = render(<Login />);
+    fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
+    await waitFor(() => expect(visited).toEqual(['/pages/my/applications/index']));
+    unmount();
+    visited.length = 0;
+    useSessionStore.setState({ session: null, restored: true, returnTo: 'https://evil.example/pages/my/index', returnScope: null });
+    render(<Login />);
+    fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
+    await waitFor(() => expect(visited).toEqual(['/pages/children/index']));
+  });
 });

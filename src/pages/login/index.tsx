@@ -9,9 +9,9 @@ import { useJourneyDone } from '@/stores/journey';
 import { useSessionStore, type LoginFailure } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
-import { navigation } from '@/services/navigation';
+import { navigation, useReturnTo } from '@/services/navigation';
 import './index.css';
-import { routes } from '@/config/routes';
+import { pageOf, routes } from '@/config/routes';
 import { hostName } from '@/config';
 
 
@@ -50,6 +50,14 @@ export default function Login() {
   const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<FailureView | null>(null);
+  // Where the parent came from (a typed returnTo), else the page an expired session left, else 我的子女.
+  const from = useReturnTo();
+  const goOn = () => {
+    const expired = useSessionStore.getState().takeReturnTo();
+    if (from) void navigation.returnTo(from);
+    // The page an expired session left (kept on the device): only ever one of the module's own pages.
+    else void navigation.replace(expired && pageOf(expired) ? expired : routes.children());
+  };
 
   useEffect(() => {
     void restore();
@@ -60,10 +68,7 @@ export default function Login() {
     setFailure(null);
     const result = await useSessionStore.getState().login();
     setBusy(false);
-    if (result.ok) {
-      void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children());
-      return;
-    }
+    if (result.ok) return goOn();
     const view = describe(result.failure);
     setFailure(view);
     if (view.offline) void loadDistricts();
@@ -90,11 +95,11 @@ export default function Login() {
         </View>
         <View className='muted'>{`本服务只接收${hostName()}返回的核验结果，不会获取或保存您的人脸照片。`}</View>
         {session && !failure ? (
-          <Button variant='primary' onPress={() => void navigation.replace(useSessionStore.getState().takeReturnTo() ?? routes.children())}>
+          <Button variant='primary' onPress={goOn}>
             已登录，继续办理
           </Button>
         ) : (
-          <Button variant='primary' disabled={busy} onPress={() => void start()}>
+          <Button variant='primary' busy={busy} onPress={() => void start()}>
             {busy ? '正在核验…' : failure ? '重新刷脸' : '开始刷脸'}
           </Button>
         )}

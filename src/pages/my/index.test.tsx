@@ -40,6 +40,16 @@ describe('个人中心', () => {
     expect(visited).toContain('/pages/my/applications/index');
   });
 
+  it('offers a way home in its footer but no link to itself', async () => {
+    await loggedIn();
+    render(<My />);
+    const footer = await screen.findByRole('navigation', { name: '页面导航' });
+    expect(footer).toHaveTextContent('返回首页');
+    expect(footer).not.toHaveTextContent('个人中心');
+    fireEvent.click(screen.getByRole('button', { name: /我的子女/ }));
+    expect(visited).toContain('/pages/children/index');
+  });
+
   it('长辈版 switch turns elder mode on and off and remembers the choice', async () => {
     await loggedIn();
     render(<My />);
@@ -67,6 +77,13 @@ describe('个人中心', () => {
 
     render(<My />);
     fireEvent.click(await screen.findByRole('button', { name: '退出登录' }));
+    // It asks once, saying what is lost; 不退出 keeps everything.
+    expect(screen.getByRole('alertdialog', { name: '确定退出登录吗？' })).toHaveTextContent('本机保存的报名草稿和未保存的填写内容会被清除');
+    fireEvent.click(screen.getByRole('button', { name: '不退出' }));
+    expect(useSessionStore.getState().session).not.toBeNull();
+    expect(await draftKeys()).not.toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '退出登录' }));
+    fireEvent.click(screen.getByRole('button', { name: '确定退出' }));
     await waitFor(() => expect(visited).toContain('/pages/index/index'));
     expect(await draftKeys()).toEqual([]);
     expect(Object.keys(window.localStorage).filter((k) => k.includes('draft:'))).toEqual([]);

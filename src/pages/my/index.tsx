@@ -5,6 +5,7 @@ import { Switch } from '@/components/Switch';
 import { Page } from '@/components/Page';
 import { HelpLinks } from '@/components/HelpLinks';
 import { NoticeBanner } from '@/components/NoticeBanner';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { navigation } from '@/services/navigation';
 import { useSessionStore } from '@/stores/session';
 import { useUiStore, selectElder } from '@/stores/ui';
@@ -27,6 +28,8 @@ export default function My() {
   const elder = useUiStore(selectElder);
   const choose = useUiStore((s) => s.choose);
   const [loggedOut, setLoggedOut] = useState(false);
+  // 退出登录 loses the drafts on this phone: it asks once, saying so.
+  const [askLogout, setAskLogout] = useState(false);
 
   useEffect(() => void restore(), [restore]);
   const unread = useMessagesStore((s) => s.unread);
@@ -48,7 +51,7 @@ export default function My() {
 
   const go = (url: string) => void navigation.to(url);
   return (
-    <Page title='个人中心'>
+    <Page title='个人中心' here='my'>
       {loggedOut ? <NoticeBanner tone='ok' title='已退出登录，本机保存的报名草稿已清除' /> : null}
       <View className='card my-head'>
         {session ? (
@@ -59,7 +62,7 @@ export default function My() {
         ) : (
           <View>
             <View className='card-title'>尚未登录</View>
-            <Button variant='primary' onPress={() => go(routes.login())}>
+            <Button variant='primary' onPress={() => go(routes.login({ page: 'my' }))}>
               刷脸登录
             </Button>
           </View>
@@ -96,10 +99,15 @@ export default function My() {
           {elder ? '已切换为长辈版：字体更大、按钮更大' : '当前为标准版'}
         </View>
       </View>
-      {session ? (
-        <Button className='my-logout' onPress={() => void doLogout()}>
+      {session && !askLogout ? (
+        <Button className='my-logout' onPress={() => setAskLogout(true)}>
           退出登录
         </Button>
+      ) : null}
+      {session && askLogout ? (
+        <ConfirmDialog title='确定退出登录吗？' confirmLabel='确定退出' cancelLabel='不退出' onConfirm={() => void doLogout()} onCancel={() => setAskLogout(false)}>
+          退出后需要重新刷脸才能继续办理；本机保存的报名草稿和未保存的填写内容会被清除，已提交的申请不受影响。
+        </ConfirmDialog>
       ) : null}
       <HelpLinks />
     </Page>

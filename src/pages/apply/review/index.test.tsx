@@ -73,15 +73,19 @@ describe('核对报名信息 → 确认提交', () => {
     expect(list.data.applications).toHaveLength(1);
   });
 
-  it('cannot submit before the 申报须知 are ticked', async () => {
+  it('cannot submit before the 申报须知 are ticked, and a tap on the greyed 确认提交 says why', async () => {
     await prepare(false);
     render(<Review />);
     const button = await screen.findByRole('button', { name: '确认提交' });
     expect(button).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByText(/请先阅读并勾选申报须知/)).toBeInTheDocument();
-    // Pressing it anyway does nothing: no request, no message.
+    // A tap on the greyed button answers: the summary says what is missing and takes the focus; nothing is sent.
     fireEvent.click(button);
-    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('还不能提交');
+    expect(summary).toHaveTextContent('请返回阅读申报须知并勾选');
+    await waitFor(() => expect(summary).toHaveFocus());
+    expect((await mock.api<ApplicationsResponse>('GET', routes.applications)).data.applications).toHaveLength(0);
     // The store refuses for this reason and no other, before anything reaches the server.
     const refused = await useApplyDraftStore.getState().submit();
     expect(refused).toEqual({ kind: 'refused', error: { code: 'VALIDATION', message: '请先阅读申报须知并勾选“我已阅读以上申报须知，知晓并确认相关内容”' } });

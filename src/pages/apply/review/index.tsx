@@ -36,6 +36,8 @@ export default function Review() {
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
   // Refused submissions so far: each one moves the focus to the error summary.
   const [attempt, setAttempt] = useState(0);
+  // 确认提交 tapped before 申报须知 is ticked: the summary says so and takes the focus.
+  const [notesTried, setNotesTried] = useState(false);
 
   useEffect(() => {
     void load(stage);
@@ -118,12 +120,26 @@ export default function Review() {
         </NoticeBanner>
       ) : null}
 
+      <ErrorSummary
+        title='还不能提交'
+        errors={notesTried && !draft.notesAccepted ? [`请返回阅读申报须知并勾选“${NOTES_TICK}”`] : []}
+        attempt={attempt}
+      />
       {!draft.notesAccepted ? (
         <NoticeBanner tone='warn' title='请先阅读并勾选申报须知'>
           <Text>{`返回上一步，阅读申报须知后勾选“${NOTES_TICK}”，才能提交。`}</Text>
         </NoticeBanner>
       ) : null}
-      <Button variant='primary' busy={submitting} disabled={!draft.notesAccepted} onPress={() => void onSubmit()}>
+      <Button
+        variant='primary'
+        busy={submitting}
+        blocked={!draft.notesAccepted}
+        onBlocked={() => {
+          setNotesTried(true);
+          setAttempt((n) => n + 1);
+        }}
+        onPress={() => void onSubmit()}
+      >
         {submitting ? '正在提交…' : outcome?.kind === 'unknown' ? '再次提交' : '确认提交'}
       </Button>
       <View className='muted rv-tip'>提交后可在“个人中心—我的申请”查看进度；审核开始前可撤回修改。</View>

@@ -13,7 +13,7 @@ import { HelpLinks } from '@/components/HelpLinks';
 import { TextField } from '@/components/TextField';
 import { useChildrenStore } from '@/stores/children';
 import { useClockStore } from '@/stores/clock';
-import { navigation } from '@/services/navigation';
+import { navigation, useReturnTo } from '@/services/navigation';
 import { RELATIONSHIP_NAMES } from '@/domain/labels';
 import { eligibilityText } from '../../children/childLabels';
 import { Chips } from '@/components/Chips';
@@ -33,6 +33,7 @@ export default function AddChild() {
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const from = useReturnTo();
   // Refused submissions so far: each one moves the focus to the error summary.
   const [attempt, setAttempt] = useState(0);
 
@@ -75,7 +76,9 @@ export default function AddChild() {
       return;
     }
     await clearAddDraft();
-    void navigation.replace(routes.childDetail(answer.data.id));
+    // Opened from a flow (申报 → 我的子女): back there, where the new child can be chosen at once.
+    if (from) void navigation.returnTo(from);
+    else void navigation.replace(routes.childDetail(answer.data.id));
   };
 
   if (!addDraftLoaded) return <Page title='手动新增子女'>{null}</Page>;
@@ -126,7 +129,7 @@ export default function AddChild() {
           }}
         />
         {formError ? <NoticeBanner tone='error' title={formError} /> : null}
-        <Button variant='primary' disabled={busy} onPress={() => void submit()}>
+        <Button variant='primary' busy={busy} onPress={() => void submit()}>
           {busy ? '正在提交…' : '确认新增'}
         </Button>
       </View>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ReportCode } from '@contract/reportCode';
 import type { ApiError } from '@contract/errors';
 import { Button } from '@/components/Button';
+import { maskName } from '@/domain/masking';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { QrImage } from '@/components/QrImage';
@@ -48,12 +49,13 @@ export default function ReportCodePage() {
           <View className='rc-school'>{code.payload.schoolName}</View>
           <View className='rc-year'>{`${code.payload.year}年秋季入学报到码`}</View>
           <View className='rc-qr'>
-            <QrImage code={code.code} width={300} label={`报到码二维码，${code.payload.child}`} />
+            <QrImage code={code.code} width={300} label={`报到码二维码，${maskName(code.payload.child)}`} />
           </View>
           <View className='rc-details' role='list' aria-label='报到信息'>
             <View className='rc-row' role='listitem'>
               <Text className='rc-key'>学生</Text>
-              <Text className='rc-value'>{code.payload.child}</Text>
+              {/* The code carries the full name for the school; this screen, like every other, shows it masked. */}
+              <Text className='rc-value'>{maskName(code.payload.child)}</Text>
             </View>
             <View className='rc-row' role='listitem'>
               <Text className='rc-key'>办件编号</Text>

@@ -138,7 +138,7 @@ describe('child information upkeep page', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存信息' }));
     expect(await screen.findByText(/登录已过期/)).toBeInTheDocument();
     await waitFor(() => expect(visited).toContain('/pages/login/index'));
-    expect(useSessionStore.getState().returnTo).toBe('/pages/test/index');
+    expect(useSessionStore.getState().returnTo).toBe('/pages/my/applications/index');
     expect(useUpkeepStore.getState().entries[childId].dirty).toBe(true);
     expect(field('监护人1手机号码')).toHaveAttribute('value', '13883216574');
   });

@@ -364,7 +364,7 @@ export default function Upkeep() {
           {/* A refusal is announced by the error summary at the top; this repeats it beside the button. */}
           {banner ? <NoticeBanner tone={banner.tone} title={banner.text} urgent={banner.tone === 'error' && problems.length === 0} /> : null}
           {open ? (
-            <Button variant='primary' className='upkeep-save' disabled={busy} onPress={() => void submit()}>
+            <Button variant='primary' className='upkeep-save' busy={busy} onPress={() => void submit()}>
               {busy ? '正在保存…' : '保存信息'}
             </Button>
           ) : null}

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent, waitFor } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import { useMockHost } from '../../../../test/pageHarness';
 import { setPageParams } from '../../../../test/navigationMock';
@@ -57,6 +58,28 @@ describe('办件详情', () => {
     expect(screen.getByRole('button', { name: '提交补正材料' })).toHaveAttribute('aria-disabled', 'true');
   });
 
+  it('a tap on 提交补正材料 before the photo is replaced says what is missing and takes the focus there', async () => {
+    await open('awaiting-correction');
+    fireEvent.click(await screen.findByRole('button', { name: '提交补正材料' }));
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('还不能提交补正材料');
+    expect(summary).toHaveTextContent('请重新上传：户口簿');
+    await waitFor(() => expect(summary).toHaveFocus());
+  });
+
+  it('确认入学 (private) asks once, saying what it binds, and binds the place only on the confirming answer', async () => {
+    const app = await open('private-admitted', '2024-06-20T17:00:00+08:00');
+    fireEvent.click(await screen.findByRole('button', { name: '确认入学' }));
+    const dialog = screen.getByRole('alertdialog', { name: '确定确认入学吗？' });
+    expect(dialog).toHaveTextContent(`学位锁定在${app.schoolName}（民办），不能撤回`);
+    fireEvent.click(screen.getByRole('button', { name: '暂不确认' }));
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByTestId('status')).not.toHaveTextContent('已确认入学');
+    fireEvent.click(screen.getByRole('button', { name: '确认入学' }));
+    fireEvent.click(screen.getByRole('button', { name: '确定确认入学' }));
+    await waitFor(() => expect(screen.getByTestId('status')).toHaveTextContent('已确认入学'));
+  });
+
   it('counts down the private confirmation before 18:00', async () => {
     await open('private-admitted', '2024-06-20T17:59:00+08:00');
     expect(await screen.findByRole('timer')).toHaveTextContent(/还剩 0小时 [01]分/);
@@ -77,5 +100,23 @@ describe('办件详情', () => {
     expect(await screen.findByTestId('status')).toHaveTextContent(/未录取|逾期/);
     expect(screen.getByRole('button', { name: '报名公办学校（公办兜底）' })).toBeInTheDocument();
     expect(screen.getByTestId('next-action')).toHaveTextContent('6月21日至6月29日');
+  });
+
+  it('shows the 绿色通道 tag and its shorter review promise on a green-channel application', async () => {
+    await mock.reset('submitted');
+    await mock.login('two-children');
+    const app = (await mock.api<ApplicationsResponse>('GET', routes.applications)).data.applications[0];
+    mock.server.use(http.get(`*${routes.application(app.id)}`, () => HttpResponse.json({ application: { ...app, greenChannel: true } })));
+    setPageParams({ id: app.id });
+    render(<ApplicationDetail />);
+    expect(await screen.findByTestId('green-channel')).toHaveTextContent('绿色通道');
+    expect(screen.getByTestId('green-channel-promise')).toHaveTextContent('绿色通道优先审核：提交后 5 个工作日内完成审核');
+  });
+
+  it('an ordinary application shows neither', async () => {
+    await open('submitted');
+    expect(await screen.findByTestId('status')).toHaveTextContent('待审核');
+    expect(screen.queryByTestId('green-channel')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('green-channel-promise')).not.toBeInTheDocument();
   });
 });

@@ -11,10 +11,13 @@ import { Timeline } from '@/components/Timeline';
 import { Countdown } from '@/components/Countdown';
 import { VerificationTags } from '@/components/VerificationTags';
 import { Uploader } from '@/components/Uploader';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ErrorSummary } from '@/components/ErrorSummary';
 import { STATUS_INFO, nextAction } from '@/domain/status';
 import { MATERIAL_NAMES } from '@/domain/labels';
 import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
 import { reviewPromise } from '@/domain/review';
+import { GREEN_CHANNEL_TAG, greenChannelPromise } from '@/domain/greenChannel';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
@@ -39,6 +42,10 @@ export default function ApplicationDetail() {
   const [done, setDone] = useState<string | null>(null);
   const [fix, setFix] = useState<ResubmitDraft>({ materials: {}, attemptKey: null });
   const [askWithdraw, setAskWithdraw] = useState(false);
+  // Binding answers ask once: 确认入学 (public or private) shows what it binds before it is sent.
+  const [askConfirm, setAskConfirm] = useState(false);
+  // Taps on 提交补正材料 before every item is uploaded: each one moves the focus to what is missing.
+  const [fixAttempt, setFixAttempt] = useState(0);
   const [, rerender] = useState(0);
   // The application's own district policy decides how large a re-uploaded image may be.
   const limit = useUploadLimit(app ? { districtCode: app.districtCode, stage: app.stage, schoolType: app.schoolType, source: app.source } : null);
@@ -92,6 +99,11 @@ export default function ApplicationDetail() {
     return r;
   };
 
+  const doConfirm = async () => {
+    setAskConfirm(false);
+    await run('已确认入学', () => confirm(app.id));
+  };
+
   const doWithdraw = async () => {
     setAskWithdraw(false);
     const r = await run('已撤回，可修改后重新提交', () => withdraw(app.id));
@@ -107,6 +119,7 @@ export default function ApplicationDetail() {
             {status.label}
           </Text>
         </View>
+        {app.greenChannel ? <Text className='tag tag-info' data-testid='green-channel'>{GREEN_CHANNEL_TAG}</Text> : null}
         <View className='muted'>{`办件编号：${app.number}`}</View>
         <View className='muted'>{`学生：${app.childNameMasked} · ${app.nature === 'private' ? '民办' : '公办'}${app.publicFallback ? '（公办兜底）' : ''}`}</View>
         {app.submittedAt ? <View className='muted'>{`提交时间：${formatMonthDayTime(toMs(app.submittedAt))}`}</View> : null}
@@ -123,6 +136,7 @@ export default function ApplicationDetail() {
       <View className='card ad-next' data-testid='next-action'>
         <View className='card-title'>下一步</View>
         <View>{next.text}</View>
+        {app.greenChannel && next.who === 'reviewer' ? <View className='ad-green' data-testid='green-channel-promise'>{greenChannelPromise(calendar)}</View> : null}
         {next.deadlineText && !confirmable && !promise ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
 
         {app.status === 'forfeited' || deadlinePassedForConfirm ? (
@@ -134,9 +148,17 @@ export default function ApplicationDetail() {
         {confirmable && next.deadline ? (
           <View>
             {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
-            <Button variant='primary' disabled={busy} onPress={() => void run('已确认入学', () => confirm(app.id))}>
-              确认入学
-            </Button>
+            {askConfirm ? (
+              <ConfirmDialog title='确定确认入学吗？' confirmLabel='确定确认入学' cancelLabel='暂不确认' busy={busy} onConfirm={() => void doConfirm()} onCancel={() => setAskConfirm(false)}>
+                {privateConfirm
+                  ? `确认后，孩子的学位锁定在${app.schoolName}（民办），不能撤回，也不能再报名公办学校。`
+                  : `确认后，孩子将在${app.schoolName}入学，学位为孩子保留；确认不能撤回。`}
+              </ConfirmDialog>
+            ) : (
+              <Button variant='primary' busy={busy} onPress={() => setAskConfirm(true)}>
+                确认入学
+              </Button>
+            )}
           </View>
         ) : null}
 
@@ -146,17 +168,9 @@ export default function ApplicationDetail() {
           </Button>
         ) : null}
         {askWithdraw ? (
-          <View className='ad-confirm' role='alertdialog' aria-label='确认撤回'>
-            <View>撤回后申请回到草稿，可修改后在报名时间内重新提交。确定撤回吗？</View>
-            <View className='row'>
-              <Button className='btn-inline' onPress={() => setAskWithdraw(false)}>
-                不撤回
-              </Button>
-              <Button variant='primary' className='btn-inline' onPress={() => void doWithdraw()}>
-                确定撤回
-              </Button>
-            </View>
-          </View>
+          <ConfirmDialog title='确定撤回吗？' confirmLabel='确定撤回' cancelLabel='不撤回' busy={busy} onConfirm={() => void doWithdraw()} onCancel={() => setAskWithdraw(false)}>
+            撤回后申请回到草稿，可修改后在报名时间内重新提交。
+          </ConfirmDialog>
         ) : null}
         {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
         {app.status === 'withdrawn' && next.action ? (
@@ -219,7 +233,8 @@ export default function ApplicationDetail() {
               /> : <View className='muted' role='status'>正在获取上传要求…</View>}
             </View>
           ))}
-          <Button variant='primary' disabled={!fixComplete || busy} onPress={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}>
+          <ErrorSummary title='还不能提交补正材料' errors={fixAttempt > 0 && !fixComplete ? correction.items.filter((code) => !(fix.materials[code]?.length)).map((code) => `请重新上传：${MATERIAL_NAMES[code]}`) : []} attempt={fixAttempt} />
+          <Button variant='primary' blocked={!fixComplete} busy={busy} onBlocked={() => setFixAttempt((n) => n + 1)} onPress={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}>
             提交补正材料
           </Button>
         </View>

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom';
 import { render, screen, fireEvent, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { routes, type ApplicationsResponse } from '@contract/api';
 import { useMockHost } from '../../../../test/pageHarness';
 import { visited } from '../../../../test/navigationMock';
@@ -47,5 +48,16 @@ describe('我的申请', () => {
     fireEvent.click(screen.getByRole('button', { name: '重新加载' }));
     expect(await screen.findByRole('button', { name: /，待审核$/ })).toBeInTheDocument();
     expect(screen.queryByText(/暂时无法获取申请/)).not.toBeInTheDocument();
+  });
+
+  it('tags a green-channel application 绿色通道 in the list', async () => {
+    await mock.reset('submitted');
+    await mock.login('two-children');
+    const { data } = await mock.api<ApplicationsResponse>('GET', routes.applications);
+    const app = data.applications[0];
+    mock.server.use(http.get(`*${routes.applications}`, () => HttpResponse.json({ applications: [{ ...app, greenChannel: true }] })));
+    render(<Applications />);
+    const item = await screen.findByRole('button', { name: `${app.schoolName}，待审核，绿色通道` });
+    expect(within(item).getByTestId('green-channel')).toHaveTextContent('绿色通道');
   });
 });

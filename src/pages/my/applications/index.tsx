@@ -1,3 +1,4 @@
+import { GREEN_CHANNEL_TAG } from '@/domain/greenChannel';
 import { View, Text } from '@tarojs/components';
 import { useEffect } from 'react';
 import { Button } from '@/components/Button';
@@ -38,11 +39,12 @@ export default function Applications() {
       {list.map((a) => {
         const info = STATUS_INFO[a.status];
         return (
-          <Button key={a.id} variant='plain' className='card apps-item' aria-label={`${a.schoolName}，${info.label}`} onPress={() => void navigation.to(routes.application(a.id))}>
+          <Button key={a.id} variant='plain' className='card apps-item' aria-label={`${a.schoolName}，${info.label}${a.greenChannel ? `，${GREEN_CHANNEL_TAG}` : ''}`} onPress={() => void navigation.to(routes.application(a.id))}>
             <View className='row'>
               <Text className='apps-school'>{a.schoolName}</Text>
               <Text className={`tag ${TONE_TAG[info.tone]}`}>{info.label}</Text>
             </View>
+            {a.greenChannel ? <Text className='tag tag-info' data-testid='green-channel'>{GREEN_CHANNEL_TAG}</Text> : null}
             <View className='muted'>{`${a.childNameMasked} · ${a.stage === 'primary' ? '幼升小' : '小升初'} · ${a.nature === 'private' ? '民办' : '公办'}`}</View>
             <View className='muted'>{`办件编号 ${a.number} · 更新于 ${formatMonthDayTime(toMs(a.updatedAt))}`}</View>
           </Button>

@@ -72,7 +72,7 @@ export default function Notice() {
       ) : null}
       {notice ? (
         <View>
-          <Button variant='primary' disabled={download === 'busy'} onPress={() => void save()}>
+          <Button variant='primary' busy={download === 'busy'} onPress={() => void save()}>
             {download === 'busy' ? '正在下载…' : '下载 PDF'}
           </Button>
           {download === 'ok' ? <NoticeBanner tone='ok' title='通知书已下载，可在手机文件中查看' /> : null}

@@ -2,7 +2,7 @@ import '@testing-library/jest-dom';
 import { act, render, screen, fireEvent, waitFor } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { routes } from '@contract/api';
-import type { ReportCodePayload } from '@contract/reportCode';
+import type { ReportCode, ReportCodePayload } from '@contract/reportCode';
 import { useMockHost } from '../../../../test/pageHarness';
 import { generateKeyPair, signReportCode } from '@/domain/reportCode';
 import { getBridge } from '@/bridge';
@@ -55,6 +55,36 @@ describe('check-in page (报到核验)', () => {
     expect(result).toHaveTextContent('王*涵 5001**********004X');
     expect(result).toHaveTextContent('渝北区龙溪小学');
     expect(keyRequests).toBe(1);
+  });
+
+  it("shows the child's full reviewed name and the ID masked to its last four from a code the server issued, so the school can match notice and child", async () => {
+    await mock.reset('confirmed-with-notice');
+    await mock.login('two-children');
+    const issued = await mock.api<ReportCode>('GET', routes.reportCode('CH-two-children-primary'));
+    // The server's payload, signed with this test's published key (the key route is the test's here).
+    render(<CheckIn />);
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    typeCode(signReportCode(issued.data.payload, keys.secretKey).code);
+    fireEvent.click(screen.getByRole('button', { name: '核验' }));
+    expect(await screen.findByTestId('checkin-result')).toHaveTextContent('✓ 报到码有效');
+    expect(screen.getByTestId('checkin-child')).toHaveTextContent(/^王子涵$/);
+    expect(screen.getByTestId('checkin-child-id')).toHaveTextContent(/^\*{14}004X$/);
+  });
+
+  it('a tap on the greyed 核验 before the key is here says why, with the focus on it', async () => {
+    render(<CheckIn />);
+    // At once, before the year's key has arrived.
+    const verify = screen.getByRole('button', { name: '核验' });
+    expect(verify).toHaveAttribute('aria-disabled', 'true');
+    fireEvent.click(verify);
+    const summary = await screen.findByTestId('error-summary');
+    expect(summary).toHaveTextContent('【出错了】还不能核验');
+    expect(summary).toHaveTextContent('正在获取核验公钥，请稍候再点击“核验”');
+    await waitFor(() => expect(summary).toHaveFocus());
+    // Once it is here, the summary goes and 核验 is available.
+    await screen.findByText('已加载2024年度核验公钥，可离线核验');
+    expect(screen.queryByTestId('error-summary')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '核验' })).toHaveAttribute('aria-disabled', 'false');
   });
 
   it('rejects a tampered code', async () => {

@@ -30,16 +30,25 @@ export default function CheckIn() {
   const [check, setCheck] = useState<ReportCodeCheck | null>(null);
   // 核验 with nothing pasted; and the refused attempts so far (each moves the focus to the error summary).
   const [emptyTried, setEmptyTried] = useState(false);
+  // 核验 tapped before the year's key is here: the page says why it cannot check yet.
+  const [keyTried, setKeyTried] = useState(false);
   const [attempt, setAttempt] = useState(0);
 
   const loadKey = useCallback(async () => {
     setKeyError(null);
     const answer = await enrolment.publicKey();
-    if (answer.ok) setKey(answer.data);
+    if (answer.ok) {
+      setKey(answer.data);
+      setKeyTried(false);
+    }
     else setKeyError(answer.error);
   }, []);
   useEffect(() => void loadKey(), [loadKey]);
 
+  const keyNotYet = () => {
+    setKeyTried(true);
+    setAttempt((n) => n + 1);
+  };
   const [scanNote, setScanNote] = useState<string | null>(null);
   const verify = (code = input) => {
     if (!key) return;
@@ -63,8 +72,9 @@ export default function CheckIn() {
       setScanNote('当前应用暂不能扫码，请粘贴家长出示的报到码文本后点击“核验”。');
     }
   };
-  const problems = emptyTried ? ['请先粘贴家长出示的报到码文本，再点击“核验”'] : check && !check.valid ? [`${REASON_TITLE[check.reason]}：${check.message}`] : [];
-  const summaryTitle = emptyTried ? '【出错了】还不能核验' : '【核验未通过】请勿凭此报到码办理报到';
+  const keyMissing = keyTried && !key ? [keyError ? '核验公钥获取失败，请点击上方“重新获取”后再核验' : '正在获取核验公钥，请稍候再点击“核验”'] : [];
+  const problems = keyMissing.length ? keyMissing : emptyTried ? ['请先粘贴家长出示的报到码文本，再点击“核验”'] : check && !check.valid ? [`${REASON_TITLE[check.reason]}：${check.message}`] : [];
+  const summaryTitle = keyMissing.length || emptyTried ? '【出错了】还不能核验' : '【核验未通过】请勿凭此报到码办理报到';
 
   const payload = check?.payload;
   return (
@@ -102,10 +112,10 @@ export default function CheckIn() {
           />
           <View className='field-hint'>可扫描家长手机上的二维码，或粘贴家长发来的报到码文本。</View>
         </View>
-        <Button variant='primary' disabled={!key} onPress={() => verify()}>
+        <Button variant='primary' blocked={!key} onBlocked={keyNotYet} onPress={() => verify()}>
           核验
         </Button>
-        <Button disabled={!key} onPress={() => void scan()}>
+        <Button blocked={!key} onBlocked={keyNotYet} onPress={() => void scan()}>
           扫码核验
         </Button>
         {scanNote ? (
@@ -124,7 +134,11 @@ export default function CheckIn() {
               {!check.valid ? <View className='muted'>以下信息来自报到码内容，签名未通过时不可采信：</View> : null}
               <View className='rc-row'>
                 <Text className='muted'>学生</Text>
-                <Text>{payload.child}</Text>
+                <Text data-testid='checkin-child'>{payload.child}</Text>
+              </View>
+              <View className='rc-row'>
+                <Text className='muted'>证件号码</Text>
+                <Text data-testid='checkin-child-id'>{payload.childId}</Text>
               </View>
               <View className='rc-row'>
                 <Text className='muted'>录取学校</Text>

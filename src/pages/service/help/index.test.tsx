@@ -84,4 +84,12 @@ describe('help page (政策查看 · 联系我们)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '选择当前区域' }));
     await waitFor(() => expect(visited).toContain('/pages/district/index'));
   });
+
+  it('leads a school teacher to 报到核验 (the page had no way in)', async () => {
+    await chooseDistrict();
+    setPageParams({ tab: 'policy' });
+    render(<Help />);
+    fireEvent.click(await screen.findByRole('button', { name: '报到核验（学校老师使用）' }));
+    expect(visited).toEqual(['/pages/service/checkin/index']);
+  });
 });

@@ -121,6 +121,12 @@ export default function Help() {
           入学报名只能由经刷脸核验的监护人本人为自己的子女办理。系统会核对监护关系，同一账号为无监护关系的儿童报名将被拦截。招生入学不收取任何费用，请勿相信任何“代报名”“保录取”“找关系”的说法，不要向他人透露刷脸验证、短信验证码等信息。如遇可疑情况，请拨打区县招生咨询电话核实。
         </View>
       </View>
+      {/* The teachers' page had no way in: a school opens it here on its own device at check-in. */}
+      <View className='card'>
+        <View className='card-title'>学校老师</View>
+        <View className='help-paragraph'>新生报到时，学校老师可在此核验家长出示的报到码，核验在本机离线完成。</View>
+        <Button onPress={() => void navigation.to(routes.checkin())}>报到核验（学校老师使用）</Button>
+      </View>
     </Page>
   );
 }
