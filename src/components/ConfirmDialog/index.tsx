@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Button } from '../Button';
 import { useDomId } from '../useDomId';
+import { focusSoon } from '../focusSoon';
 import './index.css';
 
 interface Props {
@@ -26,16 +27,7 @@ export function ConfirmDialog({ title, children, confirmLabel, cancelLabel, onCo
   const ref = useRef<unknown>(null);
   const titleId = useDomId('confirm-title');
   const bodyId = useDomId('confirm-body');
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'h5') return;
-    // On H5 the ref is the rendered element; after its tabindex has reached the DOM.
-    const timer = setTimeout(() => {
-      const el = ref.current as { focus?: () => void; scrollIntoView?: (o?: unknown) => void } | null;
-      el?.scrollIntoView?.({ block: 'center' });
-      el?.focus?.();
-    }, 0);
-    return () => clearTimeout(timer);
-  }, []);
+  useEffect(() => focusSoon(ref), []);
   return (
     <View ref={ref} className='confirm-dialog' role='alertdialog' aria-labelledby={titleId} aria-describedby={bodyId} tabIndex={-1} data-testid='confirm-dialog'>
       <View id={titleId} className='confirm-dialog-title'>

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { useEffect, useRef } from 'react';
 import { pressKey } from '../Pressable';
+import { focusSoon } from '../focusSoon';
 
 /** A problem, optionally tied to the field it is about (the field's input id). */
 export type SummaryError = string | { message: string; fieldId?: string };
@@ -35,15 +36,8 @@ export function ErrorSummary({ errors, attempt, title }: Props) {
   const ref = useRef<unknown>(null);
   const shown = errors.length > 0;
   useEffect(() => {
-    if (!shown || attempt === 0 || process.env.TARO_ENV !== 'h5') return;
-    // On H5 the ref is the rendered element; the mini-program has no programmatic focus.
-    // After the element's attributes (tabindex) have reached the DOM.
-    const timer = setTimeout(() => {
-      const el = ref.current as { focus?: () => void; scrollIntoView?: (o?: unknown) => void } | null;
-      el?.scrollIntoView?.({ block: 'center' });
-      el?.focus?.();
-    }, 0);
-    return () => clearTimeout(timer);
+    if (!shown || attempt === 0) return;
+    return focusSoon(ref);
   }, [attempt, shown]);
   if (!shown) return null;
   return (
