@@ -6,6 +6,7 @@
 import { verifyDraw } from '@/domain/lottery';
 import { verifyReportCode } from '@/domain/reportCode';
 import { sampleUpkeep } from '../qa/scenarioKit';
+import { submissionBody, type SubmissionOptions } from './submission';
 import { buildCalendar2024 } from '../data/calendar2024';
 import { batchOf, reviewDueAt } from '@/domain/calendar';
 import { greenChannelReviewDueAt } from '@/domain/greenChannel';
@@ -26,19 +27,7 @@ async function body(auth: Record<string, string>, key: string, schoolId = '50011
   const q = `districtCode=500112&stage=primary&schoolType=${schoolType}&source=localHukou`;
   const list = await call('GET', `/api/v1/materials?${q}`, undefined, auth);
   for (const item of list.data.items.filter((i: any) => i.state === 'required')) materials[item.code] = [await upload(auth, item.code)];
-  return {
-    idempotencyKey: key,
-    childId: CHILD,
-    stage: 'primary',
-    districtCode: '500112',
-    nature: schoolType === 'private' ? 'private' : 'public',
-    schoolType,
-    schoolId,
-    source: 'localHukou',
-    upkeep: sampleUpkeep('two-children'),
-    materials,
-    notesAccepted: true,
-  };
+  return submissionBody({ idempotencyKey: key, materials, schoolId, schoolType: schoolType as SubmissionOptions['schoolType'] });
 }
 
 const submit = (auth: Record<string, string>, b: any) => call('POST', '/api/v1/applications', b, { ...auth, 'Idempotency-Key': b.idempotencyKey });

@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openPglite } from '../adapters/sql/pglite';
 import { sampleUpkeep } from '../qa/scenarioKit';
+import { submissionBody } from './submission';
 import { samplePng } from '../lib/sampleImages';
 
 // PGlite (the final look into the data directory) loaded outside jest's sandbox (see pgliteTestEnvironment.js).
@@ -205,19 +206,7 @@ describe('SIGKILL during a write burst', () => {
       ackedUploads.add(r.data.fileId);
       materials[item.code] = [r.data.fileId];
     }
-    const body = (key: string) => ({
-      idempotencyKey: key,
-      childId,
-      stage: 'primary',
-      districtCode: '500112',
-      nature: 'public',
-      schoolType: 'publicTight',
-      schoolId: '500112-P-1',
-      source: 'localHukou',
-      upkeep: sampleUpkeep('two-children'),
-      materials,
-      notesAccepted: true,
-    });
+    const body = (key: string) => submissionBody({ idempotencyKey: key, childId, materials });
     let inFlight = 0;
     let acks = 0;
     const uploads = burst(4, 100, async (i) => {

@@ -13,6 +13,7 @@ import { liveStatuses } from '@/domain/status';
 import type { EnrolmentServer } from '../../compose';
 import { sampleUpkeep } from '../../qa/scenarioKit';
 import { devServer, httpClient, TINY_PNG } from '../../test/harness';
+import { submissionBody as bodyFor } from '../../test/submission';
 import { openStore, type OpenedStore } from './open';
 
 // PGlite loaded outside jest's sandbox (see pgliteTestEnvironment.js).
@@ -48,19 +49,7 @@ async function submissionBody(auth: Record<string, string>, key: string) {
   const list = await call('GET', '/api/v1/materials?districtCode=500112&stage=primary&schoolType=publicTight&source=localHukou', undefined, auth);
   expect(list.status).toBe(200);
   for (const item of list.data.items.filter((i: any) => i.state === 'required')) materials[item.code] = [await upload(auth, item.code)];
-  return {
-    idempotencyKey: key,
-    childId: CHILD,
-    stage: 'primary',
-    districtCode: '500112',
-    nature: 'public',
-    schoolType: 'publicTight',
-    schoolId: '500112-P-1',
-    source: 'localHukou',
-    upkeep: sampleUpkeep('two-children'),
-    materials,
-    notesAccepted: true,
-  };
+  return bodyFor({ idempotencyKey: key, materials });
 }
 
 const submit = (auth: Record<string, string>, b: any) => call('POST', '/api/v1/applications', b, { ...auth, 'Idempotency-Key': b.idempotencyKey });

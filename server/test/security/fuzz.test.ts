@@ -30,6 +30,7 @@ import { AuditQuerySchema, DrawParamsSchema, RandomnessRequestSchema, ReviewRequ
 import type { EnrolmentServer } from '../../compose';
 import { sampleJpeg, samplePng } from '../../lib/sampleImages';
 import { sampleUpkeep } from '../../qa/scenarioKit';
+import { submissionBody } from '../submission';
 import { HOSTILE_KEYS, jsonDepthExceeds, MAX_JSON_DEPTH } from '../../security/jsonGuard';
 import { issueStaffToken } from '../../usecases/staff';
 import { devServer, httpClient, openTestStore, STORE_KIND } from '../harness';
@@ -253,19 +254,7 @@ interface BodyRoute {
   auth: () => Record<string, string>;
 }
 
-const submission = () => ({
-  idempotencyKey: 'fuzz-1',
-  childId: CHILD,
-  stage: 'primary',
-  districtCode: '500112',
-  nature: 'public',
-  schoolType: 'publicTight',
-  schoolId: '500112-P-1',
-  source: 'localHukou',
-  upkeep: sampleUpkeep('two-children'),
-  materials: { householdRegister: ['F000001'] },
-  notesAccepted: true,
-});
+const submission = () => submissionBody({ idempotencyKey: 'fuzz-1', childId: CHILD, materials: { householdRegister: ['F000001'] } });
 
 const BODY_ROUTES: BodyRoute[] = [
   { name: 'POST /api/v1/face-verifications', method: 'POST', path: () => '/api/v1/face-verifications', schema: BeginFaceVerificationRequestSchema, valid: () => ({ handoff: { kind: 'wxLoginCode', code: 'abc' } }), auth: () => ({}) },
