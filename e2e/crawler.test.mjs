@@ -179,7 +179,8 @@ test('from home, every page of the module is reached by tapping, and none is a d
 
     // Last, on a fresh scenario: the submission itself, to reach 核对报名信息 and 提交成功 by tapping.
     await arrange(page, 'registration-open', report);
-    await currentPage(page).getByRole('button', { name: '幼升小在线申报', exact: true }).click();
+    // The 办理入口 tile (the phase card offers the same step as its own button).
+    await currentPage(page).locator('.tile').getByText('幼升小在线申报', { exact: true }).click();
     await page.waitForURL(/pages\/apply\/index/);
     await settle(page);
     await fillPublicApplication(page);

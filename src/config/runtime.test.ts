@@ -42,6 +42,13 @@ describe('host configuration', () => {
     expect(() => normaliseRuntimeConfig({ subscribeTemplates: {} })).toThrow(/unknown configuration key\(s\) subscribeTemplates/);
   });
 
+  it('what embed() checked passes the app’s own check again (the hand-off is checked twice, with the same keys)', () => {
+    const handedOff = normaliseRuntimeConfig({ hostName: '示例政务', theme: { primary: '#0a7f5a' } });
+    expect(handedOff).not.toHaveProperty('subscribeTemplates');
+    expect(() => setRuntimeConfig(handedOff)).not.toThrow();
+    expect(normaliseRuntimeConfig(normaliseRuntimeConfig({ subscribeTemplates: { approved: 't1' } }, WEAPP_KEYS), WEAPP_KEYS)).toMatchObject({ subscribeTemplates: { approved: 't1' } });
+  });
+
   it('an embedding host that gives no name is 本应用 in user text', () => {
     setRuntimeConfig({ theme: { primary: '#000000' } }, WEAPP_KEYS);
     expect(hostName()).toBe('本应用');

@@ -51,7 +51,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks and completes a host's configuration; `keys` are the ones this platform lets a host set. */
+/** Checks and completes a host's configuration; `keys` are the ones this platform lets a host set
+ *  (the others are absent from the result). */
 export function normaliseRuntimeConfig(input: Partial<HostConfig>, keys: readonly (keyof HostConfig)[] = H5_KEYS): HostConfig {
   if (!isPlainObject(input)) fail('the configuration must be an object');
   unknownKeys(input, keys, 'configuration');
@@ -79,7 +80,11 @@ export function normaliseRuntimeConfig(input: Partial<HostConfig>, keys: readonl
   for (const [kind, id] of Object.entries(next.subscribeTemplates)) {
     if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(id)) fail(`subscribeTemplates.${kind} must be a WeChat template id`);
   }
-  return { ...next, theme: { ...next.theme }, telemetry: { ...next.telemetry }, subscribeTemplates: { ...next.subscribeTemplates } };
+  const out: HostConfig = { ...next, theme: { ...next.theme }, telemetry: { ...next.telemetry }, subscribeTemplates: { ...next.subscribeTemplates } };
+  // Only what this platform takes: the result is checked again where it is applied (embed() hands
+  // it to the app, which checks it with the same keys).
+  for (const key of Object.keys(DEFAULTS) as (keyof HostConfig)[]) if (!keys.includes(key)) delete out[key];
+  return out;
 }
 
 /** Checks the host's configuration and puts it in force. */
@@ -91,7 +96,7 @@ export function setRuntimeConfig(input: Partial<HostConfig>, keys: readonly (key
     hostName: current.hostName,
     theme: current.theme,
     telemetry: current.telemetry,
-    subscribeTemplates: current.subscribeTemplates,
+    ...(keys.includes('subscribeTemplates') ? { subscribeTemplates: current.subscribeTemplates } : {}),
   });
   return current;
 }

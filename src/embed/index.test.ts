@@ -54,7 +54,7 @@ describe('embed()', () => {
     await loadEverything();
     await started;
     expect(fetched).toEqual(['https://static.host.example/apps/rxyjs/index.html']);
-    expect(globals[EMBED_GLOBAL]).toEqual({ bridge, jsBridge: undefined, jsBridgeOptions: undefined, config: { apiBaseUrl: '', storageNamespace: 'host-rxyjs', hostName: '示例政务', theme: { primary: '#0a7f5a' }, telemetry: { pageView }, subscribeTemplates: {} } });
+    expect(globals[EMBED_GLOBAL]).toEqual({ bridge, jsBridge: undefined, jsBridgeOptions: undefined, config: { apiBaseUrl: '', storageNamespace: 'host-rxyjs', hostName: '示例政务', theme: { primary: '#0a7f5a' }, telemetry: { pageView } } });
     expect(document.querySelector('#module > #app')).not.toBeNull();
     const scripts = Array.from(document.head.querySelectorAll('script[src]')) as HTMLScriptElement[];
     expect(scripts.map((s) => s.src)).toEqual(['https://static.host.example/apps/rxyjs/js/22.abc.js', 'https://static.host.example/apps/rxyjs/js/app.abc.js']);

@@ -196,7 +196,7 @@ describe('embeddedBridge: the app side of embed()', () => {
     globals[EMBED_GLOBAL] = { jsBridge: api, config: { apiBaseUrl: 'https://api.host.example/', storageNamespace: 'hostapp-rxyjs', hostName: '示例政务' } };
     const bridge = embeddedBridge()!;
     expect(bridge.platform).toBe('h5-jsbridge');
-    expect(getRuntimeConfig()).toEqual({ apiBaseUrl: 'https://api.host.example', storageNamespace: 'hostapp-rxyjs', hostName: '示例政务', theme: {}, telemetry: {}, subscribeTemplates: {} });
+    expect(getRuntimeConfig()).toEqual({ apiBaseUrl: 'https://api.host.example', storageNamespace: 'hostapp-rxyjs', hostName: '示例政务', theme: {}, telemetry: {} });
     await bridge.storage.set('session', 'x');
     expect(window.localStorage.getItem('hostapp-rxyjs:session')).toBe('x');
   });
