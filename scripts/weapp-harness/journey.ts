@@ -71,7 +71,7 @@ export const JOURNEY: Step[] = [
       await s.waitForRoute('pages/district/index');
       await s.waitForText('渝北区');
       await s.tap(/渝北区/, 'radio');
-      await s.waitForText('子女信息维护5月13日 至 5月18日');
+      await s.waitForText('子女信息维护5月13日 08:00 至 5月18日 22:00');
       await s.tap('下一步：我的子女');
       await s.waitForRoute('pages/children/index');
       await s.waitForText('当前区域：渝北区');
@@ -185,6 +185,9 @@ export const JOURNEY: Step[] = [
       await s.restart('pages/my/application/index', { id: encodeURIComponent(id) });
       await s.waitForText('审核通过');
       await s.tap('确认入学');
+      // A binding choice asks once (issue 15): the dialog says what it binds.
+      await s.waitForText('确定确认入学吗？');
+      await s.tap('确定确认入学');
       await s.waitForText('已确认入学');
     },
   },
