@@ -373,7 +373,7 @@ test('private: lottery lost, waiting-list position, and the public fallback (公
     if (!(await quoted.isVisible().catch(() => false))) {
       await visible(page, '该子女还没有维护过信息');
       const field = (label) => p.getByLabel(label, { exact: true }).locator('input');
-      await field('户籍地址').fill('重庆市渝北区龙溪街道金龙路1号');
+      await field('户籍地址（户口簿地址）').fill('重庆市渝北区龙溪街道金龙路1号');
       await field('实际居住地址').fill('重庆市渝北区龙溪街道金龙路1号');
       await field('不动产单元号').fill(UNIT);
       await field('监护人姓名').fill('李娜');

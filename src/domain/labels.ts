@@ -60,6 +60,22 @@ export const PROPERTY_KIND_NOTES: Record<PropertyKind, string | null> = {
 /** The 不动产单元号 field's label, on every form that asks for it. */
 export const UNIT_NUMBER_LABEL = '不动产单元号';
 
+/** The child-information fields a parent fills, in 子女信息维护 and in 申报 alike (and their error
+ *  summaries), by validateUpkeep's field paths. */
+export const UPKEEP_FIELD_LABELS = {
+  'householdAddress.text': '户籍地址（户口簿地址）',
+  'residenceAddress.text': '实际居住地址',
+  'property.kind': '房产情况',
+  'property.unitNumber': UNIT_NUMBER_LABEL,
+} as const;
+
+const GUARDIAN_FIELD_NAMES = { name: '姓名', phone: '手机号码', relationship: '与子女的关系' } as const;
+
+/** A guardian's field: numbered where the form holds several guardians (监护人1姓名), plain where it holds one (监护人姓名). */
+export function guardianFieldLabel(field: keyof typeof GUARDIAN_FIELD_NAMES, index?: number): string {
+  return `${index === undefined ? '监护人' : `监护人${index + 1}`}${GUARDIAN_FIELD_NAMES[field]}`;
+}
+
 export const MATERIAL_NAMES: Record<MaterialCode, string> = {
   householdRegister: '户口簿',
   birthCertificate: '出生医学证明',

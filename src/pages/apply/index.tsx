@@ -17,7 +17,7 @@ import { periodText, phaseDeadline, phasePeriod } from '@/domain/calendar';
 import { canApply } from '@/domain/status';
 import { missingRequired } from '@/domain/materials';
 import { validateUpkeep, type UpkeepErrors } from '@/domain/upkeep';
-import { NOTES_TICK, STAGE_APPLY_ENTRY } from '@/domain/labels';
+import { guardianFieldLabel, NOTES_TICK, STAGE_APPLY_ENTRY, UPKEEP_FIELD_LABELS } from '@/domain/labels';
 import { enrolment } from '@/services/enrolment';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplyDraftStore } from '@/stores/applyDraft';
@@ -35,11 +35,9 @@ import './index.css';
 
 /** The fields of the registration form's upkeep part, in the parent's words (errors come from validateUpkeep). */
 const UPKEEP_FIELDS: Array<[string, string]> = [
-  ['householdAddress.text', '户籍地址'],
-  ['residenceAddress.text', '实际居住地址'],
-  ['property.unitNumber', '不动产单元号'],
-  ['guardians.0.name', '监护人姓名'],
-  ['guardians.0.phone', '监护人手机号码'],
+  ...Object.entries(UPKEEP_FIELD_LABELS),
+  ['guardians.0.name', guardianFieldLabel('name')],
+  ['guardians.0.phone', guardianFieldLabel('phone')],
 ];
 
 /** What is still missing before the answers can be checked, in the parent's words. */

@@ -6,7 +6,7 @@ import { Button } from '@/components/Button';
 import { RadioGroup } from '@/components/RadioGroup';
 import { TextField } from '@/components/TextField';
 import { hostName } from '@/config';
-import { PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, SOURCE_NAMES, UNIT_NUMBER_LABEL } from '@/domain/labels';
+import { guardianFieldLabel, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, SOURCE_NAMES, UPKEEP_FIELD_LABELS } from '@/domain/labels';
 import { unitNumberHint } from '@/domain/validators';
 import { maskAddress, maskPhone } from '@/domain/masking';
 import { emptyUpkeep } from '@/stores/upkeep';
@@ -50,10 +50,10 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
         </View>
       ) : (
         <View>
-          <TextField id={applyFieldId('householdAddress.text')} label='户籍地址' value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
-          <TextField id={applyFieldId('residenceAddress.text')} label='实际居住地址' value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
+          <TextField id={applyFieldId('householdAddress.text')} label={UPKEEP_FIELD_LABELS['householdAddress.text']} value={upkeep?.householdAddress.text ?? ''} onInput={(v) => setUpkeep({ householdAddress: { text: v } })} error={shownError('householdAddress.text')} />
+          <TextField id={applyFieldId('residenceAddress.text')} label={UPKEEP_FIELD_LABELS['residenceAddress.text']} value={upkeep?.residenceAddress.text ?? ''} onInput={(v) => setUpkeep({ residenceAddress: { text: v } })} error={shownError('residenceAddress.text')} />
           <RadioGroup
-            label='房产情况'
+            label={UPKEEP_FIELD_LABELS['property.kind']}
             showLabel
             options={PROPERTY_KINDS.map((k) => ({ value: k, label: PROPERTY_KIND_NAMES[k] }))}
             value={(upkeep ?? emptyUpkeep()).property.kind}
@@ -63,7 +63,7 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
           {(upkeep ?? emptyUpkeep()).property.kind === 'certificate' ? (
             <TextField
               id={applyFieldId('property.unitNumber')}
-              label={UNIT_NUMBER_LABEL}
+              label={UPKEEP_FIELD_LABELS['property.unitNumber']}
               hint={`共 28 位。${unitNumberHint(hostName())}`}
               value={upkeep?.property.unitNumber ?? ''}
               onInput={(v) => setUpkeep({ property: { ...(upkeep ?? emptyUpkeep()).property, unitNumber: v } })}
@@ -73,14 +73,14 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
           {/* The server requires the guardian's name: a parent who skipped upkeep gives it here. */}
           <TextField
             id={applyFieldId('guardians.0.name')}
-            label='监护人姓名'
+            label={guardianFieldLabel('name')}
             value={upkeep?.guardians[0]?.name ?? ''}
             onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], name: v }] })}
             error={shownError('guardians.0.name')}
           />
           <TextField
             id={applyFieldId('guardians.0.phone')}
-            label='监护人手机号码'
+            label={guardianFieldLabel('phone')}
             value={upkeep?.guardians[0]?.phone ?? ''}
             onInput={(v) => setUpkeep({ guardians: [{ ...(upkeep ?? emptyUpkeep()).guardians[0], phone: v.trim() }] })}
             error={shownError('guardians.0.phone')}

@@ -1,11 +1,9 @@
-import { PROPERTY_KINDS, RELATIONSHIPS } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import type { UpkeepInfo } from '@contract/child';
 import { effectiveEnd, formatOpening, isPhaseOpen, maintenanceStatus, phasePeriod } from '@/domain/calendar';
-import { unitNumberHint } from '@/domain/validators';
 import { validateUpkeep } from '@/domain/upkeep';
-import { MATERIAL_NAMES, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, RELATIONSHIP_NAMES, UNIT_NUMBER_LABEL } from '@/domain/labels';
+import { guardianFieldLabel, UPKEEP_FIELD_LABELS } from '@/domain/labels';
 import { evidenceFor } from '@/domain/materials';
 import { maskPhone } from '@/domain/masking';
 import { formatDeadline, toMs } from '@/domain/time';
@@ -15,12 +13,10 @@ import { ErrorSummary, type SummaryError } from '@/components/ErrorSummary';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
-import { TextField } from '@/components/TextField';
 import { MaskedValue } from '@/components/MaskedValue';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
-import { useJourneyDone } from '@/stores/journey';
-import { Uploader } from '@/components/Uploader';
 import { VerificationTags } from '@/components/VerificationTags';
+import { useJourneyDone } from '@/stores/journey';
 import { useChildrenStore, displayName } from '@/stores/children';
 import { useUpkeepStore } from '@/stores/upkeep';
 import { useUploadLimit } from '@/stores/materials';
@@ -28,26 +24,16 @@ import { useClockStore } from '@/stores/clock';
 import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
 import { navigation, usePageParams } from '@/services/navigation';
-import '../add/index.css';
-import { Chips } from '@/components/Chips';
-import './index.css';
 import { routes } from '@/config/routes';
 import { hostName } from '@/config';
-
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <View className='card upkeep-section'>
-      <View className='card-title' role='heading' aria-level={2}>
-        {title}
-      </View>
-      {children}
-    </View>
-  );
-}
-
-/** The input id of a form path ('guardians.0.phone' → 'upkeep-guardians-0-phone'): the error summary links there. */
-const fieldIdOf = (path: string) => `upkeep-${path.replace(/\./g, '-')}`;
+import { Section } from './sections/Section';
+import { AddressSection } from './sections/AddressSection';
+import { PropertySection } from './sections/PropertySection';
+import { GuardiansSection } from './sections/GuardiansSection';
+import { EvidenceSection } from './sections/EvidenceSection';
+import { upkeepFieldId, type UpkeepFormProps } from './sections/form';
+import '../add/index.css';
+import './index.css';
 
 /** 子女信息维护 (Q10, Q11, Q15, Q17, Q23): kept ahead of registration, reused in one tap. */
 export default function Upkeep() {
@@ -124,6 +110,7 @@ export default function Upkeep() {
   const unitLength = (d.property.unitNumber ?? '').replace(/\s/g, '').length;
   const unitError = serverErrors['property.unitNumber'] ?? (touched['property.unitNumber'] || unitLength >= 28 ? errors['property.unitNumber'] ?? null : null);
   const evidenceCodes = evidenceFor(entry.verification, d);
+  const form: UpkeepFormProps = { draft: d, open, err, blur, set };
 
   const submit = async () => {
     const all: Record<string, boolean> = { 'householdAddress.text': true, 'residenceAddress.text': true, 'property.unitNumber': true };
@@ -147,17 +134,17 @@ export default function Upkeep() {
 
   // What stopped the last save, listed at the top (each is also shown beside its field).
   const labelled: [string, string, string | null][] = [
-    ['householdAddress.text', '户籍地址', err('householdAddress.text')],
-    ['residenceAddress.text', '实际居住地址', err('residenceAddress.text')],
-    ['property.unitNumber', '不动产单元号', certificate ? err('property.unitNumber') : null],
+    ['householdAddress.text', UPKEEP_FIELD_LABELS['householdAddress.text'], err('householdAddress.text')],
+    ['residenceAddress.text', UPKEEP_FIELD_LABELS['residenceAddress.text'], err('residenceAddress.text')],
+    ['property.unitNumber', UPKEEP_FIELD_LABELS['property.unitNumber'], certificate ? err('property.unitNumber') : null],
     ...d.guardians.flatMap((_, i): [string, string, string | null][] => [
-      [`guardians.${i}.name`, `监护人${i + 1}姓名`, err(`guardians.${i}.name`)],
-      [`guardians.${i}.phone`, `监护人${i + 1}手机号码`, err(`guardians.${i}.phone`)],
+      [`guardians.${i}.name`, guardianFieldLabel('name', i), err(`guardians.${i}.name`)],
+      [`guardians.${i}.phone`, guardianFieldLabel('phone', i), err(`guardians.${i}.phone`)],
     ]),
   ];
   const known = new Set(labelled.map(([path]) => path));
   const fieldProblems: SummaryError[] = [
-    ...labelled.filter(([, , m]) => m).map(([path, label, m]) => ({ message: `${label}：${m}`, fieldId: fieldIdOf(path) })),
+    ...labelled.filter(([, , m]) => m).map(([path, label, m]) => ({ message: `${label}：${m}`, fieldId: upkeepFieldId(path) })),
     ...Object.entries(serverErrors).filter(([path]) => !known.has(path)).map(([, m]) => m),
   ];
   // Only refusals of what was typed; other failures (session, network) stay in the banner below.
@@ -222,142 +209,17 @@ export default function Upkeep() {
         </Section>
       ) : null}
 
-      <Section title='户籍与居住地址'>
-        <TextField
-          id={fieldIdOf('householdAddress.text')}
-          label='户籍地址（户口簿地址）'
-          value={d.householdAddress.text}
-          disabled={!open}
-          placeholder='如：重庆市渝北区龙溪街道金龙路88号3栋2单元501'
-          error={err('householdAddress.text')}
-          onBlur={blur('householdAddress.text')}
-          onInput={(v) => set((x) => void (x.householdAddress = { ...x.householdAddress, text: v }), 'householdAddress.text')}
-        />
-        <TextField
-          id={fieldIdOf('residenceAddress.text')}
-          label='实际居住地址'
-          value={d.residenceAddress.text}
-          disabled={!open}
-          placeholder='详细到门牌号'
-          error={err('residenceAddress.text')}
-          onBlur={blur('residenceAddress.text')}
-          onInput={(v) => set((x) => void (x.residenceAddress = { text: v, districtCode: code ?? undefined }), 'residenceAddress.text')}
-          extra={
-            open ? (
-              <Button variant='link' onPress={() => set((x) => void (x.residenceAddress = { text: x.householdAddress.text, districtCode: code ?? undefined }), 'residenceAddress.text')}>
-                与户籍地址相同
-              </Button>
-            ) : null
-          }
-        />
-      </Section>
-
-      <Section title='房产情况'>
-        <Chips label='房产情况' disabled={!open} options={PROPERTY_KINDS.map((kind) => ({ value: kind, label: PROPERTY_KIND_NAMES[kind] }))} value={d.property.kind} onChange={(kind) => set((x) => void (x.property = { ...x.property, kind }), 'property.kind')} />
-        {d.property.kind === 'certificate' ? (
-          <>
-            <TextField
-              id={fieldIdOf('property.unitNumber')}
-              label={UNIT_NUMBER_LABEL}
-              value={d.property.unitNumber ?? ''}
-              disabled={!open}
-              maxlength={40}
-              placeholder='28 位，如 500112001002GB00012F00010001'
-              error={unitError}
-              onBlur={blur('property.unitNumber')}
-              onInput={(v) => set((x) => void (x.property = { ...x.property, unitNumber: v }), 'property.unitNumber')}
-              hint={
-                <View>
-                  <View>{`共 28 位（已输入 ${unitLength} 位）：6 位行政区代码 + 6 位地籍区和子区 + 2 位宗地特征码 + 5 位宗地顺序号 + 1 位定着物特征码 + 8 位定着物单元编号。`}</View>
-                  <View>{unitNumberHint(hostName())}</View>
-                </View>
-              }
-              extra={
-                <Button className='upkeep-host-btn' onPress={() => void host.openHostPage('myRealEstate')}>
-                  {`打开${hostName()}“我的不动产”查看`}
-                </Button>
-              }
-            />
-            {certificate && !errors['property.unitNumber'] ? (
-              <View className='add-eligible' role='status'>
-                ✓ 不动产单元号格式正确
-              </View>
-            ) : null}
-            <TextField label='权利人姓名（证书上的产权人）' value={d.property.ownerName ?? ''} disabled={!open} onInput={(v) => set((x) => void (x.property = { ...x.property, ownerName: v }), 'property.ownerName')} />
-          </>
-        ) : null}
-        {d.property.kind === 'noCertificate' ? (
-          <NoticeBanner tone='warn' title={`${PROPERTY_KIND_NAMES.noCertificate}：需线下办理`}>
-            <Text>{PROPERTY_KIND_NOTES.noCertificate}</Text>
-            {district?.offlinePoints.map((p) => (
-              <View key={p.name} className='muted'>{`${p.name}：${p.address}（${p.hours}）`}</View>
-            ))}
-          </NoticeBanner>
-        ) : null}
-        {d.property.kind === 'rented' ? <View className='muted'>{PROPERTY_KIND_NOTES.rented}</View> : null}
-        <Chips
-          label='户主或房屋权利人是否为其他监护人（如配偶、祖父母）？'
-          disabled={!open}
-          options={[
-            { value: 'no', label: '否，是我本人' },
-            { value: 'yes', label: '是，是其他监护人' },
-          ]}
-          value={d.householdHeadIsOtherGuardian ? 'yes' : 'no'}
-          onChange={(v) => set((x) => void (x.householdHeadIsOtherGuardian = v === 'yes'), 'householdHeadIsOtherGuardian')}
-        />
-      </Section>
-
-      <Section title='监护人联系方式'>
-        {d.guardians.map((g, i) => (
-          <View key={i} className='upkeep-guardian'>
-            <TextField
-              id={fieldIdOf(`guardians.${i}.name`)}
-              label={`监护人${i + 1}姓名`}
-              value={g.name}
-              disabled={!open}
-              error={err(`guardians.${i}.name`)}
-              onBlur={blur(`guardians.${i}.name`)}
-              onInput={(v) => set((x) => void (x.guardians[i].name = v), `guardians.${i}.name`)}
-            />
-            <Chips label={`监护人${i + 1}与子女的关系`} disabled={!open} options={RELATIONSHIPS.map((r) => ({ value: r, label: RELATIONSHIP_NAMES[r] }))} value={g.relationship} onChange={(r) => set((x) => void (x.guardians[i].relationship = r), `guardians.${i}.relationship`)} />
-            <TextField
-              id={fieldIdOf(`guardians.${i}.phone`)}
-              label={`监护人${i + 1}手机号码`}
-              value={g.phone}
-              type='number'
-              maxlength={11}
-              disabled={!open}
-              hint='用于接收审核结果短信'
-              error={err(`guardians.${i}.phone`)}
-              onBlur={blur(`guardians.${i}.phone`)}
-              onInput={(v) => set((x) => void (x.guardians[i].phone = v), `guardians.${i}.phone`)}
-            />
-          </View>
-        ))}
-        {open && d.guardians.length < 2 ? (
-          <Button variant='link' onPress={() => set((x) => void x.guardians.push({ name: '', relationship: 'father', phone: '' }), 'guardians')}>
-            ＋ 添加另一位监护人
-          </Button>
-        ) : null}
-      </Section>
-
-      {evidenceCodes.length ? (
-        <Section title='佐证材料'>
-          <View className='muted'>以下材料因数据核验未通过或家庭情况需要上传，照片会在手机上压缩后上传。</View>
-          {evidenceCodes.map((c) => (
-            <View key={c} className='upkeep-evidence'>
-              <View className='upkeep-evidence-name'>{MATERIAL_NAMES[c]}</View>
-              {open && limit ? (
-                <Uploader materialCode={c} label={MATERIAL_NAMES[c]} fileIds={d.attachments[c] ?? []} maxBytes={limit.maxBytes} maxImages={limit.maxImagesPerItem} onChange={(ids) => attach(childId, c, ids)} />
-              ) : open ? (
-                <View className='muted' role='status'>正在获取上传要求…</View>
-              ) : (
-                <View className='muted'>{`已上传 ${(d.attachments[c] ?? []).length} 张`}</View>
-              )}
-            </View>
-          ))}
-        </Section>
-      ) : null}
+      <AddressSection {...form} districtCode={code} />
+      <PropertySection
+        {...form}
+        unitError={unitError}
+        unitValid={certificate && !errors['property.unitNumber']}
+        hostName={hostName()}
+        offlinePoints={district?.offlinePoints ?? []}
+        onOpenRealEstate={() => void host.openHostPage('myRealEstate')}
+      />
+      <GuardiansSection {...form} />
+      <EvidenceSection codes={evidenceCodes} attachments={d.attachments} open={open} limit={limit} onAttach={(c, ids) => attach(childId, c, ids)} />
 
       {open || banner ? (
         <View className='upkeep-footer'>
