@@ -108,6 +108,6 @@ describe('page-level fuzz', () => {
     expect(shown).toBeTruthy();
     const name = validateName(draft.guardians[0].name);
     expect(errorBeside('监护人1姓名')).toBe(name.ok ? null : name.message);
-    expect(screen.getByTestId('error-summary')).toHaveTextContent(`户籍地址：${shown}`);
+    expect(screen.getByTestId('error-summary')).toHaveTextContent(`户籍地址（户口簿地址）：${shown}`);
   });
 });
