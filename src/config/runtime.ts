@@ -90,14 +90,11 @@ export function normaliseRuntimeConfig(input: Partial<HostConfig>, keys: readonl
 /** Checks the host's configuration and puts it in force. */
 export function setRuntimeConfig(input: Partial<HostConfig>, keys: readonly (keyof HostConfig)[] = H5_KEYS): HostConfig {
   current = normaliseRuntimeConfig(input, keys);
-  // User text names an embedding host only as the host names itself ('' when it gives no name: 本应用).
-  configure({
-    ...(keys.includes('apiBaseUrl') ? { apiBaseUrl: current.apiBaseUrl } : {}),
-    hostName: current.hostName,
-    theme: current.theme,
-    telemetry: current.telemetry,
-    ...(keys.includes('subscribeTemplates') ? { subscribeTemplates: current.subscribeTemplates } : {}),
-  });
+  // The result holds only this platform's keys, so it applies as it is. User text names an embedding
+  // host only as the host names itself ('' when it gives no name: 本应用). The storage namespace is
+  // not applied here: the embedded bridge's storage prefixes every key with it (one prefix, never two).
+  const { storageNamespace: _appliedByTheBridge, ...applied } = current;
+  configure(applied);
   return current;
 }
 

@@ -4,23 +4,20 @@
  */
 import { runtimeConfig, type TelemetryError } from '@/config';
 
-/** Tells the host's telemetry about an error; the host's hook can never break the module. */
-export function reportError(event: TelemetryError): void {
+/** Calls a host hook; a failing hook is the host's to see in its own logs and never breaks the module. */
+function callHook<T>(hook: ((value: T) => void) | undefined, value: T): void {
   try {
-    runtimeConfig().telemetry.error?.(event);
+    hook?.(value);
   } catch {
-    // A failing hook is the host's to see in its own logs.
+    // Ignored on purpose (see above).
   }
 }
 
+/** Tells the host's telemetry about an error. */
+export const reportError = (event: TelemetryError): void => callHook(runtimeConfig().telemetry.error, event);
+
 /** Tells the host's telemetry a page was shown (its title). */
-export function reportPageView(pageTitle: string): void {
-  try {
-    runtimeConfig().telemetry.pageView?.(pageTitle);
-  } catch {
-    // As above.
-  }
-}
+export const reportPageView = (pageTitle: string): void => callHook(runtimeConfig().telemetry.pageView, pageTitle);
 
 /** The class of a thrown value ('TypeError'): what went wrong, without what it held. */
 export function errorClass(error: unknown): string {
