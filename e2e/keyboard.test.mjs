@@ -88,9 +88,12 @@ test('keyboard only: login, home and help tabs, upkeep radios, uploader and the 
     // --- 当前区域 with the search field and the roving district list
     await go(page, '/pages/district/index');
     await waitForRoute(page, 'pages/district/index');
+    await currentPage(page).getByRole('radio').first().waitFor();
     await fromTop(page);
     await tabTo(page, (f) => f.tag === 'input', 'district search field');
     await page.keyboard.type('渝北');
+    // The list narrows as the parent types; the walk goes on once it shows only the match.
+    await page.waitForFunction(() => [...document.querySelectorAll('[role="radio"]')].every((r) => r.textContent.includes('渝北')), null, { timeout: 10000 });
     const district = await tabTo(page, (f) => f.role === 'radio', 'district list');
     assert.match(district.name, /渝北区/);
     await page.keyboard.press('Space');
@@ -185,9 +188,10 @@ test('keyboard only: login, home and help tabs, upkeep radios, uploader and the 
     for (let i = 0; i < 4 && !/随迁子女/.test((await focused(page)).name); i++) await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Space');
     assert.equal((await focused(page)).checked, 'true', 'Space chooses the focused option');
-    // The checklist below follows the choice (saved, then redrawn): Tab on once it has settled.
+    // The checklist below follows the choice (saved, then redrawn with the 居住证 a 随迁 child needs):
+    // Tab on once it has been redrawn, so the focus is not on a button the redraw replaces.
+    await currentPage(page).locator('[data-testid="material-residencePermit"]').getByRole('button', { name: /^上传.+照片$/ }).waitFor({ timeout: 15000 });
     await page.waitForLoadState('networkidle').catch(() => undefined);
-    await currentPage(page).getByRole('button', { name: /^上传.+照片$/ }).first().waitFor();
     await page.waitForTimeout(500);
     const pick = await tabTo(page, named('button', /^上传.+照片$/), 'uploader');
     const label = pick.name.replace(/^上传/, '').replace(/照片$/, '');
