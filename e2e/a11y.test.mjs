@@ -16,7 +16,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilderModule from '@axe-core/playwright';
-import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, login, chooseDistrict, appReady } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, screenshot, currentPage, go, login, chooseDistrict, newParentIn } from './harness.mjs';
 
 const AxeBuilder = AxeBuilderModule.default ?? AxeBuilderModule;
 const WIDTH = 360;
@@ -47,13 +47,7 @@ async function hostStyle(page, style) {
 
 /** A QA scenario, then a reload so the app reads the scenario's clock, then face login and 渝北区. */
 async function arrange(page, scenario) {
-  // A new parent on this phone: no session or draft left from the previous scenario.
-  await page.evaluate(() => localStorage.clear());
-  const r = await qa(page, 'POST', '/__qa/reset', { scenario });
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  await go(page, '/pages/index/index');
-  await page.reload();
-  await appReady(page);
+  await newParentIn(page, scenario);
   await login(page);
   await chooseDistrict(page, '渝北');
   return (await qa(page, 'GET', '/__qa/state')).body;

@@ -16,7 +16,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { setUpBrowserSuite, openApp, qa, currentPage, go, appReady, faceLogin, chooseDistrict, fillPublicApplication, ROOT } from './harness.mjs';
+import { setUpBrowserSuite, openApp, qa, currentPage, go, newParentIn, faceLogin, chooseDistrict, fillPublicApplication, ROOT } from './harness.mjs';
 
 const suite = setUpBrowserSuite();
 
@@ -143,12 +143,7 @@ async function controlAt(page, name) {
 
 /** A QA scenario on a new parent's phone: home, then 刷脸登录 tapped on home, then 渝北区. */
 async function arrange(page, scenario, report) {
-  await page.evaluate(() => localStorage.clear());
-  const r = await qa(page, 'POST', '/__qa/reset', { scenario });
-  assert.equal(r.status, 200, JSON.stringify(r.body));
-  await go(page, '/pages/index/index');
-  await page.reload();
-  await appReady(page);
+  await newParentIn(page, scenario);
   await currentPage(page).locator('[data-testid="phase-card"]').first().waitFor({ timeout: 30000 });
   reach(report, 'home', await hashOf(page), 'start');
   await currentPage(page).getByRole('button', { name: '刷脸登录', exact: true }).click();

@@ -200,6 +200,16 @@ export async function go(page, path) {
 }
 
 /** Answers the dev host's face sheet as one of the seeded identities. */
+/** A new parent on this phone in a QA scenario: nothing kept from before, the app reopened on home so it reads the scenario's clock. */
+export async function newParentIn(page, scenario) {
+  await page.evaluate(() => localStorage.clear());
+  const r = await qa(page, 'POST', '/__qa/reset', { scenario });
+  if (r.status !== 200) throw new Error(`QA scenario ${scenario}: ${r.status} ${JSON.stringify(r.body)}`);
+  await go(page, '/pages/index/index');
+  await page.reload();
+  await appReady(page);
+}
+
 export async function faceLogin(page, identity = 'two-children') {
   await currentPage(page).getByRole('button', { name: /开始刷脸|重新刷脸/ }).click();
   const sheet = page.locator('[data-testid="face-sheet"]');

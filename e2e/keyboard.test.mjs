@@ -195,9 +195,14 @@ test('keyboard only: login, home and help tabs, upkeep radios, uploader and the 
     await page.waitForTimeout(500);
     const pick = await tabTo(page, named('button', /^上传.+照片$/), 'uploader');
     const label = pick.name.replace(/^上传/, '').replace(/照片$/, '');
-    const chooser = page.waitForEvent('filechooser');
+    const chooser = page.waitForEvent('filechooser', { timeout: 10000 });
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
+    const opened = await chooser.catch(async (error) => {
+      const now = await focused(page);
+      await screenshot(page, 'keyboard-uploader-no-chooser');
+      throw new Error(`Enter on "${pick.name}" opened no picker; the focus is now on ${now.role} "${now.name}" (${error.message.split('\n')[0]})`);
+    });
+    await opened.setFiles({ name: `${label}.jpg`, mimeType: 'image/jpeg', buffer: await photoOf(page, label) });
     await currentPage(page).getByText('✓ 已上传').first().waitFor({ timeout: 30000 });
     await fromTop(page);
     await tabTo(page, named('button', `更换${label}第 1 张`), 'uploader 更换', { max: 120 });

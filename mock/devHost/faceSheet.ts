@@ -2,6 +2,8 @@
  * The dev host's face screen: lists the seeded citizens of the simulated face service; choosing
  * one is the face the host verified. Plain DOM, because it belongs to the host, not to the module.
  */
+import { hostSheet } from './hostSheet';
+
 interface IdentityChoice {
   id: string;
   label: string;
@@ -20,24 +22,9 @@ async function loadIdentities(): Promise<IdentityChoice[]> {
 export async function showFaceSheet(reason: string, hostName = '渝快办'): Promise<{ identityId: string } | 'cancelled'> {
   const identities = await loadIdentities();
   return new Promise((resolve) => {
-    const overlay = document.createElement('div');
-    overlay.setAttribute('role', 'dialog');
-    overlay.setAttribute('aria-modal', 'true');
-    overlay.setAttribute('aria-label', `${hostName} 刷脸核验（模拟）`);
-    overlay.dataset.testid = 'face-sheet';
-    overlay.style.cssText =
-      'position:fixed;inset:0;z-index:10000;background:rgba(0,0,0,.55);display:flex;align-items:flex-end;justify-content:center;font-family:sans-serif';
-    const sheet = document.createElement('div');
-    sheet.style.cssText = 'background:#fff;width:100%;max-width:480px;max-height:85vh;overflow:auto;border-radius:12px 12px 0 0;padding:16px;box-sizing:border-box';
-    const title = document.createElement('h2');
-    title.textContent = `${hostName} · 刷脸核验（模拟宿主）`;
-    title.style.cssText = 'font-size:18px;margin:0 0 4px';
-    const note = document.createElement('p');
-    note.textContent = `${reason}。请选择要模拟的家长身份：`;
-    note.style.cssText = 'font-size:14px;color:#4e5969;margin:0 0 12px';
-    sheet.append(title, note);
+    const frame = hostSheet({ label: `${hostName} 刷脸核验（模拟）`, testId: 'face-sheet', title: `${hostName} · 刷脸核验（模拟宿主）`, note: `${reason}。请选择要模拟的家长身份：` });
     const finish = (outcome: { identityId: string } | 'cancelled') => {
-      overlay.remove();
+      frame.close();
       resolve(outcome);
     };
     for (const identity of identities) {
@@ -52,17 +39,9 @@ export async function showFaceSheet(reason: string, hostName = '渝快办'): Pro
       small.style.cssText = 'font-size:13px;color:#4e5969;margin-top:2px';
       button.append(strong, small);
       button.addEventListener('click', () => finish({ identityId: identity.id }));
-      sheet.append(button);
+      frame.sheet.append(button);
     }
-    const cancel = document.createElement('button');
-    cancel.type = 'button';
-    cancel.textContent = '取消刷脸';
-    cancel.style.cssText = 'display:block;width:100%;min-height:48px;border:none;background:#f2f3f5;border-radius:8px;font-size:15px';
-    cancel.addEventListener('click', () => finish('cancelled'));
-    sheet.append(cancel);
-    overlay.append(sheet);
-    document.body.append(overlay);
-    // A modal sheet takes the focus, so a keyboard user lands on its first choice, not behind it.
-    sheet.querySelector('button')?.focus();
+    frame.button('取消刷脸', () => finish('cancelled'), true);
+    frame.open();
   });
 }

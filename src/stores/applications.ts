@@ -11,7 +11,7 @@ import type { MaterialCode } from '@contract/materials';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX, useSessionStore } from './session';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
-import { newAttemptKey } from './applyDraft';
+import { isUncertain, newAttemptKey } from './attempts';
 
 export const resubmitKey = (applicationId: string) => `${DRAFT_KEY_PREFIX}resubmit:${applicationId}`;
 
@@ -21,8 +21,6 @@ export interface ResubmitDraft {
 }
 
 export type ActionOutcome = { ok: true; application: Application } | { ok: false; error: ApiError; uncertain: boolean };
-
-const UNCERTAIN: ReadonlyArray<ApiError['code']> = ['NETWORK', 'TIMEOUT', 'INTERNAL', 'OVERLOADED'];
 
 interface ApplicationsState {
   list: Application[];
@@ -56,8 +54,8 @@ export const useApplicationsStore = create<ApplicationsState>((set, get) => {
       return { ok: true, application: answer.data.application };
     }
     // A refusal may mean the status moved on (e.g. review started): fetch the truth.
-    if (!UNCERTAIN.includes(answer.error.code)) void get().loadOne(id);
-    return { ok: false, error: answer.error, uncertain: UNCERTAIN.includes(answer.error.code) };
+    if (!isUncertain(answer.error.code)) void get().loadOne(id);
+    return { ok: false, error: answer.error, uncertain: isUncertain(answer.error.code) };
   };
 
   return {

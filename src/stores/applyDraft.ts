@@ -17,6 +17,7 @@ import type { MaterialCode, StudentSource } from '@contract/materials';
 import { api } from '@/services';
 import { DRAFT_KEY_PREFIX } from './session';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
+import { isUncertain, newAttemptKey } from './attempts';
 
 export interface ApplyDraft {
   stage: Stage;
@@ -62,16 +63,6 @@ export function emptyDraft(stage: Stage): ApplyDraft {
     fromApplicationId: null,
   };
 }
-
-let sequence = 0;
-/** Unique enough per attempt without crypto (not every mini-program runtime has getRandomValues). */
-export function newAttemptKey(): string {
-  sequence += 1;
-  return `apply-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}-${sequence}`;
-}
-
-/** Errors after which the request may have reached the server: the same key must be replayed. */
-const UNCERTAIN: ReadonlyArray<ApiError['code']> = ['NETWORK', 'TIMEOUT', 'INTERNAL', 'OVERLOADED'];
 
 export type SubmitOutcome =
   | { kind: 'submitted'; application: Application }
@@ -185,7 +176,7 @@ export const useApplyDraftStore = create<ApplyDraftState>((set, get) => ({
       await removeKey(draftKey(draft.stage));
       return { kind: 'submitted', application: answer.data.application };
     }
-    if (UNCERTAIN.includes(answer.error.code)) {
+    if (isUncertain(answer.error.code)) {
       set({ submitting: false });
       return { kind: 'unknown', error: answer.error };
     }
