@@ -137,7 +137,7 @@ describe('核对报名信息 → 确认提交', () => {
     const before = useApplyDraftStore.getState().draft;
     fireEvent.click(screen.getByRole('button', { name: '修改报名学校' }));
     expect(visited).toContain('/pages/apply/index?stage=primary&section=school');
-    fireEvent.click(screen.getByRole('button', { name: '修改户籍地址' }));
+    fireEvent.click(screen.getByRole('button', { name: '修改户籍地址（户口簿地址）' }));
     expect(visited).toContain('/pages/apply/index?stage=primary&section=info');
     fireEvent.click(screen.getByRole('button', { name: '修改申报须知' }));
     expect(visited).toContain('/pages/apply/index?stage=primary&section=notes');

@@ -1,34 +1,34 @@
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
-import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
 import { LoadError } from '@/components/LoadError';
 import { HelpLinks } from '@/components/HelpLinks';
-import { Timeline } from '@/components/Timeline';
-import { Countdown } from '@/components/Countdown';
-import { VerificationTags } from '@/components/VerificationTags';
-import { Uploader } from '@/components/Uploader';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ErrorSummary } from '@/components/ErrorSummary';
-import { STATUS_INFO, nextAction } from '@/domain/status';
-import { MATERIAL_NAMES } from '@/domain/labels';
-import { formatDeadline, formatMonthDayTime, toMs } from '@/domain/time';
+import { nextAction } from '@/domain/status';
+import { toMs } from '@/domain/time';
 import { reviewPromise } from '@/domain/review';
-import { GREEN_CHANNEL_TAG, greenChannelPromise } from '@/domain/greenChannel';
+import { greenChannelPromise } from '@/domain/greenChannel';
 import { navigation, usePageParams } from '@/services/navigation';
 import { useApplicationsStore, type ResubmitDraft } from '@/stores/applications';
 import { useApplyDraftStore } from '@/stores/applyDraft';
 import { useUploadLimit } from '@/stores/materials';
 import { useClockStore } from '@/stores/clock';
-import './index.css';
 import { routes } from '@/config/routes';
+import { StatusSection } from './sections/StatusSection';
+import { OutcomeBanner } from './sections/OutcomeBanner';
+import { NextStepSection } from './sections/NextStepSection';
+import { ConfirmAdmission } from './sections/ConfirmAdmission';
+import { WithdrawAction } from './sections/WithdrawAction';
+import { NextLinks, type NextLinksProps } from './sections/NextLinks';
+import { ReviewPromiseSection } from './sections/ReviewPromiseSection';
+import { CorrectionSection } from './sections/CorrectionSection';
+import { VerificationSection } from './sections/VerificationSection';
+import { HistorySection } from './sections/HistorySection';
+import './index.css';
 
 // An expired session sends the parent to 刷脸 and back here (this page may be the first one opened).
-
-const TONE_TAG = { default: 'tag-muted', primary: 'tag-info', success: 'tag-ok', warning: 'tag-warn', danger: 'tag-error' } as const;
 
 /** 个人中心 → 我的申请 → 办件详情 (Q26): status, history, tags, the next step and its actions. */
 export default function ApplicationDetail() {
@@ -82,13 +82,11 @@ export default function ApplicationDetail() {
 
   const now = serverNow();
   const next = nextAction(app, now, calendar);
-  const status = STATUS_INFO[app.status];
   const confirmable = next.action === 'confirm' && next.deadline !== null && toMs(now) < toMs(next.deadline);
   const privateConfirm = app.nature === 'private' && (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery');
   const deadlinePassedForConfirm = (app.status === 'lotteryWon' || app.status === 'admittedWithoutLottery' || app.status === 'approved') && next.deadline !== null && toMs(now) >= toMs(next.deadline);
   const correction = app.status === 'correctionRequested' ? app.correction : undefined;
   const promise = reviewPromise(app, now, calendar);
-  const fixComplete = correction ? correction.items.every((code) => (fix.materials[code]?.length ?? 0) > 0) : false;
 
   const run = async (what: string, action: () => Promise<{ ok: true; application: Application } | { ok: false; error: ApiError; uncertain: boolean }>) => {
     setActionError(null);
@@ -110,145 +108,68 @@ export default function ApplicationDetail() {
     if (r.ok) await fromApplication(r.application);
   };
 
+  // Where the parent can go from this status (a link is shown only when given).
+  const links: NextLinksProps = {
+    onEditAndResubmit: app.status === 'withdrawn' && next.action ? () => void fromApplication(app).then(() => navigation.to(routes.apply(app.stage))) : undefined,
+    onPublicFallback: (app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? () => void navigation.to(routes.apply(app.stage)) : undefined,
+    onLottery: app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? () => void navigation.to(routes.lottery(app.id)) : undefined,
+    documents: app.status === 'noticeIssued' || app.status === 'checkedIn' ? { onNotice: () => void navigation.to(routes.notice(app.id)), onReportCode: () => void navigation.to(routes.reportCode(app.childId)) } : undefined,
+  };
+
   return (
     <Page title='办件详情'>
-      <View className='card'>
-        <View className='row'>
-          <Text className='ad-school'>{app.schoolName}</Text>
-          <Text className={`tag ${TONE_TAG[status.tone]}`} data-testid='status'>
-            {status.label}
-          </Text>
-        </View>
-        {app.greenChannel ? <Text className='tag tag-info' data-testid='green-channel'>{GREEN_CHANNEL_TAG}</Text> : null}
-        <View className='muted'>{`办件编号：${app.number}`}</View>
-        <View className='muted'>{`学生：${app.childNameMasked} · ${app.nature === 'private' ? '民办' : '公办'}${app.publicFallback ? '（公办兜底）' : ''}`}</View>
-        {app.submittedAt ? <View className='muted'>{`提交时间：${formatMonthDayTime(toMs(app.submittedAt))}`}</View> : null}
-      </View>
+      <StatusSection app={app} />
+      <OutcomeBanner done={done} failed={actionError} />
 
-      {done ? <NoticeBanner tone='ok' title={done} /> : null}
-      {actionError ? (
-        <NoticeBanner tone={actionError.uncertain ? 'warn' : 'error'} title={actionError.uncertain ? '网络不稳定，暂未确认是否办理成功' : '操作未成功'} urgent>
-          <Text>{actionError.error.message}</Text>
-          {actionError.uncertain ? <View className='muted'>请稍后重试，重复操作不会重复办理。</View> : null}
-        </NoticeBanner>
-      ) : null}
+      <NextStepSection next={next} greenPromise={app.greenChannel && next.who === 'reviewer' ? greenChannelPromise(calendar) : null} showDeadline={!confirmable && !promise}>
+        <ConfirmAdmission
+          app={app}
+          next={next}
+          forfeited={app.status === 'forfeited' || deadlinePassedForConfirm}
+          confirmable={confirmable}
+          privateConfirm={privateConfirm}
+          now={serverNow}
+          asking={askConfirm}
+          busy={busy}
+          onAsk={() => setAskConfirm(true)}
+          onConfirm={() => void doConfirm()}
+          onCancel={() => setAskConfirm(false)}
+          onPassed={onPassed}
+        />
+        <WithdrawAction
+          canWithdraw={app.status === 'submitted' || app.status === 'privateRegistered'}
+          reviewStarted={app.status === 'underReview' || app.status === 'resubmitted'}
+          asking={askWithdraw}
+          busy={busy}
+          onAsk={() => setAskWithdraw(true)}
+          onConfirm={() => void doWithdraw()}
+          onCancel={() => setAskWithdraw(false)}
+        />
+        <NextLinks {...links} />
+      </NextStepSection>
 
-      <View className='card ad-next' data-testid='next-action'>
-        <View className='card-title'>下一步</View>
-        <View>{next.text}</View>
-        {app.greenChannel && next.who === 'reviewer' ? <View className='ad-green' data-testid='green-channel-promise'>{greenChannelPromise(calendar)}</View> : null}
-        {next.deadlineText && !confirmable && !promise ? <View className='ad-deadline'>{`${next.who === 'reviewer' ? '预计审核完成' : '截止时间'}：${next.deadlineText}`}</View> : null}
-
-        {app.status === 'forfeited' || deadlinePassedForConfirm ? (
-          <NoticeBanner tone='error' title='已逾期未确认，视为放弃该学位'>
-            <Text>{`入学确认已于 ${app.confirmBy ? formatDeadline(app.confirmBy) : next.deadlineText ?? ''} 截止。${app.nature === 'private' && next.deadlineText ? `可在${next.deadlineText}前报名公办学校（公办兜底）。` : '如有疑问，请拨打区县招生咨询电话。'}`}</Text>
-          </NoticeBanner>
-        ) : null}
-
-        {confirmable && next.deadline ? (
-          <View>
-            {privateConfirm ? <Countdown deadline={next.deadline} now={serverNow} label='距民办学校入学确认截止' onPassed={onPassed} /> : <View className='ad-deadline'>{`请在${next.deadlineText}前确认`}</View>}
-            {askConfirm ? (
-              <ConfirmDialog title='确定确认入学吗？' confirmLabel='确定确认入学' cancelLabel='暂不确认' busy={busy} onConfirm={() => void doConfirm()} onCancel={() => setAskConfirm(false)}>
-                {privateConfirm
-                  ? `确认后，孩子的学位锁定在${app.schoolName}（民办），不能撤回，也不能再报名公办学校。`
-                  : `确认后，孩子将在${app.schoolName}入学，学位为孩子保留；确认不能撤回。`}
-              </ConfirmDialog>
-            ) : (
-              <Button variant='primary' busy={busy} onPress={() => setAskConfirm(true)}>
-                确认入学
-              </Button>
-            )}
-          </View>
-        ) : null}
-
-        {(app.status === 'submitted' || app.status === 'privateRegistered') && !askWithdraw ? (
-          <Button onPress={() => setAskWithdraw(true)}>
-            撤回申请
-          </Button>
-        ) : null}
-        {askWithdraw ? (
-          <ConfirmDialog title='确定撤回吗？' confirmLabel='确定撤回' cancelLabel='不撤回' busy={busy} onConfirm={() => void doWithdraw()} onCancel={() => setAskWithdraw(false)}>
-            撤回后申请回到草稿，可修改后在报名时间内重新提交。
-          </ConfirmDialog>
-        ) : null}
-        {app.status === 'underReview' || app.status === 'resubmitted' ? <View className='muted'>审核已开始，不能撤回；如需修改，请等待审核人员的补正通知。</View> : null}
-        {app.status === 'withdrawn' && next.action ? (
-          <Button variant='primary' onPress={() => void fromApplication(app).then(() => navigation.to(routes.apply(app.stage)))}>
-            修改并重新提交
-          </Button>
-        ) : null}
-        {(app.status === 'lotteryLost' || app.status === 'forfeited') && app.nature === 'private' && next.action === 'submit' ? (
-          <Button variant='primary' onPress={() => void navigation.to(routes.apply(app.stage))}>
-            报名公办学校（公办兜底）
-          </Button>
-        ) : null}
-        {app.lottery || app.status === 'lotteryWon' || app.status === 'lotteryLost' || app.status === 'admittedWithoutLottery' ? (
-          <Button onPress={() => void navigation.to(routes.lottery(app.id))}>
-            查看录取结果和摇号过程
-          </Button>
-        ) : null}
-        {app.status === 'noticeIssued' || app.status === 'checkedIn' ? (
-          <View>
-            <Button variant='primary' onPress={() => void navigation.to(routes.notice(app.id))}>
-              查看电子入学通知书
-            </Button>
-            <Button onPress={() => void navigation.to(routes.reportCode(app.childId))}>
-              查看报到码
-            </Button>
-          </View>
-        ) : null}
-      </View>
-
-      {promise ? (
-        <View className={`card ad-promise${promise.overdue ? ' ad-promise-overdue' : ''}`} data-testid='review-promise'>
-          <View className='row'>
-            <Text className='card-title'>审核时限</Text>
-            {promise.overdue ? <Text className='tag tag-warn'>已超过审核时限</Text> : null}
-          </View>
-          <View>{promise.text}</View>
-        </View>
-      ) : null}
+      {promise ? <ReviewPromiseSection promise={promise} /> : null}
 
       {correction ? (
-        <View className='card ad-correction' data-testid='correction'>
-          <View className='card-title'>补正要求</View>
-          <View className='ad-reason'>{`审核意见：${correction.reason}`}</View>
-          {correction.dueAt ? <View className='ad-deadline'>{`补正截止：${formatMonthDayTime(toMs(correction.dueAt))}`}</View> : null}
-          <View className='muted'>请重新上传以下材料，其他材料无需改动：</View>
-          {correction.items.map((code) => (
-            <View key={code} className='ad-fix'>
-              <View className='ad-fix-name'>{MATERIAL_NAMES[code]}</View>
-              {limit ? <Uploader
-                materialCode={code}
-                label={MATERIAL_NAMES[code]}
-                fileIds={fix.materials[code] ?? []}
-                maxBytes={limit.maxBytes}
-                maxImages={limit.maxImagesPerItem}
-                onChange={(ids) => {
-                  const nextFix = { ...fix, materials: { ...fix.materials, [code]: ids } };
-                  setFix(nextFix);
-                  void saveResubmit(app.id, nextFix);
-                }}
-              /> : <View className='muted' role='status'>正在获取上传要求…</View>}
-            </View>
-          ))}
-          <ErrorSummary title='还不能提交补正材料' errors={fixAttempt > 0 && !fixComplete ? correction.items.filter((code) => !(fix.materials[code]?.length)).map((code) => `请重新上传：${MATERIAL_NAMES[code]}`) : []} attempt={fixAttempt} />
-          <Button variant='primary' blocked={!fixComplete} busy={busy} onBlocked={() => setFixAttempt((n) => n + 1)} onPress={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}>
-            提交补正材料
-          </Button>
-        </View>
+        <CorrectionSection
+          correction={correction}
+          materials={fix.materials}
+          limit={limit}
+          attempt={fixAttempt}
+          busy={busy}
+          onUpload={(code, ids) => {
+            const nextFix = { ...fix, materials: { ...fix.materials, [code]: ids } };
+            setFix(nextFix);
+            // Kept on the device: a re-login or a reload does not lose the photos already taken.
+            void saveResubmit(app.id, nextFix);
+          }}
+          onBlocked={() => setFixAttempt((n) => n + 1)}
+          onSubmit={() => void run('补正材料已提交，等待复审', () => resubmit(app.id))}
+        />
       ) : null}
 
-      <View className='card'>
-        <View className='card-title'>数据比对结果</View>
-        <VerificationTags results={app.verification} />
-      </View>
-
-      <View className='card'>
-        <View className='card-title'>办理进度</View>
-        <Timeline history={app.history} />
-      </View>
+      <VerificationSection results={app.verification} />
+      <HistorySection history={app.history} />
       <HelpLinks />
     </Page>
   );
