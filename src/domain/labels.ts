@@ -57,6 +57,9 @@ export const PROPERTY_KIND_NOTES: Record<PropertyKind, string | null> = {
   rented: `“${PROPERTY_KIND_NAMES.rented}”的，请上传租房合同或租赁备案证明。`,
 };
 
+/** The student-source choice's label (申报, 我的材料, 核对报名信息). */
+export const SOURCE_LABEL = '生源类型';
+
 /** The 不动产单元号 field's label, on every form that asks for it. */
 export const UNIT_NUMBER_LABEL = '不动产单元号';
 

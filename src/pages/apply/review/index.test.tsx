@@ -139,6 +139,9 @@ describe('核对报名信息 → 确认提交', () => {
     expect(visited).toContain('/pages/apply/index?stage=primary&section=school');
     fireEvent.click(screen.getByRole('button', { name: '修改户籍地址（户口簿地址）' }));
     expect(visited).toContain('/pages/apply/index?stage=primary&section=info');
+    // 房产情况 is answered in the same section and checked here too, under the form's own name.
+    fireEvent.click(screen.getByRole('button', { name: '修改房产情况' }));
+    expect(visited.filter((v) => v.endsWith('section=info'))).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: '修改申报须知' }));
     expect(visited).toContain('/pages/apply/index?stage=primary&section=notes');
     expect(useApplyDraftStore.getState().draft).toEqual(before);

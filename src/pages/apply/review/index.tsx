@@ -14,7 +14,7 @@ import { useApplyDraftStore, type SubmitOutcome } from '@/stores/applyDraft';
 import { useChildrenStore } from '@/stores/children';
 import { useDistrictStore } from '@/stores/district';
 import { useSessionStore } from '@/stores/session';
-import { guardianFieldLabel, NOTES_TICK, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_APPLY_ENTRY, UPKEEP_FIELD_LABELS } from '@/domain/labels';
+import { guardianFieldLabel, NOTES_TICK, PROPERTY_KIND_NAMES, SCHOOL_NATURE_NAMES, SCHOOL_TYPE_NAMES, SOURCE_LABEL, SOURCE_NAMES, STAGE_APPLY_ENTRY, UPKEEP_FIELD_LABELS } from '@/domain/labels';
 import './index.css';
 import { routes, type ApplySection } from '@/config/routes';
 import { SummaryList } from '@/components/SummaryList';
@@ -89,10 +89,11 @@ export default function Review() {
             { key: '学校性质', value: SCHOOL_NATURE_NAMES[draft.nature ?? 'public'], onChange: edit('school') },
             { key: '学校类型', value: draft.schoolType ? SCHOOL_TYPE_NAMES[draft.schoolType] : '—', onChange: edit('school') },
             { key: '报名学校', value: school?.name ?? '—', onChange: edit('school') },
-            { key: '生源类型', value: SOURCE_NAMES[draft.source], onChange: edit('info') },
+            { key: SOURCE_LABEL, value: SOURCE_NAMES[draft.source], onChange: edit('info') },
             // Upkeep fields are named as the form and its error summary name them (labels.ts, once).
             { key: UPKEEP_FIELD_LABELS['householdAddress.text'], value: upkeep ? maskAddress(upkeep.householdAddress.text) : '—', onChange: edit('info') },
             { key: UPKEEP_FIELD_LABELS['residenceAddress.text'], value: upkeep ? maskAddress(upkeep.residenceAddress.text) : '—', onChange: edit('info') },
+            { key: UPKEEP_FIELD_LABELS['property.kind'], value: upkeep ? PROPERTY_KIND_NAMES[upkeep.property.kind] : '—', onChange: edit('info') },
             { key: guardianFieldLabel('phone'), value: upkeep?.guardians[0] ? maskPhone(upkeep.guardians[0].phone) : '—', onChange: edit('info') },
             { key: '已上传材料', value: `${materialCount} 张照片`, onChange: edit('materials') },
             { key: '申报须知', value: draft.notesAccepted ? `✓ ${NOTES_TICK}` : '未勾选', onChange: edit('notes') },

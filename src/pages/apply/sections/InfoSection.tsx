@@ -6,7 +6,7 @@ import { Button } from '@/components/Button';
 import { RadioGroup } from '@/components/RadioGroup';
 import { TextField } from '@/components/TextField';
 import { hostName } from '@/config';
-import { guardianFieldLabel, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, SOURCE_NAMES, UPKEEP_FIELD_LABELS } from '@/domain/labels';
+import { guardianFieldLabel, PROPERTY_KIND_NAMES, PROPERTY_KIND_NOTES, SOURCE_LABEL, SOURCE_NAMES, UPKEEP_FIELD_LABELS } from '@/domain/labels';
 import { unitNumberHint } from '@/domain/validators';
 import { maskAddress, maskPhone } from '@/domain/masking';
 import { emptyUpkeep } from '@/stores/upkeep';
@@ -37,13 +37,13 @@ export function InfoSection({ source, onSource, upkeep, quoted, onUnquote, quote
         一键引用子女信息维护内容
       </Button>
       {quoteMessage ? <View className={`quote-msg quote-${quoteMessage.tone}`} role='status'>{quoteMessage.text}</View> : null}
-      <RadioGroup label='生源类型' showLabel options={STUDENT_SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={source} onChange={onSource} />
+      <RadioGroup label={SOURCE_LABEL} showLabel options={STUDENT_SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={source} onChange={onSource} />
       {upkeep && quoted ? (
         <View className='quoted' data-testid='quoted-upkeep'>
-          <View>{`户籍地址：${maskAddress(upkeep.householdAddress.text)}`}</View>
-          <View>{`居住地址：${maskAddress(upkeep.residenceAddress.text)}`}</View>
-          <View>{`房产情况：${PROPERTY_KIND_NAMES[upkeep.property.kind]}`}</View>
-          <View>{`监护人电话：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
+          <View>{`${UPKEEP_FIELD_LABELS['householdAddress.text']}：${maskAddress(upkeep.householdAddress.text)}`}</View>
+          <View>{`${UPKEEP_FIELD_LABELS['residenceAddress.text']}：${maskAddress(upkeep.residenceAddress.text)}`}</View>
+          <View>{`${UPKEEP_FIELD_LABELS['property.kind']}：${PROPERTY_KIND_NAMES[upkeep.property.kind]}`}</View>
+          <View>{`${guardianFieldLabel('phone')}：${maskPhone(upkeep.guardians[0]?.phone ?? '')}`}</View>
           <Button variant='link' onPress={onUnquote}>
             修改
           </Button>

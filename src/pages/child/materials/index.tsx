@@ -4,7 +4,7 @@ import type { MaterialItem, StudentSource } from '@contract/materials';
 import type { SchoolType } from '@contract/district';
 import type { Stage } from '@contract/calendar';
 import { missingRequired } from '@/domain/materials';
-import { SCHOOL_TYPE_NAMES, SOURCE_NAMES, STAGE_NAMES } from '@/domain/labels';
+import { SCHOOL_TYPE_NAMES, SOURCE_LABEL, SOURCE_NAMES, STAGE_NAMES } from '@/domain/labels';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { NoticeBanner } from '@/components/NoticeBanner';
@@ -103,7 +103,7 @@ export default function Materials() {
       <View className='card'>
         <View className='materials-who'>{`${displayName(child)} · ${STAGE_NAMES[stage]} · ${district?.name ?? ''}`}</View>
         <Chips label='打算报名的学校类型' options={SCHOOL_TYPES.map((t) => ({ value: t, label: SCHOOL_TYPE_NAMES[t] }))} value={selection.schoolType} onChange={(schoolType) => void choose(childId, { schoolType })} />
-        <Chips label='生源类型' options={SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={selection.source} onChange={(source) => void choose(childId, { source })} />
+        <Chips label={SOURCE_LABEL} options={SOURCES.map((s) => ({ value: s, label: SOURCE_NAMES[s] }))} value={selection.source} onChange={(source) => void choose(childId, { source })} />
         <View className='muted'>不确定学校类型的，可在“政策查看”中查看本区县学校名单；报名时可重新选择。</View>
       </View>
 
