@@ -259,8 +259,6 @@ export interface Repositories {
     insert(app: StoredApplication, history: HistoryEntry[]): Promise<void>;
     /** Writes the new row and appends history entries (history is never rewritten). */
     update(app: StoredApplication, appended: HistoryEntry[]): Promise<void>;
-    /** update() for many applications in one call (the lottery's decision): the same rules, set-based in SQL. */
-    updateMany(items: Array<{ app: StoredApplication; appended: HistoryEntry[] }>): Promise<void>;
     /**
      * Set-based, for the lottery's decision: each listed application still in `from` gets its
      * `patch` merged into the row (top-level fields; `status` always, `confirmBy` when given, never

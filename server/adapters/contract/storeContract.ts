@@ -426,29 +426,6 @@ export function storeContract(name: string, factory: () => Promise<StoreUnderTes
         expect((await read((r) => r.applications.historyOf(['A1']))).get('A1')!.map((h) => h.action)).toEqual(['create', 'submit', 'startReview', 'approve', 'confirm']);
       });
 
-      test('updateMany writes every row and appends each one its history, as update does', async () => {
-        await seed(1, 2);
-        const a1 = f.application('A1', 'CH1', 'AC1', { status: 'privateRegistered' });
-        const a2 = f.application('A2', 'CH2', 'AC1', { status: 'privateRegistered' });
-        await tx(async (r) => {
-          await r.applications.insert(a1, [created]);
-          await r.applications.insert(a2, [created]);
-        });
-        const won = f.history('lotteryWon', { from: 'privateRegistered', action: 'drawWon', actor: 'system', at: '2024-06-20T12:00:00+08:00', note: '第1位' });
-        const lost = f.history('lotteryLost', { from: 'privateRegistered', action: 'drawLost', actor: 'system', at: '2024-06-20T12:00:00+08:00' });
-        const n1 = { ...a1, status: 'lotteryWon' as const, confirmBy: '2024-06-20T18:00:00+08:00', lottery: { rank: 1, admitted: true, drawId: 'D1' } };
-        const n2 = { ...a2, status: 'lotteryLost' as const, lottery: { rank: 2, admitted: false, waitingPosition: 1, drawId: 'D1' } };
-        await tx((r) => r.applications.updateMany([{ app: n1, appended: [won] }, { app: n2, appended: [lost] }]));
-        await tx((r) => r.applications.updateMany([]));
-        expect(await read((r) => r.applications.get('A1'))).toEqual(JSON.parse(JSON.stringify(n1)));
-        expect(await read((r) => r.applications.get('A2'))).toEqual(JSON.parse(JSON.stringify(n2)));
-        expect(await read((r) => r.applications.history('A1'))).toEqual([created, won]);
-        expect(await read((r) => r.applications.history('A2'))).toEqual([created, lost]);
-        // The forfeit job finds it by its confirmBy column.
-        expect(await tx((r) => r.applications.expireUnconfirmed({ from: ['lotteryWon'], to: 'forfeited', action: 'forfeit', at: '2024-06-20T18:00:00+08:00', note: 'x' }))).toHaveLength(1);
-        await expect(tx((r) => r.applications.updateMany([{ app: f.application('A404', 'CH1', 'AC1'), appended: [] }]))).rejects.toThrow();
-      });
-
       test('patchMany merges each patch into the rows still in the status, appends their one entry, and leaves the others alone', async () => {
         await seed(1, 3);
         const a1 = f.application('A1', 'CH1', 'AC1', { status: 'privateRegistered' });

@@ -258,15 +258,6 @@ function repositories(t: MemoryTables, blobs: Map<string, Uint8Array>, persisten
         t.applications[app.id] = clone(app);
         append(app.id, appended);
       },
-      async updateMany(items) {
-        // As update(), one after the other (the memory adapter wraps each call: no `this` here).
-        for (const { app, appended } of items) {
-          if (!own(t.applications, app.id)) throw new Error(`no application ${app.id}`);
-          if (LIVE.has(app.status) && liveOf(app.childId, app.id).length > 0) throw new ConstraintViolation('live_application');
-          t.applications[app.id] = clone(app);
-          append(app.id, appended);
-        }
-      },
       async patchMany(from, items) {
         const moved: string[] = [];
         for (const { id, patch, entry } of items) {

@@ -378,37 +378,6 @@ function repositories(db: SqlQueryable, copyDocs: boolean): Repositories {
         if (n === 0) throw new Error(`no application ${app.id}`);
         await appendHistory(app.id, appended);
       },
-      async updateMany(items) {
-        if (items.length === 0) return;
-        // One statement for the lot: the rows as update() writes them, then the history in order.
-        const input = items.map(({ app, appended }, n) => {
-          const [id, accountId, childId, schoolId, districtCode, status, createdAt, queuedAt, confirmByMs, doc] = appColumns(app);
-          return { n, id, accountId, childId, schoolId, districtCode, status, createdAt, queuedAt, confirmByMs, doc: JSON.parse(doc as string), appended };
-        });
-        const r = await db.query<Row>(
-          `with input as (
-             select (e ->> 'n')::int as n, e ->> 'id' as id, e ->> 'accountId' as account_id, e ->> 'childId' as child_id, e ->> 'schoolId' as school_id,
-               e ->> 'districtCode' as district_code, e ->> 'status' as status, e ->> 'createdAt' as created_at, e ->> 'queuedAt' as queued_at,
-               (e ->> 'confirmByMs')::bigint as confirm_by_ms, e -> 'doc' as doc, e -> 'appended' as appended
-             from jsonb_array_elements(($1::text)::jsonb) e
-           ), moved as (
-             update applications a set account_id = i.account_id, child_id = i.child_id, school_id = i.school_id, district_code = i.district_code,
-               status = i.status, created_at = i.created_at, queued_at = i.queued_at, confirm_by_ms = i.confirm_by_ms, doc = i.doc
-             from input i where a.id = i.id
-             returning a.id
-           ), logged as (
-             insert into application_history (application_id, at, from_status, to_status, action, actor, note)
-             select i.id, h.entry ->> 'at', h.entry ->> 'from', h.entry ->> 'to', h.entry ->> 'action', h.entry ->> 'actor', h.entry ->> 'note'
-             from input i cross join lateral jsonb_array_elements(i.appended) with ordinality as h(entry, k)
-             where i.id in (select id from moved)
-             order by i.n, h.k
-             returning 1
-           )
-           select (select count(*) from moved) as moved, (select count(*) from logged) as logged`,
-          [json(input)],
-        );
-        if (num(r.rows[0].moved) !== new Set(items.map((x) => x.app.id)).size) throw new Error('no application for some of updateMany');
-      },
       async patchMany(from, items) {
         if (items.length === 0) return [];
         const keys = ['id', 'accountId', 'childId', 'schoolId', 'districtCode', 'createdAt', 'submittedAt'];
