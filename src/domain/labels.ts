@@ -6,7 +6,7 @@
  */
 import type { Actor, ApplicationAction, ApplicationStatus } from '@contract/application';
 import type { Stage } from '@contract/calendar';
-import type { DataKind, PropertyKind, Relationship, VerificationStatus } from '@contract/child';
+import type { Child, DataKind, PropertyKind, Relationship, VerificationStatus } from '@contract/child';
 import type { SchoolNature, SchoolType } from '@contract/district';
 import type { MaterialCode, MaterialItemState, StudentSource } from '@contract/materials';
 import type { MessageKindName } from '@contract/enums';
@@ -195,4 +195,10 @@ const RETURN_LABELS: Record<string, string> = {
 };
 export function returnLabel(page: string): string {
   return RETURN_LABELS[page] ?? '完成，返回上一步';
+}
+
+/** "可报名：幼升小（入读一年级）" or the server's reason, in plain words (Q13). */
+export function eligibilityText(child: Pick<Child, 'eligibleStage' | 'eligibilityNote'>): { ok: boolean; text: string } {
+  if (child.eligibleStage) return { ok: true, text: `可报名：${STAGE_NAMES[child.eligibleStage]}（${STAGE_GRADE[child.eligibleStage]}）` };
+  return { ok: false, text: child.eligibilityNote ?? '该子女今年不在报名年龄范围内' };
 }

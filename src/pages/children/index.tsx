@@ -11,8 +11,7 @@ import { useChildrenStore, displayName } from '@/stores/children';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
 import { navigation, useReturnTo } from '@/services/navigation';
-import { RELATIONSHIP_NAMES, returnLabel } from '@/domain/labels';
-import { eligibilityText } from './childLabels';
+import { eligibilityText, RELATIONSHIP_NAMES, returnLabel } from '@/domain/labels';
 import './index.css';
 import { routes } from '@/config/routes';
 

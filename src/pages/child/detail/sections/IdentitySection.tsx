@@ -1,8 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { Child } from '@contract/child';
 import { MaskedValue } from '@/components/MaskedValue';
-import { RELATIONSHIP_NAMES } from '@/domain/labels';
-import { eligibilityText } from '../../../children/childLabels';
+import { eligibilityText, RELATIONSHIP_NAMES } from '@/domain/labels';
 
 const cnDate = (d: string) => {
   const [y, m, day] = d.split('-').map(Number);
