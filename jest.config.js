@@ -58,6 +58,9 @@ const onStore = (store, extra = {}) => ({
 module.exports = {
   // A test that fails half-way can leave a child server or a socket behind: the run still ends.
   forceExit: true,
+  // For tests and hooks alike: opening and migrating a PGlite or a fresh PostgreSQL database takes
+  // seconds on a loaded 2-core machine, and jest's 5 s default failed a CI run in a store-opening hook.
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/countReporter.js'],
   projects: [
     { ...project, displayName: 'unit' },
