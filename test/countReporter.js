@@ -12,8 +12,8 @@ class CountReporter {
     const failures = [];
     for (const file of results.testResults) {
       if (file.testExecError) failures.push({ name: path.relative(process.cwd(), file.testFilePath), message: String(file.testExecError.message).slice(0, 2000) });
-      for (const t of file.assertionResults) {
-        if (t.status === 'failed') failures.push({ name: `${path.relative(process.cwd(), file.testFilePath)} › ${t.fullName}`, message: t.failureMessages.join('\n').split('\n').slice(0, 25).join('\n') });
+      for (const t of file.testResults) {
+        if (t.status === 'failed') failures.push({ name: `${path.relative(process.cwd(), file.testFilePath)} › ${t.fullName}`, message: t.failureMessages.join('\n').split('\n').filter((l) => !l.includes('/node_modules/')).slice(0, 25).join('\n') });
       }
     }
     fs.mkdirSync(dir, { recursive: true });
