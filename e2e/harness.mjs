@@ -94,6 +94,10 @@ export async function openApp(browser, _baseUrl, { elder = false, width = 390, h
     await server.close();
   };
   const page = await context.newPage();
+  // File choosers are intercepted from the start: Playwright turns interception on only when the first
+  // listener is added, asynchronously, so a waitForEvent('filechooser') made just before a fast press
+  // could lose that race on a loaded machine (the picker opened unseen; a CI run failed on it).
+  page.on('filechooser', () => undefined);
   const consoleLines = [];
   page.on('console', (message) => consoleLines.push(message.text()));
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
