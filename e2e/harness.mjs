@@ -102,7 +102,7 @@ export async function openApp(browser, _baseUrl, { elder = false, width = 390, h
   page.on('console', (message) => consoleLines.push(message.text()));
   page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
   await page.goto(`${baseUrl}/#/pages/index/index`);
-  // The home page's phase card needs the calendar from the mock: once it shows, the mock host answers.
+  // The home page's phase card comes from the mock server: once it shows, the mock host answers.
   await page.locator('[data-testid="phase-card"]').first().waitFor({ timeout: 30000 });
   if (elder) await qa(page, 'POST', '/__qa/ui-style', { style: 'elder' });
   return { context, page, consoleLines, baseUrl, server };

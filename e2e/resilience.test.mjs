@@ -93,8 +93,8 @@ async function expectClearMessage(page, what) {
  */
 const rows = [
   {
-    name: 'calendar (home)',
-    route: `${API}/calendar`,
+    name: 'home card',
+    route: `${API}/home-card`,
     scenario: 'fresh',
     setup: async () => undefined,
     trigger: (page) => visit(page, '/pages/index/index'),
@@ -634,10 +634,10 @@ async function overloadCase() {
   });
 }
 
-test('timeout on home calendar, upkeep save and submit (timeout message, retry, draft kept, one application); sustained overload queues at ≤ 8 requests a minute', async () => {
+test('timeout on the home card, upkeep save and submit (timeout message, retry, draft kept, one application); sustained overload queues at ≤ 8 requests a minute', async () => {
   // Each case waits 15–50 s on the clock, not the CPU: run them side by side, each in its own phone.
   const results = await Promise.allSettled([
-    timeoutCase(rowNamed('calendar (home)')),
+    timeoutCase(rowNamed('home card')),
     timeoutCase(rowNamed('upkeep put (保存信息)')),
     timeoutCase(rowNamed('applications submit (确认提交)'), submitKeyCheck()),
     overloadCase(),

@@ -28,6 +28,7 @@ export * from './application';
 export * from './lottery';
 export * from './reportCode';
 export * from './messages';
+export * from './home';
 
 export const API_BASE = '/api/v1';
 
@@ -190,6 +191,7 @@ export const routes = {
   session: `${API_BASE}/session`,
   calendar: `${API_BASE}/calendar`,
   time: `${API_BASE}/time`,
+  homeCard: `${API_BASE}/home-card`,
   districts: `${API_BASE}/districts`,
   schools: (districtCode: string) => `${API_BASE}/districts/${districtCode}/schools`,
   children: `${API_BASE}/children`,

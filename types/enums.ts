@@ -116,3 +116,8 @@ export const MESSAGE_KINDS = [
   'confirmationDue', // 入学确认将在24小时内截止
 ] as const;
 export type MessageKindName = (typeof MESSAGE_KINDS)[number];
+
+/** Where the home card's button takes the parent (the page maps each to a route). */
+export const HOME_CARD_TARGETS = ['application', 'apply', 'upkeep', 'district', 'notice'] as const;
+/** How the home card is drawn: a window open, one ahead, all over, or the service in maintenance. */
+export const HOME_CARD_TONES = ['active', 'waiting', 'closed', 'maintenance'] as const;

@@ -7,35 +7,19 @@
  */
 import type { Application, ApplicationStatus } from '@contract/application';
 import type { PhaseId, Stage, YearCalendar } from '@contract/calendar';
-import { formatOpening, maintenanceStatus, type MaintenanceStatus, periodContains, phaseDeadline, phaseName, phasePeriod } from './calendar';
+import type { HomeCard as WireHomeCard, HomeCardTarget } from '@contract/home';
+import { formatOpening, maintenanceStatus, type MaintenanceStatus, nextClosing, nextOpening, periodContains, phaseDeadline, phaseName, phasePeriod } from './calendar';
 import { isLive, nextAction } from './status';
 import { STAGE_APPLY_ENTRY, STATUS_INFO } from './labels';
-import { type Instant, formatMonthDay, formatMonthDayTime, toMs } from './time';
+import { type Instant, formatMonthDay, formatMonthDayTime, toIso, toMs } from './time';
 
 export const REASSURANCE = '报名先后不影响录取结果，请错峰办理。';
 
-/** Where the card's button takes the parent; the page maps it to a route. */
-export type HomeCardTarget = 'application' | 'apply' | 'upkeep' | 'district' | 'notice';
+export type { HomeCardTarget };
 
-export interface HomeCard {
-  /** The phase the card is about (null for an application lead, maintenance, waiting or closed). */
-  phase: PhaseId | null;
-  title: string;
-  /** What is happening. */
-  detail: string;
-  /** What the parent should do next. */
-  nextStep: string;
-  /** The instant the parent must act by (effective, maintenance-aware), or null. */
-  deadline: Instant | null;
-  /** e.g. "截止时间：6月29日 22:00" */
-  deadlineText: string | null;
+/** The card as the server sends it (types/home.ts), with the maintenance state it was judged in. */
+export interface HomeCard extends WireHomeCard {
   maintenance: MaintenanceStatus;
-  /** Q9: shown while a registration-type window is open or ahead. */
-  reassurance: string | null;
-  tone: 'active' | 'waiting' | 'closed' | 'maintenance';
-  /** The application the card leads with, if any. */
-  applicationId: string | null;
-  action: { label: string; target: HomeCardTarget } | null;
 }
 
 export type CardApplication = Pick<
@@ -290,3 +274,17 @@ export function cardSentences(card: HomeCard): string[] {
     .filter(Boolean);
 }
 
+
+/** The longest a shown card goes unchecked: what time alone cannot foresee (a review decided, nightly maintenance beginning). */
+export const CARD_MAX_AGE_MS = 10 * 60_000;
+
+/**
+ * When the card may next change by time alone: the district's next window opening or closing, the
+ * card's own deadline, the end of the maintenance it reports; at the latest CARD_MAX_AGE_MS from now.
+ */
+export function cardRefreshAt(cal: YearCalendar, districtCode: string | null | undefined, now: Instant, card: HomeCard): Instant {
+  const t = toMs(now);
+  const edges = [nextOpening(cal, districtCode, now)?.at, nextClosing(cal, districtCode, now)?.at, card.deadline, card.maintenance.inMaintenance ? card.maintenance.reopensAt : null];
+  const ahead = edges.filter((at): at is Instant => !!at).map(toMs).filter((ms) => ms > t);
+  return toIso(Math.min(t + CARD_MAX_AGE_MS, ...ahead));
+}

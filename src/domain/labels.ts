@@ -5,15 +5,15 @@
  * name used to disagree, SPEC.md's wording was kept.
  */
 import type { Actor, ApplicationAction, ApplicationStatus } from '@contract/application';
-import type { Stage } from '@contract/calendar';
 import type { Child, DataKind, PropertyKind, Relationship, VerificationStatus } from '@contract/child';
 import type { SchoolNature, SchoolType } from '@contract/district';
 import type { MaterialCode, MaterialItemState, StudentSource } from '@contract/materials';
 import type { MessageKindName } from '@contract/enums';
+import { STAGE_GRADE, STAGE_NAMES } from './stageLabels';
 
-export const STAGE_NAMES: Record<Stage, string> = { primary: '幼升小', junior: '小升初' };
-export const STAGE_APPLY_ENTRY: Record<Stage, string> = { primary: '幼升小在线申报', junior: '小升初在线申报' };
-export const STAGE_GRADE: Record<Stage, string> = { primary: '入读一年级', junior: '入读七年级' };
+// The stage names are the home page's only labels: their own module, so the first page (and the
+// mini-program's main package) does not carry every other name.
+export { STAGE_NAMES, STAGE_APPLY_ENTRY, STAGE_GRADE } from './stageLabels';
 
 export const SCHOOL_NATURE_NAMES: Record<SchoolNature, string> = { public: '公办', private: '民办' };
 export const SCHOOL_TYPE_NAMES: Record<SchoolType, string> = {

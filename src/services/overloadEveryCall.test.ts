@@ -35,6 +35,7 @@ const CALLS: { [K in keyof EnrolmentApi]: Row } = {
   beginFaceVerification: { route: () => routes.faceVerifications, run: (api) => api.beginFaceVerification({}) },
   createSession: { route: () => routes.session, run: async (api) => api.createSession({ verificationId: await verified(api) }) },
   calendar: { route: () => routes.calendar, run: (api) => api.calendar() },
+  homeCard: { route: () => routes.homeCard, run: (api) => api.homeCard({ stage: 'primary', districtCode: '500112' }) },
   time: { route: () => routes.time, run: (api) => api.time() },
   districts: { route: () => routes.districts, run: (api) => api.districts() },
   schools: { route: () => routes.schools('500112'), run: (api) => api.schools('500112', 'primary') },

@@ -15,6 +15,8 @@ interface DistrictState {
   loading: boolean;
   error: ApiError | null;
   load(): Promise<void>;
+  /** The kept 当前区域 alone, without the list (the home page: the server names it on the card). */
+  restoreChoice(): Promise<void>;
   choose(code: string): Promise<void>;
   current(): District | null;
 }
@@ -35,6 +37,12 @@ export const useDistrictStore = create<DistrictState>((set, get) => ({
     }
     const known = answer.data.districts.some((d) => d.code === saved);
     set({ districts: answer.data.districts, municipalPolicy: answer.data.municipalPolicy, currentCode: known ? saved : null, loading: false });
+  },
+  async restoreChoice() {
+    if (get().currentCode) return;
+    const saved = await loadJson<string>(DISTRICT_KEY);
+    // A choice made meanwhile is newer than the kept one.
+    if (!get().currentCode && saved) set({ currentCode: saved });
   },
   async choose(code) {
     set({ currentCode: code });

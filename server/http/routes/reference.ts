@@ -3,6 +3,8 @@ import {
   CalendarResponseSchema,
   DistrictParamsSchema,
   DistrictsResponseSchema,
+  HomeCardQuerySchema,
+  HomeCardResponseSchema,
   PublicKeyResponseSchema,
   SchoolsQuerySchema,
   SchoolsResponseSchema,
@@ -12,9 +14,10 @@ import {
 import { calendarOf, requireNoMaintenance } from '../../usecases/access';
 import type { Deps } from '../../usecases/context';
 import { refuse } from '../../usecases/errors';
+import { homeCardOf } from '../../usecases/home';
 import { publicKey } from '../../usecases/notices';
 import type { AppEnv } from '../context';
-import { errors, json } from '../describe';
+import { bearer, errors, json } from '../describe';
 
 export function referenceRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.openapi(
@@ -24,6 +27,23 @@ export function referenceRoutes(app: OpenAPIHono<AppEnv>, deps: Deps) {
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/time', tags: ['reference'], summary: "The server's clock (authoritative over the phone's)", responses: { 200: json(ServerTimeResponseSchema), ...errors } }),
     (c) => c.json({ serverTime: c.get('ctx').now }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/home-card',
+      tags: ['reference'],
+      security: [{}, ...bearer],
+      summary: "The home page's phase card at the server's time; with a parent's session, led by what their applications need",
+      request: { query: HomeCardQuerySchema },
+      responses: { 200: json(HomeCardResponseSchema), ...errors },
+    }),
+    async (c) => {
+      // A token that no longer opens a session is told as such (the home page then logs out in
+      // place), not answered as if nobody had asked.
+      if (c.get('bearer') && !c.get('ctx').principal) refuse('UNAUTHENTICATED', '登录已过期，请重新刷脸登录');
+      return c.json(await homeCardOf(deps, c.get('ctx'), c.req.valid('query')), 200);
+    },
   );
   app.openapi(
     createRoute({ method: 'get', path: '/api/v1/districts', tags: ['reference'], summary: "The education units of a year, with the municipal policy (市教委) 政策查看 shows beside each district's", request: { query: YearQuerySchema }, responses: { 200: json(DistrictsResponseSchema), ...errors } }),

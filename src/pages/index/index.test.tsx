@@ -1,9 +1,8 @@
 import { render, screen, fireEvent } from '@testing-library/react';
 import { useMockHost } from '../../../test/pageHarness';
 import { visited } from '../../../test/navigationMock';
-import { useClockStore } from '@/stores/clock';
+import { useHomeCardStore } from '@/stores/homeCard';
 import { useDistrictStore } from '@/stores/district';
-import { useApplicationsStore } from '@/stores/applications';
 import { useSessionStore } from '@/stores/session';
 import Home from './index';
 
@@ -12,10 +11,9 @@ jest.mock('@/services/navigation', () => require('../../../test/navigationMock')
 describe('home page', () => {
   const mock = useMockHost();
   beforeEach(() => {
-    useClockStore.setState({ calendar: null, offsetMs: 0, error: null, loading: false });
+    useHomeCardStore.setState({ cards: {}, error: null });
     useDistrictStore.setState({ currentCode: null });
-    useApplicationsStore.setState({ list: [], byId: {}, busy: false, error: null, loading: false });
-    useSessionStore.setState({ session: null });
+    useSessionStore.setState({ session: null, restored: false });
   });
 
   it('follows the chosen district: 渝北 on 5-20 waits for its own registration from 6-09 08:00', async () => {
@@ -84,9 +82,9 @@ describe('home page', () => {
     expect(visited).toContain('/pages/login/index');
   });
 
-  it('paints the entry tiles and login at once, before the calendar arrives', async () => {
+  it('paints the entry tiles and login at once, before the card arrives', async () => {
     render(<Home />);
-    // Synchronously after the first render: the service is usable while the calendar loads.
+    // Synchronously after the first render: the service is usable while the card loads.
     expect(screen.getByText('正在获取招生日程…')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '刷脸登录' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '我的申请' })).toBeInTheDocument();
@@ -94,8 +92,8 @@ describe('home page', () => {
     expect(screen.queryByText('正在获取招生日程…')).not.toBeInTheDocument();
   });
 
-  it('keeps the rest of the page when the calendar fails, and retries in place', async () => {
-    await mock.api('POST', '/__qa/faults', { route: '/calendar', kind: 'error500', times: 1 });
+  it('keeps the rest of the page when the card fails, and retries in place', async () => {
+    await mock.api('POST', '/__qa/faults', { route: '/home-card', kind: 'error500', times: 1 });
     render(<Home />);
     expect(await screen.findByRole('alert')).toHaveTextContent('暂时无法获取招生日程');
     fireEvent.click(screen.getByRole('button', { name: '我的申请' }));

@@ -1,55 +1,68 @@
 import { STAGES } from '@contract/enums';
 import { View, Text } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { Stage } from '@contract/calendar';
-import { type HomeCardTarget, homeCard } from '@/domain/guidance';
-import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/labels';
+import type { HomeCardTarget, Stage } from '@contract/api';
+import { STAGE_APPLY_ENTRY, STAGE_GRADE, STAGE_NAMES } from '@/domain/stageLabels';
 import { Tabs } from '@/components/Tabs';
 import { Button } from '@/components/Button';
 import { Page } from '@/components/Page';
 import { LoadError } from '@/components/LoadError';
-import { useClockStore } from '@/stores/clock';
 import { useSessionStore } from '@/stores/session';
 import { useDistrictStore } from '@/stores/district';
-import { useApplicationsStore } from '@/stores/applications';
+import { useHomeCardStore } from '@/stores/homeCard';
 import { navigation } from '@/services/navigation';
 import './index.css';
 import { routes } from '@/config/routes';
 import { hostName } from '@/config';
 
-/** Home: the phase of the year at the server's time, for the parent's district, and the next step. */
+/** Asked again a little after the instant the card may change, spread so phones do not ask at once. */
+const REFRESH_SPREAD_MS = 15_000;
+
+/**
+ * Home: the phase of the year at the server's time, for the parent's district, and the next step.
+ * The server judges the card (types/home.ts, src/domain/guidance.ts), so this first page carries
+ * none of the calendar and status rules.
+ */
 export default function Home() {
-  const { calendar, error, load, serverNow } = useClockStore();
   const session = useSessionStore((s) => s.session);
   const restore = useSessionStore((s) => s.restore);
-  const { currentCode, load: loadDistricts } = useDistrictStore();
-  const district = useDistrictStore((s) => s.districts.find((d) => d.code === s.currentCode) ?? null);
-  const applications = useApplicationsStore((s) => s.list);
-  const applicationsLoaded = useApplicationsStore((s) => !s.loading && !s.error);
-  const loadApplications = useApplicationsStore((s) => s.load);
+  const currentCode = useDistrictStore((s) => s.currentCode);
+  const restoreChoice = useDistrictStore((s) => s.restoreChoice);
   const [stage, setStage] = useState<Stage>('primary');
-  const [, tick] = useState(0);
+  // The card is asked for once the kept login and district are read, not once before and once after.
+  const [ready, setReady] = useState(false);
+  const key = { stage, districtCode: currentCode, signedIn: session !== null };
+  const answer = useHomeCardStore((s) => s.cardFor(key));
+  const error = useHomeCardStore((s) => s.errorFor(key));
+  const loadCard = useHomeCardStore((s) => s.load);
+  const load = () => void loadCard(key);
 
   useEffect(() => {
-    void restore();
-    void load(true);
-    void loadDistricts();
-    // Re-evaluate the phase every 30 s so the page changes when a window opens or closes.
-    const timer = setInterval(() => tick((n) => n + 1), 30000);
-    return () => clearInterval(timer);
-  }, [restore, load, loadDistricts]);
+    void Promise.all([restore(), restoreChoice()]).then(() => setReady(true));
+  }, [restore, restoreChoice]);
 
   // A logged-in parent's card leads with what their own application needs (补正, 入学确认, …).
-  const signedIn = session !== null;
   useEffect(() => {
-    if (signedIn) void loadApplications();
-  }, [signedIn, loadApplications]);
+    if (ready) load();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key's parts are the dependencies
+  }, [ready, stage, currentCode, key.signedIn]);
+  // Back on the home page after acting elsewhere (a submission, a 入学确认): the card may have changed.
+  useDidShow(() => {
+    if (ready) load();
+  });
+  // The page changes when a window opens or closes, without a reload.
+  useEffect(() => {
+    if (!answer) return;
+    const wait = Date.parse(answer.refreshAt) - Date.parse(answer.serverTime) + Math.random() * REFRESH_SPREAD_MS;
+    const timer = setTimeout(load, Math.max(1000, wait));
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new answer schedules anew
+  }, [answer]);
 
-  // The page paints at once: entry tiles and login do not wait for the calendar, only the phase
-  // card does (parents on a slow network can start at once, and the first paint is the real page).
-  const guidance = calendar
-    ? homeCard({ calendar, stage, districtCode: currentCode, now: serverNow(), applications: session && applicationsLoaded ? applications : null })
-    : null;
+  // The page paints at once: entry tiles and login do not wait for the card, only the card does
+  // (parents on a slow network can start at once, and the first paint is the real page).
+  const guidance = answer?.card ?? null;
   const go = (url: string) => void navigation.to(url);
   const cardRoute = (target: HomeCardTarget, applicationId: string | null): string => {
     switch (target) {
@@ -72,7 +85,7 @@ export default function Home() {
 
       {guidance ? (
         <View className={`card phase-card phase-${guidance.tone}`} data-testid='phase-card' data-phase={guidance.phase ?? 'none'}>
-          <View className='muted'>{district ? `当前区域：${district.name}` : '尚未选择当前区域（显示全市日程）'}</View>
+          <View className='muted'>{answer?.districtName ? `当前区域：${answer.districtName}` : '尚未选择当前区域（显示全市日程）'}</View>
           <View className='phase-title' role='heading' aria-level={2}>
             {guidance.title}
           </View>
@@ -91,7 +104,7 @@ export default function Home() {
         </View>
       ) : error ? (
         <View className='phase-pending'>
-          <LoadError title='暂时无法获取招生日程' error={error} onRetry={() => void load(true)} />
+          <LoadError title='暂时无法获取招生日程' error={error} onRetry={load} />
         </View>
       ) : (
         <View className='card phase-card phase-loading' data-testid='phase-card-loading'>
