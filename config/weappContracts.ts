@@ -3,7 +3,7 @@ import webpack, { type Compiler } from 'webpack';
 import { isContractsModule } from './chunks';
 
 /**
- * zod and the answer schemas out of the mini-program's main package (issue 14: main package ≤ 1.2×
+ * zod and the answer schemas (and the bridge's file tools) out of the mini-program's main package (issue 14: main package ≤ 1.2×
  * a bare Taro app; zod alone is ~90 KB of the 2 MB main package).
  *
  * On H5 they are the lazy `contracts` chunk (config/contracts.ts). The mini-program has no
@@ -18,6 +18,9 @@ import { isContractsModule } from './chunks';
  * The client still parses every answer with the schemas: `http.ts` awaits the loader before it parses.
  */
 export const WEAPP_CONTRACTS_CHUNK = 'pages/child/contracts';
+/** The weapp bridge's on-demand part (src/bridge/weapp/media.ts, device.ts), loaded the same way on first use. */
+export const WEAPP_ON_DEMAND_CHUNK = 'pages/child/bridge-on-demand';
+const isBridgeOnDemandModule = (m: { resource?: string }): boolean => !!m.resource && /[\\/]src[\\/]bridge[\\/](weapp[\\/](media|device|mime)|compressionLadder)\.ts$/.test(m.resource);
 
 class RequireAsyncLoadScript extends webpack.RuntimeModule {
   constructor() {
@@ -87,6 +90,7 @@ export function weappContracts(chain: Chain): void {
     priority: 200,
     enforce: true,
   };
+  splitChunks.cacheGroups.bridgeOnDemand = { name: WEAPP_ON_DEMAND_CHUNK, test: isBridgeOnDemandModule, chunks: 'async', minChunks: 1, priority: 200, enforce: true };
   chain.optimization.splitChunks(splitChunks);
   chain.plugin('require-async-chunks').use(RequireAsyncChunksPlugin);
 }

@@ -1,5 +1,3 @@
-// First: what the mini-program logic layer lacks (TextEncoder) must exist before any library loads.
-import './platform/polyfills';
 import { PropsWithChildren } from 'react';
 import { useError, useUnhandledRejection } from '@tarojs/taro';
 import { startHost } from '@/bridge';

@@ -1,7 +1,7 @@
 /**
  * The mini-program logic layer has no TextEncoder/TextDecoder (qrcode encodes the report code with
  * TextEncoder; @noble/curves calls it at import). One polyfill, installed on the real global object
- * before any page module loads.
+ * before those libraries load (imported first by the pages that use them, ./polyfills.ts).
  *
  * fast-text-encoding assigns to `window` when it sees one, and in a Taro mini-program build `window`
  * is Taro's own object (webpack ProvidePlugin), not the global the libraries' free `TextEncoder`

@@ -6,9 +6,6 @@
  */
 import { create } from 'zustand';
 import type { Session } from '@contract/api';
-import type { HostErrorKind } from '@contract/bridge';
-import type { ApiError } from '@contract/errors';
-import { getBridge } from '@/bridge';
 import { api } from '@/services';
 import { auth } from '@/services/auth';
 import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson, setDraftScope, setDraftScopeSource } from './persisted';
@@ -16,10 +13,6 @@ import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJso
 const SESSION_KEY = 'session';
 // Kept exported here: the stores name their draft keys from it.
 export { DRAFT_KEY_PREFIX };
-
-export type LoginFailure =
-  | { kind: 'host'; reason: HostErrorKind }
-  | { kind: 'api'; error: ApiError };
 
 interface SessionState {
   session: Session | null;
@@ -30,7 +23,8 @@ interface SessionState {
   returnScope: string | null;
   expiredNotice: boolean;
   restore(): Promise<void>;
-  login(): Promise<{ ok: true } | { ok: false; failure: LoginFailure }>;
+  /** A session the server created (src/stores/login.ts): kept, and the return page checked against its parent. */
+  signedIn(session: Session): Promise<void>;
   /** Ends the session and removes every draft on this device (extraKeys: drafts saved before the draft index existed). */
   logout(extraKeys?: string[]): Promise<void>;
   expire(returnTo: string | null): void;
@@ -55,29 +49,13 @@ export const useSessionStore = create<SessionState>((set, get) => ({
     auth.setToken(session?.token ?? null);
     set({ session, restored: true, returnTo: saved?.returnTo ?? null, returnScope: saved?.returnScope ?? null });
   },
-  async login() {
-    const bridge = getBridge();
-    // A container where the citizen is already logged in hands the module a one-time proof.
-    const handoff = await bridge.getLoginHandoff();
-    let created;
-    if (handoff.ok && handoff.value.kind === 'ssoTicket') {
-      created = await api.createSession({ handoff: { kind: 'ssoTicket', code: handoff.value.code } });
-    } else {
-      // Server-first face verification: the server begins it, the host shows its face screen for it.
-      const begun = await api.beginFaceVerification(handoff.ok ? { handoff: handoff.value } : {});
-      if (!begun.ok) return { ok: false, failure: { kind: 'api', error: begun.error } };
-      const face = await bridge.verifyFace({ verifyId: begun.data.verifyId, provider: begun.data.provider, reason: '入学一件事需要核验您的身份，核验通过后才能为子女报名' });
-      if (!face.ok) return { ok: false, failure: { kind: 'host', reason: face.error.kind } };
-      created = await api.createSession({ verificationId: begun.data.verificationId });
-    }
-    if (!created.ok) return { ok: false, failure: { kind: 'api', error: created.error } };
-    auth.setToken(created.data.token);
+  async signedIn(session) {
+    auth.setToken(session.token);
     // Another parent is not sent back to the page (and the child in its query) the first one left.
     const { returnTo, returnScope } = get();
-    const ownReturn = returnScope === null || returnScope === created.data.draftScope ? returnTo : null;
-    set({ session: created.data, expiredNotice: false, returnTo: ownReturn, returnScope: null });
-    await saveJson(SESSION_KEY, { session: created.data, returnTo: ownReturn });
-    return { ok: true };
+    const ownReturn = returnScope === null || returnScope === session.draftScope ? returnTo : null;
+    set({ session, expiredNotice: false, returnTo: ownReturn, returnScope: null });
+    await saveJson(SESSION_KEY, { session, returnTo: ownReturn });
   },
   async logout(extraKeys = []) {
     await api.endSession();

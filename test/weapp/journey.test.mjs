@@ -51,6 +51,11 @@ async function journey(label, { embedded }) {
     const contracts = report.session.mp.asyncLoads.filter((f) => f.endsWith('/contracts.js'));
     assert.equal(contracts.length, 1, `the contracts chunk loads once by require.async (loaded: ${report.session.mp.asyncLoads.join(', ') || 'nothing'})`);
     assert.ok(subpackages.some((root) => contracts[0].startsWith(root)), `${contracts[0]} lies in a subpackage`);
+    // The WeChat bridge's file tools (picker, compression, upload) too: loaded once, when the first photo is picked.
+    const onDemand = report.session.mp.asyncLoads.filter((f) => f.endsWith('/bridge-on-demand.js'));
+    assert.ok(onDemand.length <= 1, `the bridge's on-demand chunk loads at most once (loaded: ${onDemand.join(', ')})`);
+    if (!embedded) assert.equal(onDemand.length, 1, 'the journey uploads through the WeChat bridge, so its on-demand part loaded');
+    assert.ok(onDemand.every((f) => subpackages.some((root) => f.startsWith(root))), `${onDemand.join(', ')} lies in a subpackage`);
     // Standalone the WeChat bridge namespaces storage; embedded, the host's bridge does it its way.
     const prefix = embedded ? 'hostdemo:' : 'rxyjs:';
     assert.ok(report.storageKeys.length > 0, 'the session is kept in wx storage');

@@ -1,4 +1,5 @@
 import type { CompressRequest, CompressedImage } from '@contract/bridge';
+import { compressionAttempts } from '../compressionLadder';
 
 /** Target size of the longer edge: small enough to upload on a weak network, text still legible. */
 export function fitWithin(width: number, height: number, maxEdge: number): { width: number; height: number } {
@@ -8,26 +9,18 @@ export function fitWithin(width: number, height: number, maxEdge: number): { wid
   return { width: Math.round(width * scale), height: Math.round(height * scale) };
 }
 
-/** Resizes and re-encodes as JPEG in the browser (canvas); EXIF orientation is applied by the decoder. */
-/** Text on a certificate photo stays legible down to this long edge. */
-export const MIN_LEGIBLE_EDGE = 1600;
-
 /**
- * Compresses within maxBytes when given: first lower JPEG quality, then a smaller long edge, never
- * below MIN_LEGIBLE_EDGE; the last attempt is returned even if still larger (the server decides).
+ * Resizes and re-encodes as JPEG in the browser (canvas; EXIF orientation applied by the decoder),
+ * down the shared ladder (../compressionLadder.ts) until the result fits maxBytes when given.
  */
 export async function compressBlob(blob: Blob, req: Pick<CompressRequest, 'maxEdge' | 'quality' | 'maxBytes'>): Promise<{ blob: Blob } & Omit<CompressedImage, 'path'>> {
   const bitmap = await createImageBitmap(blob, { imageOrientation: 'from-image' });
   try {
-    const edges = [req.maxEdge, Math.max(MIN_LEGIBLE_EDGE, Math.round(req.maxEdge * 0.85)), MIN_LEGIBLE_EDGE];
-    const qualities = [req.quality, Math.max(0.5, req.quality - 0.15)];
-    let best: { blob: Blob } & Omit<CompressedImage, 'path'> = await encode(bitmap, edges[0], qualities[0]);
-    for (const edge of edges) {
-      for (const quality of qualities) {
-        if (!req.maxBytes || best.size <= req.maxBytes) return best;
-        if (edge === edges[0] && quality === qualities[0]) continue;
-        best = await encode(bitmap, edge, quality);
-      }
+    const [first, ...rest] = compressionAttempts(req.maxEdge, req.quality);
+    let best = await encode(bitmap, first.edge, first.quality);
+    for (const attempt of rest) {
+      if (!req.maxBytes || best.size <= req.maxBytes) return best;
+      best = await encode(bitmap, attempt.edge, attempt.quality);
     }
     return best;
   } finally {

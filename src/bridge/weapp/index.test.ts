@@ -1,4 +1,5 @@
-import { createWeappBridge, compressionAttempts, hostBridgeHook, hostConfigOf, uiStyleOf, type WxApi } from './index';
+import { compressionAttempts } from '../compressionLadder';
+import { createWeappBridge, hostBridgeHook, hostConfigOf, uiStyleOf, type WxApi } from './index';
 
 type Opts = Record<string, unknown> & { success?: (r: unknown) => void; fail?: (e: unknown) => void };
 

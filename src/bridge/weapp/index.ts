@@ -12,22 +12,38 @@
  */
 import {
   BRIDGE_CONTRACT_VERSION,
-  type CompressedImage,
   type HostBridge,
   type HostResult,
   type HostUiStyle,
   type HttpResponse,
-  type PickedImage,
   type UploadTask,
 } from '@contract/bridge';
 import { normaliseRuntimeConfig, WEAPP_KEYS, type HostConfig } from '@/config/runtime';
 import { fail, ok } from '../result';
-import { extensionFor, mimeFromImageType, mimeFromPath } from './mime';
-import { call, globalWx, type WxApi, type WxFail } from './wx';
+import { call, fromWxError, globalWx, parseMaybeJson, type WxApi } from './wx';
 import type { MessageKindName } from '@contract/enums';
 import { runtimeConfig } from '@/config';
 
 export type { WxApi } from './wx';
+
+/**
+ * Only pages in subpackages pick, compress, upload and download files, scan, call or ask for 订阅消息:
+ * that part of the bridge is an async chunk (config/weappContracts.ts), not part of the main
+ * package every launch downloads.
+ */
+const media = () => Promise.all([import('./media'), import('./device')]).then(([files, device]) => ({ ...files, ...device }));
+type Media = Awaited<ReturnType<typeof media>>;
+
+/** A subpackage that cannot be downloaded (no network) is a network failure the page already explains. */
+async function onDemand<T>(use: (m: Media) => Promise<HostResult<T>> | HostResult<T>): Promise<HostResult<T>> {
+  let loaded: Media;
+  try {
+    loaded = await media();
+  } catch (error) {
+    return fail('network', `loading the bridge's on-demand part failed: ${(error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? ''}`);
+  }
+  return use(loaded);
+}
 
 /**
  * What a host mini-program that embeds the module (blended build) sets on the logic layer's global
@@ -61,8 +77,6 @@ export function hostBridgeHook(scope: unknown = typeof globalThis !== 'undefined
   return typeof bridge === 'function' ? bridge : () => bridge;
 }
 
-/** Text on a certificate photo stays legible down to this long edge (as on H5). */
-export const MIN_LEGIBLE_EDGE = 1600;
 /** WeChat's default font size setting is 17 px; 长辈版-like sizes start around 1.3x of it. */
 const ELDER_SCALE = 1.3;
 const DEFAULT_FONT_PX = 17;
@@ -78,36 +92,9 @@ export interface WeappBridgeOptions {
   subscribeTemplates?: () => Partial<Record<MessageKindName, string>>;
 }
 
-function fromWxError<T>(error: unknown): HostResult<T> {
-  const message = (error as WxFail)?.errMsg ?? (error instanceof Error ? error.message : '');
-  if (/cancel/i.test(message)) return fail('cancelled', message);
-  if (/timeout|timed out/i.test(message)) return fail('timeout', message);
-  if (/not support|not supported|no permission|unavailable|not available|is not a function/i.test(message)) return fail('unavailable', message);
-  if (/request:fail|uploadFile:fail|downloadFile:fail|network/i.test(message)) return fail('network', message);
-  return fail('failed', message);
-}
-
 function lowerKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers ?? {})) out[key.toLowerCase()] = String(value);
-  return out;
-}
-
-function parseMaybeJson(data: unknown): unknown {
-  if (typeof data !== 'string' || data === '') return data;
-  try {
-    return JSON.parse(data);
-  } catch {
-    return data;
-  }
-}
-
-/** The sizes and qualities to try, in order, until the result fits maxBytes (mirrors the H5 bridge). */
-export function compressionAttempts(maxEdge: number, quality: number): Array<{ edge: number; quality: number }> {
-  const edges = [maxEdge, Math.max(MIN_LEGIBLE_EDGE, Math.round(maxEdge * 0.85)), MIN_LEGIBLE_EDGE].filter((edge, i, all) => all.indexOf(edge) === i);
-  const qualities = [quality, Math.max(0.5, quality - 0.15), Math.max(0.4, quality - 0.3)].filter((q, i, all) => all.indexOf(q) === i);
-  const out: Array<{ edge: number; quality: number }> = [];
-  for (const edge of edges) for (const q of qualities) out.push({ edge, quality: q });
   return out;
 }
 
@@ -122,26 +109,6 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
   const origin = options.origin ?? API_ORIGIN;
   const prefix = options.storagePrefix ?? 'rxyjs:';
   const absolute = (url: string) => (/^https?:/.test(url) ? url : `${origin}${url}`);
-
-  async function fileSize(filePath: string): Promise<number> {
-    try {
-      const fs = wxApi!.getFileSystemManager();
-      return (await call<{ size: number }, { filePath: string }>((o) => fs.getFileInfo(o), { filePath })).size;
-    } catch {
-      return 0;
-    }
-  }
-
-  async function mimeOf(path: string): Promise<string> {
-    const byPath = mimeFromPath(path);
-    if (byPath) return byPath;
-    try {
-      const info = await call<{ type?: string }, { src: string }>((o) => wxApi!.getImageInfo(o), { src: path });
-      return mimeFromImageType(info.type) ?? 'application/octet-stream';
-    } catch {
-      return 'application/octet-stream';
-    }
-  }
 
   function currentUiStyle(): HostUiStyle {
     try {
@@ -191,73 +158,16 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
         return fromWxError(error);
       }
     },
-    async pickImages(req) {
-      try {
-        const res = await call<{ tempFiles: Array<{ tempFilePath: string; size: number; fileType?: string }> }, object>(
-          (o) => wxApi.chooseMedia(o as Parameters<WxApi['chooseMedia']>[0]),
-          { count: req.count, mediaType: ['image'], sourceType: req.sources, sizeType: ['original'] },
-        );
-        const images: PickedImage[] = [];
-        for (const [index, file] of res.tempFiles.entries()) {
-          const mime = await mimeOf(file.tempFilePath);
-          images.push({ path: file.tempFilePath, name: `image-${index + 1}.${extensionFor(mime)}`, size: file.size, mime });
-        }
-        return ok(images);
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
-    async compressImage(req) {
-      let info: { width: number; height: number; type?: string };
-      try {
-        info = await call((o) => wxApi.getImageInfo(o), { src: req.path });
-      } catch (error) {
-        // Not decodable as an image: the caller tells the parent it is the wrong type.
-        return fromWxError(error);
-      }
-      let best: CompressedImage | null = null;
-      try {
-        for (const attempt of compressionAttempts(req.maxEdge, req.quality)) {
-          const longest = Math.max(info.width, info.height);
-          const scale = longest > attempt.edge ? attempt.edge / longest : 1;
-          const width = Math.round(info.width * scale);
-          const height = Math.round(info.height * scale);
-          const res = await call<{ tempFilePath: string }, object>((o) => wxApi.compressImage(o as Parameters<WxApi['compressImage']>[0]), {
-            src: req.path,
-            quality: Math.round(attempt.quality * 100),
-            compressedWidth: width,
-            compressedHeight: height,
-          });
-          const size = await fileSize(res.tempFilePath);
-          best = { path: res.tempFilePath, size, width, height, mime: mimeFromPath(res.tempFilePath) ?? mimeFromImageType(info.type) ?? 'image/jpeg' };
-          if (!req.maxBytes || size <= req.maxBytes) return ok(best);
-        }
-      } catch (error) {
-        if (!best) return fromWxError(error);
-      }
-      // Still larger after every attempt: the last one goes back, the caller (and the server) decide.
-      return best ? ok(best) : fail('failed', 'compress failed');
-    },
+    // The picker, compression and file transfers load when a page first needs them (./media.ts).
+    pickImages: (req) => onDemand((m) => m.pickImages(wxApi, req)),
+    compressImage: (req) => onDemand((m) => m.compressImage(wxApi, req)),
     uploadFile(req, onProgress): UploadTask {
-      let task: ReturnType<WxApi['uploadFile']> | undefined;
+      let task: UploadTask | null = null;
       let aborted = false;
-      // wx.uploadFile sends multipart/form-data itself; a Content-Type from the caller would break it.
-      const header = Object.fromEntries(Object.entries(req.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type'));
-      const result = new Promise<HostResult<HttpResponse>>((resolve) => {
-        try {
-          task = wxApi.uploadFile({
-            url: absolute(req.url),
-            filePath: req.path,
-            name: 'file',
-            header,
-            timeout: req.timeoutMs ?? 60000,
-            success: (res) => resolve(ok({ status: res.statusCode, headers: {}, data: parseMaybeJson(res.data) })),
-            fail: (error) => resolve(aborted ? fail('cancelled', error?.errMsg) : fromWxError(error)),
-          });
-          task?.onProgressUpdate?.((p) => onProgress?.({ loaded: p.totalBytesSent, total: p.totalBytesExpectedToSend }));
-        } catch (error) {
-          resolve(fromWxError(error));
-        }
+      const result = onDemand<HttpResponse>((m) => {
+        if (aborted) return fail('cancelled', 'aborted before the upload began');
+        task = m.uploadFile(wxApi, absolute, req, onProgress);
+        return task.result;
       });
       return {
         result,
@@ -267,30 +177,12 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
         },
       };
     },
-    async loadPreview(pathOrApiUrl, headers) {
-      if (!pathOrApiUrl.startsWith('/')) return ok(pathOrApiUrl);
-      try {
-        const res = await call<{ statusCode: number; tempFilePath: string }, object>((o) => wxApi.downloadFile(o as Parameters<WxApi['downloadFile']>[0]), {
-          url: absolute(pathOrApiUrl),
-          header: headers,
-        });
-        return res.statusCode === 200 ? ok(res.tempFilePath) : fail('failed', `status ${res.statusCode}`);
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
+    loadPreview: (pathOrApiUrl, headers) => onDemand((m) => m.loadPreview(wxApi, absolute, pathOrApiUrl, headers)),
     async openHostPage() {
       // A plain WeChat host has no 我的不动产 page; the page then tells the parent where to look.
       return fail('unavailable', 'no such host page in WeChat');
     },
-    async makePhoneCall(phone) {
-      try {
-        await call((o) => wxApi.makePhoneCall(o), { phoneNumber: phone });
-        return ok(undefined);
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
+    makePhoneCall: (phone) => onDemand((m) => m.makePhoneCall(wxApi, phone)),
     storage: {
       async get(key) {
         try {
@@ -315,41 +207,9 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
         }
       },
     },
-    async saveDocument(req) {
-      try {
-        const res = await call<{ statusCode: number; tempFilePath: string }, object>((o) => wxApi.downloadFile(o as Parameters<WxApi['downloadFile']>[0]), {
-          url: absolute(req.url),
-          header: req.headers,
-        });
-        if (res.statusCode !== 200) return fail('failed', `status ${res.statusCode}`);
-        await call((o) => wxApi.openDocument(o), { filePath: res.tempFilePath, fileType: 'pdf', showMenu: true });
-        return ok(undefined);
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
-    async requestNotifyConsent(req) {
-      // One template per kind, from the host's console; a kind without a template cannot be pushed.
-      const templates = (options.subscribeTemplates ?? (() => runtimeConfig().subscribeTemplates))();
-      const asked = req.kinds.filter((k) => templates[k]).map((k) => [k, templates[k]!] as const);
-      if (asked.length === 0 || typeof wxApi.requestSubscribeMessage !== 'function') return fail('unavailable', 'no 订阅消息 templates configured');
-      try {
-        const res = await call<Record<string, string>, object>((o) => wxApi.requestSubscribeMessage!(o as Parameters<NonNullable<WxApi['requestSubscribeMessage']>>[0]), {
-          tmplIds: [...new Set(asked.map(([, id]) => id))],
-        });
-        return ok({ accepted: asked.filter(([, id]) => res[id] === 'accept').map(([k]) => k) });
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
-    async scanCode() {
-      try {
-        const res = await call<{ result: string }, object>((o) => wxApi.scanCode(o), { onlyFromCamera: true, scanType: ['qrCode'] });
-        return ok(res.result);
-      } catch (error) {
-        return fromWxError(error);
-      }
-    },
+    saveDocument: (req) => onDemand((m) => m.saveDocument(wxApi, absolute, req)),
+    requestNotifyConsent: (req) => onDemand((m) => m.requestNotifyConsent(wxApi, (options.subscribeTemplates ?? (() => runtimeConfig().subscribeTemplates))(), req)),
+    scanCode: () => onDemand((m) => m.scanCode(wxApi)),
     async getUiStyle() {
       // WeChat has no 长辈版 switch for mini-programs; the parent's large WeChat font is the closest signal.
       return currentUiStyle();

@@ -2,6 +2,8 @@
  * The part of WeChat's `wx` API the weapp bridge uses, typed here so the bridge can be given any
  * `wx` (the real one, a host mini-program's wrapper, or a test shim) and tested without WeChat.
  */
+import type { HostResult } from '@contract/bridge';
+import { fail } from '../result';
 
 export interface WxFail {
   errMsg?: string;
@@ -92,4 +94,24 @@ export function call<T, O extends object>(fn: (opts: O & WxCallbacks<T>) => unkn
   return new Promise<T>((resolve, reject) => {
     fn({ ...opts, success: resolve, fail: reject } as O & WxCallbacks<T>);
   });
+}
+
+/** A `wx` failure as the bridge contract's error kinds. */
+export function fromWxError<T>(error: unknown): HostResult<T> {
+  const message = (error as WxFail)?.errMsg ?? (error instanceof Error ? error.message : '');
+  if (/cancel/i.test(message)) return fail('cancelled', message);
+  if (/timeout|timed out/i.test(message)) return fail('timeout', message);
+  if (/not support|not supported|no permission|unavailable|not available|is not a function/i.test(message)) return fail('unavailable', message);
+  if (/request:fail|uploadFile:fail|downloadFile:fail|network/i.test(message)) return fail('network', message);
+  return fail('failed', message);
+}
+
+/** wx.uploadFile answers text: JSON when it is JSON. */
+export function parseMaybeJson(data: unknown): unknown {
+  if (typeof data !== 'string' || data === '') return data;
+  try {
+    return JSON.parse(data);
+  } catch {
+    return data;
+  }
 }

@@ -6,7 +6,8 @@ import { NoticeBanner } from '@/components/NoticeBanner';
 import { HelpLinks } from '@/components/HelpLinks';
 import { StepBar, JOURNEY_STEPS } from '@/components/StepBar';
 import { useJourneyDone } from '@/stores/journey';
-import { useSessionStore, type LoginFailure } from '@/stores/session';
+import { useSessionStore } from '@/stores/session';
+import { login, type LoginFailure } from '@/stores/login';
 import { useDistrictStore } from '@/stores/district';
 import { host } from '@/services/host';
 import { navigation, useReturnTo } from '@/services/navigation';
@@ -66,7 +67,7 @@ export default function Login() {
   const start = async () => {
     setBusy(true);
     setFailure(null);
-    const result = await useSessionStore.getState().login();
+    const result = await login();
     setBusy(false);
     if (result.ok) return goOn();
     const view = describe(result.failure);

@@ -1,3 +1,5 @@
+// First: qrcode and @noble/curves need TextEncoder as they load, which the mini-program logic layer lacks.
+import '@/platform/polyfills';
 import { View, Text, Textarea } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportCodeCheck } from '@contract/reportCode';
