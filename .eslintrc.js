@@ -37,10 +37,17 @@ module.exports = {
     },
     {
       // One pressable control: the kit's Button (focus, Enter/Space, disabled and busy states). A
-      // hand-made role='button' anywhere else misses one of them.
+      // hand-made role='button' anywhere else misses one of them. Input, Textarea, Image: see below.
       files: ['src/**/*.tsx'],
       excludedFiles: ['src/components/Button/**', '**/*.test.tsx'],
-      rules: { 'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='role'][value.value='button']", message: "Use the kit's Button (src/components/Button), not a hand-made role='button'." }] },
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          { selector: "JSXAttribute[name.name='role'][value.value='button']", message: "Use the kit's Button (src/components/Button), not a hand-made role='button'." },
+          // Their H5 cores would ride along with every page again (src/components/native/h5Component.ts).
+          { selector: "ImportDeclaration[source.value='@tarojs/components'] ImportSpecifier[imported.name=/^(Input|Textarea|Image)$/]", message: 'Import Input, Textarea and Image from src/components/native, so their H5 cores load with the pages that use them.' },
+        ],
+      },
     },
     {
       // Thin pages: a page is a controller over stores and services; it never calls the API client

@@ -43,7 +43,8 @@ export function h5SplitChunks(chain: Chain): void {
       // As Taro's default: the framework of the entry in its own initial chunk.
       taro: { name: false, test: /@tarojs[\\/][a-z]+/, chunks: 'initial', priority: 100 },
       // Stencil's scoped-CSS shim (for browsers without shadow DOM) stays the lazy chunk Stencil asks for when needed.
-      components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css/.test(m.resource), 90),
+      // Not the cores src/components/native creates on their own: they go with the pages that use them.
+      components: asyncGroup('taro-components', (m) => !!m.resource && nodeModule('@tarojs/components', '@stencil/core').test(m.resource) && !/shadow-css|taro-(input|textarea|image)-core/.test(m.resource), 90),
       helpers: asyncGroup('runtime-helpers', nodeModule('react', 'react-dom', '@babel/runtime', 'tslib', 'scheduler'), 80),
       contracts: asyncGroup('contracts', isContractsModule, 60),
       qrcode: asyncGroup('qrcode', nodeModule('qrcode', 'dijkstrajs', 'pngjs', 'encode-utf8'), 50),

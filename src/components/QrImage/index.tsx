@@ -1,4 +1,5 @@
-import { Image, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Image } from '@/components/native/Image';
 import { useMemo } from 'react';
 import QRCode from 'qrcode';
 import { matrixPng, pngDataUrl } from './png';

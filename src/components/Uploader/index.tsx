@@ -1,4 +1,5 @@
-import { View, Image } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Image } from '@/components/native/Image';
 import { useEffect, useRef, useState } from 'react';
 import { routes } from '@contract/api';
 import type { PickedImage } from '@contract/bridge';

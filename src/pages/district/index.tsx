@@ -1,4 +1,5 @@
-import { View, Text, Input } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Input } from '@/components/native/Input';
 import { useEffect, useMemo, useState } from 'react';
 import { batchOf, periodText } from '@/domain/calendar';
 import { Button } from '@/components/Button';

@@ -1,6 +1,7 @@
 // First: qrcode and @noble/curves need TextEncoder as they load, which the mini-program logic layer lacks.
 import '@/platform/polyfills';
-import { View, Text, Textarea } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { Textarea } from '@/components/native/Textarea';
 import { useCallback, useEffect, useState } from 'react';
 import type { ReportCodeCheck } from '@contract/reportCode';
 import type { PublicKeyResponse } from '@contract/api';
