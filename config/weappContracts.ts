@@ -9,7 +9,7 @@ import { isContractsModule } from './chunks';
  * On H5 they are the lazy `contracts` chunk (config/contracts.ts). The mini-program has no
  * `<script>`, so babel-preset-taro turns `import()` into `require()` there, which put them in
  * vendors.js. Here the weapp build keeps `import()` (babel.config.js) and:
- * - cuts the lazy contracts (zod, types/ but enums.ts) into one async chunk whose file lies in the
+ * - cuts the lazy contracts (zod, types/ but types/enums/) into one async chunk whose file lies in the
  *   `pages/child` subpackage, the first one a parent opens after the main-package pages;
  * - gives webpack's chunk loading WeChat's `require.async` (base library ≥ 2.11.2, 分包异步化) in
  *   place of its `<script>` loader: the runtime (runtime.js, at the package root) asks for

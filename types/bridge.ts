@@ -113,7 +113,7 @@ export interface SaveDocumentRequest {
 
 /**
  * Consent to be notified (订阅消息), asked of the parent by the host (optional, since v2 · 2026-12).
- * The kinds are those of types/enums.ts MESSAGE_KINDS; the host maps each to its own template or
+ * The kinds are those of types/enums/messages.ts MESSAGE_KINDS; the host maps each to its own template or
  * channel. The enrolment server then sends the pushes server-to-server (docs/host-bridge.md).
  */
 export interface NotifyConsentRequest {

@@ -60,7 +60,7 @@ export interface RuntimeConfig {
   theme: ThemeTokens;
   telemetry: TelemetryHooks;
   /**
-   * WeChat 订阅消息 template ids per message kind (types/enums.ts MESSAGE_KINDS), from the host's
+   * WeChat 订阅消息 template ids per message kind (types/enums/messages.ts MESSAGE_KINDS), from the host's
    * mini-program console; a kind without one is not offered for pushes. Empty: no pushes asked for.
    */
   subscribeTemplates: Partial<Record<MessageKindName, string>>;

@@ -3,8 +3,9 @@
  * configuration come from the host's hand-off instead of the platform defaults.
  */
 import { BRIDGE_CONTRACT_VERSION, type HostBridge } from '@contract/bridge';
-import { createJsBridgeBridge } from '@/bridge/jsbridge';
+import { lazyBridge } from '@/bridge/lazy';
 import { setRuntimeConfig } from '@/config/runtime';
+import { JSBRIDGE_PLATFORM } from '@/bridge/jsbridge/platform';
 import { EMBED_GLOBAL, type EmbedHandoff } from './handoff';
 
 export function embeddedHandoff(): EmbedHandoff | null {
@@ -24,7 +25,11 @@ export function embeddedBridge(): HostBridge | null {
     return handoff.bridge;
   }
   if (handoff.jsBridge) {
-    return createJsBridgeBridge(handoff.jsBridge, { ...handoff.jsBridgeOptions, origin: config.apiBaseUrl, storagePrefix: `${config.storageNamespace}:` });
+    const { jsBridge, jsBridgeOptions } = handoff;
+    // The adapter is a chunk of its own: only pages embedded in a JSBridge container download it.
+    return lazyBridge(JSBRIDGE_PLATFORM, () =>
+      import('@/bridge/jsbridge').then(({ createJsBridgeBridge }) => createJsBridgeBridge(jsBridge, { ...jsBridgeOptions, origin: config.apiBaseUrl, storagePrefix: `${config.storageNamespace}:` })),
+    );
   }
   throw new Error('入学一件事: embed() needs a bridge or a jsBridge');
 }

@@ -11,10 +11,10 @@ import {
   type HttpRequest,
   type HttpResponse,
   type PickedImage,
-  type UploadRequest,
-  type UploadTask,
 } from '@contract/bridge';
+import { onDemand } from '../onDemand';
 import { fail, ok } from '../result';
+import { DEFAULT_TIMEOUT_MS, type H5FileContext } from './context';
 import type { H5HostCapabilities } from './hostCapabilities';
 
 export type { ContainerDocument, ContainerImage, H5HostCapabilities } from './hostCapabilities';
@@ -34,7 +34,7 @@ export interface H5BridgeOptions {
   networkTimeoutMs?: () => number | undefined;
 }
 
-const DEFAULT_TIMEOUT_MS = 15000;
+const files = onDemand(() => import('./files'));
 
 function headersToRecord(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
@@ -148,53 +148,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     });
   }
 
-  async function blobAt(path: string): Promise<Blob | null> {
-    const known = pickedFiles.get(path);
-    if (known) return known;
-    try {
-      return await (await fetch(at(path))).blob();
-    } catch {
-      return null;
-    }
-  }
-
-  function uploadFile(req: UploadRequest, onProgress?: (p: { loaded: number; total: number }) => void): UploadTask {
-    const xhr = new XMLHttpRequest();
-    let aborted = false;
-    const result = (async (): Promise<HostResult<HttpResponse>> => {
-      await ready;
-      const blob = await blobAt(req.path);
-      if (!blob) return fail('failed', 'file not readable');
-      if (aborted) return fail('cancelled');
-      return new Promise((resolve) => {
-        xhr.open('POST', at(req.url));
-        xhr.timeout = timeout(req.timeoutMs, 60000);
-        for (const [key, value] of Object.entries(req.headers ?? {})) xhr.setRequestHeader(key, value);
-        xhr.upload.onprogress = (event) => onProgress?.({ loaded: event.loaded, total: event.total || blob.size });
-        xhr.onload = () => {
-          let data: unknown = xhr.responseText;
-          try {
-            data = JSON.parse(xhr.responseText);
-          } catch {
-            /* keep text */
-          }
-          resolve(ok({ status: xhr.status, headers: { 'content-type': xhr.getResponseHeader('content-type') ?? '' }, data }));
-        };
-        xhr.onerror = () => resolve(fail('network', 'upload failed'));
-        xhr.ontimeout = () => resolve(fail('timeout', 'upload timed out'));
-        xhr.onabort = () => resolve(fail('cancelled'));
-        xhr.send(blob);
-      });
-    })();
-    return {
-      result,
-      abort() {
-        aborted = true;
-        xhr.abort();
-      },
-    };
-  }
-
+  const tools: H5FileContext = { ready, at, timeout, host, pickedFiles, fetchWithTimeout };
   if (host.setTitle) syncTitle(host.setTitle);
 
   return {
@@ -210,35 +164,17 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
     },
     request,
     pickImages,
-    async compressImage(req) {
-      const blob = await blobAt(req.path);
-      if (!blob) return fail('failed', 'file not readable');
-      // Loaded when first needed: only the upload pages compress images, so the first page does not carry it.
-      const { compressBlob } = await import('./imageCompression').catch(() => ({ compressBlob: null }));
-      if (!compressBlob) return fail('network', 'image compression could not be loaded');
-      try {
-        const out = await compressBlob(blob, req);
-        const path = URL.createObjectURL(out.blob);
-        pickedFiles.set(path, out.blob);
-        return ok({ path, size: out.size, width: out.width, height: out.height, mime: out.mime });
-      } catch (error) {
-        // Not decodable as an image: the caller tells the parent it is the wrong type.
-        return fail('failed', error instanceof Error ? error.message : 'decode failed');
-      }
-    },
-    uploadFile,
-    async loadPreview(pathOrApiUrl, headers) {
-      if (pathOrApiUrl.startsWith('blob:') || pathOrApiUrl.startsWith('data:')) return ok(pathOrApiUrl);
-      const answer = await fetchWithTimeout(pathOrApiUrl, { headers }, timeout(undefined, DEFAULT_TIMEOUT_MS));
-      if (!answer.ok) return answer;
-      if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
-      return ok(URL.createObjectURL(await answer.value.blob()));
-    },
+    // The file tools load when a page first uses them (./files.ts): the first page uploads nothing.
+    // Picking stays here: the browser's file dialog must open within the parent's tap.
+    compressImage: (req) => files.use((f) => f.compressImage(tools, req)),
+    uploadFile: (req, onProgress) => files.upload((f) => f.uploadFile(tools, req, onProgress)),
+    loadPreview: (pathOrApiUrl, headers) => files.use((f) => f.loadPreview(tools, pathOrApiUrl, headers)),
     async openHostPage(page) {
       return host.openHostPage ? host.openHostPage(page) : fail('unavailable', 'no host pages in a plain browser');
     },
     async makePhoneCall(phone) {
       if (host.makePhoneCall) return host.makePhoneCall(phone);
+      // Here, not with the file tools: the tel: link must follow the parent's tap without a chunk load between.
       const link = document.createElement('a');
       link.href = `tel:${phone.replace(/[^\d+-]/g, '')}`;
       link.style.display = 'none';
@@ -270,22 +206,7 @@ export function createH5Bridge(options: H5BridgeOptions = {}): HostBridge {
         }
       },
     },
-    async saveDocument(req) {
-      const answer = await fetchWithTimeout(req.url, { headers: req.headers }, timeout(undefined, 30000));
-      if (!answer.ok) return answer;
-      if (!answer.value.ok) return fail('failed', `status ${answer.value.status}`);
-      const blob = await answer.value.blob();
-      if (host.saveDocument) return host.saveDocument({ blob, fileName: req.fileName, mime: req.mime });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = req.fileName;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 60000);
-      return ok(undefined);
-    },
+    saveDocument: (req) => files.use((f) => f.saveDocument(tools, req)),
     async requestNotifyConsent(req) {
       // A plain browser has no push channel: messages stay in 个人中心 → 消息.
       return host.requestNotifyConsent ? host.requestNotifyConsent(req) : fail('unavailable', 'no pushes in a plain browser');

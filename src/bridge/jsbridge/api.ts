@@ -71,7 +71,7 @@ export interface JsBridgeApi {
 
   /**
    * Optional: the container's consent sheet for pushes (its message centre). `kinds` are the module's
-   * message kinds (types/enums.ts MESSAGE_KINDS); resolves with those the citizen allowed. A container
+   * message kinds (types/enums/messages.ts MESSAGE_KINDS); resolves with those the citizen allowed. A container
    * without it (or rejecting NotSupported) answers 'unsupported': messages stay in the module's 消息.
    */
   requestNotifyConsent?(req: { kinds: string[]; reason: string }): Promise<{ accepted: string[] }>;

@@ -10,6 +10,7 @@ import type { FaceProvider, HostErrorKind, HostPage, HostResult, HostUiStyle } f
 import { createH5Bridge, type ContainerImage, type H5BridgeOptions, type H5HostCapabilities } from '../h5';
 import { fail, ok } from '../result';
 import { JsBridgeErrorCode, type JsBridgeApi, type JsBridgeError } from './api';
+import { JSBRIDGE_PLATFORM } from './platform';
 
 export { JsBridgeErrorCode } from './api';
 export type { JsBridgeApi, JsBridgeError, JsBridgeUiStyle } from './api';
@@ -163,5 +164,5 @@ export function createJsBridgeBridge(api: JsBridgeApi, options: JsBridgeHostOpti
   const { hostPages, faceProviders, readyTimeoutMs, ...h5 } = options;
   const { ready, host } = jsBridgeHost(api, { hostPages, faceProviders, readyTimeoutMs });
   const bridge = createH5Bridge({ ...h5, ready, host });
-  return { ...bridge, platform: 'h5-jsbridge' };
+  return { ...bridge, platform: JSBRIDGE_PLATFORM };
 }

@@ -13,12 +13,10 @@
 import {
   BRIDGE_CONTRACT_VERSION,
   type HostBridge,
-  type HostResult,
   type HostUiStyle,
-  type HttpResponse,
-  type UploadTask,
 } from '@contract/bridge';
 import { normaliseRuntimeConfig, WEAPP_KEYS, type HostConfig } from '@/config/runtime';
+import { onDemand } from '../onDemand';
 import { fail, ok } from '../result';
 import { call, fromWxError, globalWx, parseMaybeJson, type WxApi } from './wx';
 import type { MessageKindName } from '@contract/enums';
@@ -32,19 +30,9 @@ export type { WxApi } from './wx';
  * package every launch downloads.
  */
 const media = () => Promise.all([import('./media'), import('./device')]).then(([files, device]) => ({ ...files, ...device }));
-type Media = Awaited<ReturnType<typeof media>>;
 
 /** A subpackage that cannot be downloaded (no network) is a network failure the page already explains. */
-async function onDemand<T>(use: (m: Media) => Promise<HostResult<T>> | HostResult<T>): Promise<HostResult<T>> {
-  let loaded: Media;
-  try {
-    loaded = await media();
-  } catch (error) {
-    return fail('network', `loading the bridge's on-demand part failed: ${(error as { errMsg?: string; message?: string })?.errMsg ?? (error as Error)?.message ?? ''}`);
-  }
-  return use(loaded);
-}
-
+const { use: onDemandPart, upload: onDemandUpload } = onDemand(media);
 /**
  * What a host mini-program that embeds the module (blended build) sets on the logic layer's global
  * before it requires the module's app.js: its bridge, or a function that extends the WeChat one.
@@ -159,30 +147,15 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
       }
     },
     // The picker, compression and file transfers load when a page first needs them (./media.ts).
-    pickImages: (req) => onDemand((m) => m.pickImages(wxApi, req)),
-    compressImage: (req) => onDemand((m) => m.compressImage(wxApi, req)),
-    uploadFile(req, onProgress): UploadTask {
-      let task: UploadTask | null = null;
-      let aborted = false;
-      const result = onDemand<HttpResponse>((m) => {
-        if (aborted) return fail('cancelled', 'aborted before the upload began');
-        task = m.uploadFile(wxApi, absolute, req, onProgress);
-        return task.result;
-      });
-      return {
-        result,
-        abort() {
-          aborted = true;
-          task?.abort();
-        },
-      };
-    },
-    loadPreview: (pathOrApiUrl, headers) => onDemand((m) => m.loadPreview(wxApi, absolute, pathOrApiUrl, headers)),
+    pickImages: (req) => onDemandPart((m) => m.pickImages(wxApi, req)),
+    compressImage: (req) => onDemandPart((m) => m.compressImage(wxApi, req)),
+    uploadFile: (req, onProgress) => onDemandUpload((m) => m.uploadFile(wxApi, absolute, req, onProgress)),
+    loadPreview: (pathOrApiUrl, headers) => onDemandPart((m) => m.loadPreview(wxApi, absolute, pathOrApiUrl, headers)),
     async openHostPage() {
       // A plain WeChat host has no 我的不动产 page; the page then tells the parent where to look.
       return fail('unavailable', 'no such host page in WeChat');
     },
-    makePhoneCall: (phone) => onDemand((m) => m.makePhoneCall(wxApi, phone)),
+    makePhoneCall: (phone) => onDemandPart((m) => m.makePhoneCall(wxApi, phone)),
     storage: {
       async get(key) {
         try {
@@ -207,9 +180,9 @@ export function createWeappBridge(options: WeappBridgeOptions = {}): HostBridge 
         }
       },
     },
-    saveDocument: (req) => onDemand((m) => m.saveDocument(wxApi, absolute, req)),
-    requestNotifyConsent: (req) => onDemand((m) => m.requestNotifyConsent(wxApi, (options.subscribeTemplates ?? (() => runtimeConfig().subscribeTemplates))(), req)),
-    scanCode: () => onDemand((m) => m.scanCode(wxApi)),
+    saveDocument: (req) => onDemandPart((m) => m.saveDocument(wxApi, absolute, req)),
+    requestNotifyConsent: (req) => onDemandPart((m) => m.requestNotifyConsent(wxApi, (options.subscribeTemplates ?? (() => runtimeConfig().subscribeTemplates))(), req)),
+    scanCode: () => onDemandPart((m) => m.scanCode(wxApi)),
     async getUiStyle() {
       // WeChat has no 长辈版 switch for mini-programs; the parent's large WeChat font is the closest signal.
       return currentUiStyle();
