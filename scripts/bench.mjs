@@ -105,7 +105,7 @@ function noMockCode(dir) {
 const NOT_ON_FIRST_PAGE = [
   { label: 'zod', test: (m) => /[\\/]node_modules[\\/]zod[\\/]/.test(m) },
   // The plain values a first page may use: the API route table, the bridge version, the enum lists.
-  { label: 'contracts', test: (m) => /^\.\/types\/(?!(bridge|enums)\.ts$)/.test(m) && !/^\.\/types\/api\.ts$/.test(m) },
+  { label: 'contracts', test: (m) => /^\.\/types\/(?!bridge\.ts$|enums\/)/.test(m) && !/^\.\/types\/api\.ts$/.test(m) },
   { label: 'qrcode', test: (m) => /[\\/]node_modules[\\/]qrcode[\\/]/.test(m) },
   { label: '@noble', test: (m) => /[\\/]node_modules[\\/]@noble[\\/]/.test(m) },
   { label: 'other pages', test: (m) => /^\.\/src\/pages\//.test(m) && !/^\.\/src\/pages\/index\//.test(m) },
