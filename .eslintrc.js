@@ -56,9 +56,8 @@ module.exports = {
       excludedFiles: ['**/*.test.ts', '**/*.test.tsx'],
       rules: {
         'no-restricted-imports': ['error', {
-          paths: [{ name: '@/services', importNames: ['api'], message: 'Pages reach the API through a store or service (src/stores, src/services/*), not the client.' }],
           patterns: [
-            { group: ['@/services/api', '@/services/http'], message: 'Pages reach the API through a store or service, not the client.' },
+            { group: ['@/services/api', '@/services/http', '@/services/client'], message: 'Pages reach the API through a store or service, not the client.' },
             { group: ['@/bridge', '@/bridge/*'], message: 'Pages reach the host through a service (src/services/host), not the bridge.' },
           ],
         }],

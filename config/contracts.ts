@@ -7,7 +7,7 @@ type JavascriptParser = javascript.JavascriptParser;
 /**
  * The contracts in types/ are zod schemas built at module level. The client needs two things from
  * them: a few plain values at once (`routes`, `BRIDGE_CONTRACT_VERSION`) and the answer schemas
- * later, when an answer arrives (src/services/api.ts imports them with `import()`). Zod and the
+ * later, when an answer arrives (src/services/api/call.ts imports them with `import()`). Zod and the
  * schemas are the largest code the module has, so they must not ride along with the plain values.
  *
  * - pureContractsLoader.cjs marks each top-level declaration of types/ pure and the rule below marks
@@ -18,7 +18,7 @@ type JavascriptParser = javascript.JavascriptParser;
  *   contracts) form the `contracts` chunk (config/chunks.ts). Both instances run the same code; the
  *   plain one is reduced to the values the app uses statically.
  * On the mini-program Babel turns `import()` into `require()` (babel-preset-taro), so the plugin
- * does nothing there and the schemas ship where api.ts is.
+ * does nothing there and the schemas ship where src/services/api/call.ts is.
  */
 export const contractsDir = path.resolve(__dirname, '..', 'types');
 

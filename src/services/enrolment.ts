@@ -4,7 +4,7 @@
  * client (lint: src/pages may not import `api`). Writes and shared state go through the stores.
  */
 import type { MaterialsQuery, Stage } from '@contract/api';
-import { api } from './index';
+import * as api from './api';
 
 export const enrolment = {
   schools: (districtCode: string, stage: Stage) => api.schools(districtCode, stage),

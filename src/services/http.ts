@@ -37,7 +37,7 @@ export interface CallOptions {
   idempotent?: boolean;
   timeoutMs?: number;
   /** The contract of the answer: a body that does not match it is not used (the parent is told, nothing breaks).
-   *  A function loads it when an answer is in (api.ts: zod and the schemas ship in a chunk of their own). */
+   *  A function loads it when an answer is in (services/api/call.ts: zod and the schemas ship in a chunk of their own). */
   schema?: ZodType | (() => Promise<ZodType>);
 }
 

@@ -1,8 +1,8 @@
 /**
  * "Overloaded" (429 + Retry-After) on every call of the enrolment API, against the mock server over
  * msw/node: each call waits at least the server's Retry-After, raises the queue notice, tries
- * again and gets the server's real answer. The table is typed over EnrolmentApi, so a new API call
- * does not compile until it is added here. (The browser suite shows the queue message on pages.)
+ * again and gets the server's real answer. The table is typed over the calls of ./api.ts, so a new
+ * API call does not compile until it is added here. (The browser suite shows the queue message on pages.)
  */
 import { createMockServer } from '@mock/node';
 import { qa } from '../../test/pageHarness';
@@ -10,9 +10,15 @@ import { routes } from '@contract/api';
 import type { ApplicationResponse, Session } from '@contract/api';
 import type { HostBridge } from '@contract/bridge';
 import { createH5Bridge } from '@/bridge/h5';
-import { createApiClient, type ApiResult } from './http';
-import { createEnrolmentApi, type EnrolmentApi } from './api';
+import { createApiClient, type ApiClient, type ApiResult } from './http';
+import * as enrolmentApi from './api';
 import { createOverloadLimiter } from './overloadLimiter';
+
+// The calls run on a client of this test's (its bridge records requests, its limiter waits on a
+// simulated clock) instead of the module's.
+let mockClient: ApiClient;
+jest.mock('./client', () => ({ apiClient: { call: (...args: Parameters<ApiClient['call']>) => mockClient.call(...args) } }));
+type EnrolmentApi = typeof enrolmentApi;
 
 const ORIGIN = 'http://localhost';
 const mock = createMockServer();
@@ -75,7 +81,8 @@ describe('overloaded on every API call', () => {
   const bridge: HostBridge = { ...h5, request: (req) => (sent.push(req.url), h5.request(req)) };
   // Simulated waiting: the limiter's sleeps move this clock instead of the test's.
   const limiter = createOverloadLimiter({ onQueue: (w) => queue.push(w), now: () => clock, sleep: async (ms) => void (waits.push(ms), (clock += ms)) });
-  const api = createEnrolmentApi(createApiClient({ bridge: () => bridge, token: () => token, onUnauthenticated: () => undefined, onQueue: () => undefined, limiter }));
+  mockClient = createApiClient({ bridge: () => bridge, token: () => token, onUnauthenticated: () => undefined, onQueue: () => undefined, limiter });
+  const api = enrolmentApi;
 
   beforeAll(async () => {
     mock.server.listen({ onUnhandledRequest: 'error' });
@@ -91,7 +98,7 @@ describe('overloaded on every API call', () => {
   });
   afterAll(() => mock.server.close());
 
-  it.each(Object.keys(CALLS) as Array<keyof EnrolmentApi>)('%s waits the Retry-After, shows the queue notice and gets the real answer', async (name) => {
+  it.each(Object.keys(CALLS) as Array<keyof EnrolmentApi & string>)('%s waits the Retry-After, shows the queue notice and gets the real answer', async (name) => {
     const row = CALLS[name];
     const route = row.route(ids);
     await qa('POST', '/__qa/faults', { route, kind: 'overloaded', times: 1 });

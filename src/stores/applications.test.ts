@@ -1,5 +1,6 @@
 import { routes, type ApplicationsResponse } from '@contract/api';
-import { api } from '@/services';
+// The calls' own module: the api index re-exports them through getters a spy cannot replace.
+import * as api from '@/services/api/applications';
 import { auth } from '@/services/auth';
 import { uploadImage, useMockHost } from '../../test/pageHarness';
 import { resubmitKey, useApplicationsStore } from './applications';

@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { Application } from '@contract/application';
 import type { ApiError } from '@contract/errors';
 import type { MaterialCode } from '@contract/materials';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { DRAFT_KEY_PREFIX, useSessionStore } from './session';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 import { isUncertain, newAttemptKey } from './attempts';

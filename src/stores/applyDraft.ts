@@ -14,7 +14,7 @@ import type { UpkeepInfo } from '@contract/child';
 import type { SchoolNature, SchoolType } from '@contract/district';
 import type { ApiError } from '@contract/errors';
 import type { MaterialCode, StudentSource } from '@contract/materials';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { DRAFT_KEY_PREFIX } from './session';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 import { isUncertain, newAttemptKey } from './attempts';

@@ -12,7 +12,8 @@
 import { create } from 'zustand';
 import type { AddChildRequest, Child } from '@contract/api';
 import type { ApiError } from '@contract/errors';
-import { api, type ApiResult } from '@/services';
+import type { ApiResult } from '@/services';
+import * as api from '@/services/api';
 import { useSessionStore, DRAFT_KEY_PREFIX } from './session';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
 

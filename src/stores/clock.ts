@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { YearCalendar } from '@contract/calendar';
 import type { ApiError } from '@contract/errors';
-import { api } from '@/services';
+import * as api from '@/services/api';
 
 interface ClockState {
   calendar: YearCalendar | null;

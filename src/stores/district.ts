@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { District, MunicipalPolicy } from '@contract/district';
 import type { ApiError } from '@contract/errors';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { loadJson, saveJson } from './persisted';
 
 const DISTRICT_KEY = 'currentDistrict';

@@ -5,7 +5,7 @@
 import { create } from 'zustand';
 import type { ApiError } from '@contract/errors';
 import type { HomeCardResponse, Stage } from '@contract/api';
-import { api } from '@/services';
+import * as api from '@/services/api';
 
 export interface HomeCardKey {
   stage: Stage;

@@ -6,7 +6,7 @@
 import type { HostErrorKind } from '@contract/bridge';
 import type { ApiError } from '@contract/errors';
 import { getBridge } from '@/bridge';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { useSessionStore } from './session';
 
 export type LoginFailure =

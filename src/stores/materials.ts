@@ -13,7 +13,7 @@ import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { MaterialChecklist, MaterialCode, SchoolType, Stage, StudentSource } from '@contract/api';
 import type { ApiError } from '@contract/errors';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { DRAFT_KEY_PREFIX } from './session';
 import { signedIn } from './children';
 import { loadJson, onDraftScopeLeft, saveJson } from './persisted';

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { ApiError } from '@contract/errors';
 import type { Message } from '@contract/messages';
 import { MESSAGE_KINDS, type MessageKindName } from '@contract/enums';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { host } from '@/services/host';
 import { useSessionStore } from './session';
 import { onDraftScopeLeft } from './persisted';

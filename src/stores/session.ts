@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Session } from '@contract/api';
-import { api } from '@/services';
+import * as api from '@/services/api';
 import { auth } from '@/services/auth';
 import { clearDrafts, draftScope, DRAFT_KEY_PREFIX, loadJson, removeKey, saveJson, setDraftScope, setDraftScopeSource } from './persisted';
 

@@ -16,7 +16,8 @@
 import { create } from 'zustand';
 import type { MaterialCode, UpkeepInfo, UpkeepResponse, VerificationResult } from '@contract/api';
 import type { ApiError } from '@contract/errors';
-import { api, type ApiResult } from '@/services';
+import type { ApiResult } from '@/services';
+import * as api from '@/services/api';
 import { DRAFT_KEY_PREFIX } from './session';
 import { signedIn } from './children';
 import { loadJson, onDraftScopeLeft, removeKey, saveJson } from './persisted';
