@@ -3,7 +3,8 @@ import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import path from 'node:path';
 import { PreloadFirstPagePlugin } from './preloadFirstPage';
 import { StatsFilePlugin } from './statsFile';
-import { h5SplitChunks } from './chunks';
+import { apiCallRules } from './apiCalls';
+import { FIRST_PAGE, h5SplitChunks } from './chunks';
 import { contractRules, LazyContractsPlugin, withoutJsonSchema } from './contracts';
 import { IndieSubpackagePlugin } from './indie';
 import { weappContracts } from './weappContracts';
@@ -69,6 +70,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         // As on H5: the schemas in a chunk of their own, here loaded from a subpackage by require.async.
         contractRules(chain);
+        apiCallRules(chain);
         chain.plugin('lazy-contracts').use(LazyContractsPlugin);
         weappContracts(chain);
         if (!devHost) withoutJsonSchema(chain);
@@ -100,10 +102,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         contractRules(chain);
+        apiCallRules(chain);
         chain.plugin('lazy-contracts').use(LazyContractsPlugin);
         if (!devHost) withoutJsonSchema(chain);
         h5SplitChunks(chain);
-        chain.plugin('preload-first-page').use(PreloadFirstPagePlugin, ['pages/index/index']);
+        chain.plugin('preload-first-page').use(PreloadFirstPagePlugin, [FIRST_PAGE]);
         if (statsFile) chain.plugin('stats-file').use(StatsFilePlugin, [statsFile]);
         // TARO_APP_SOURCEMAP=1: maps beside the files (not linked from them), for `bundle-report --bytes`.
         if (process.env.TARO_APP_SOURCEMAP === '1') chain.devtool('hidden-source-map');

@@ -5,7 +5,7 @@
  * waits for them.
  *
  * The WeChat embed build (TARO_APP_EMBED_ROOT, npm run build:weapp-embed) is itself one subpackage of
- * the host, and a subpackage cannot hold subpackages: there every page is listed in `pages`.
+ * the host, and a subpackage cannot hold subpackages: there every page is listed in `pages`, as on H5.
  */
 const MAIN_PAGES = ['pages/index/index'];
 const FIRST_STEPS = ['pages/login', 'pages/district', 'pages/children'];
@@ -29,9 +29,12 @@ const SUBPACKAGES = [
   },
 ];
 const embedded = Boolean(process.env.TARO_APP_EMBED_ROOT) && process.env.TARO_ENV !== 'h5';
+// H5 has no packages to download: its router takes the same routes from a flat list, and the
+// subpackage and preload tables would only be bytes in the first page's bundle.
+const flat = embedded || process.env.TARO_ENV === 'h5';
 
 export default defineAppConfig({
-  ...(embedded
+  ...(flat
     ? { pages: [...MAIN_PAGES, ...SUBPACKAGES.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))] }
     : { pages: MAIN_PAGES, subPackages: SUBPACKAGES, preloadRule: { 'pages/index/index': { network: 'all', packages: FIRST_STEPS } } }),
   window: {

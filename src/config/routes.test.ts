@@ -7,8 +7,8 @@ describe('route table', () => {
   it('names exactly the pages app.config.ts declares', () => {
     (globalThis as unknown as { defineAppConfig: (x: unknown) => unknown }).defineAppConfig = (x) => x;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const app = require('../app.config').default as { pages: string[]; subPackages: Array<{ root: string; pages: string[] }> };
-    const declared = [...app.pages, ...app.subPackages.flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))].sort();
+    const app = require('../app.config').default as { pages: string[]; subPackages?: Array<{ root: string; pages: string[] }> };
+    const declared = [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((x) => `${p.root}/${x}`))].sort();
     expect(Object.values(PAGE_PATHS).sort()).toEqual(declared);
   });
 
