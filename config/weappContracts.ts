@@ -1,6 +1,10 @@
 import type Chain from 'webpack-chain';
 import webpack, { type Compiler } from 'webpack';
+import path from 'node:path';
 import { isContractsModule } from './chunks';
+import { contractsDir } from './contracts';
+
+const enumsDir = path.join(contractsDir, 'enums');
 
 /**
  * zod and the answer schemas (and the bridge's file tools) out of the mini-program's main package (issue 14: main package ≤ 1.2×
@@ -90,6 +94,10 @@ export function weappContracts(chain: Chain): void {
     priority: 200,
     enforce: true,
   };
+  // The enum lists (types/enums/, one file per subject for the H5 first page) stay in the main
+  // package's common chunk, as one file they were: the schemas of the async chunk and the pages of
+  // every subpackage use them, and a subpackage cannot load another's copy.
+  splitChunks.cacheGroups.enums = { name: 'common', test: (m: { resource?: string }) => !!m.resource && m.resource.startsWith(enumsDir + path.sep), chunks: 'all', minChunks: 1, priority: 250, enforce: true };
   splitChunks.cacheGroups.bridgeOnDemand = { name: WEAPP_ON_DEMAND_CHUNK, test: isBridgeOnDemandModule, chunks: 'async', minChunks: 1, priority: 200, enforce: true };
   chain.optimization.splitChunks(splitChunks);
   chain.plugin('require-async-chunks').use(RequireAsyncChunksPlugin);
