@@ -1,4 +1,6 @@
-import { render, screen, fireEvent } from '@testing-library/react';
+import { render, screen, fireEvent, act } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { routes } from '@contract/api';
 import { useMockHost } from '../../../test/pageHarness';
 import { visited } from '../../../test/navigationMock';
 import { useHomeCardStore } from '@/stores/homeCard';
@@ -109,5 +111,40 @@ describe('home page', () => {
     expect(footer).not.toHaveTextContent('返回首页');
     fireEvent.click(screen.getByRole('button', { name: '个人中心' }));
     expect(visited).toContain('/pages/my/index');
+  });
+  it('keeps the card through a failed refresh and asks again a minute later, then shows the next answer', async () => {
+    // 10 s before 渝北's upkeep closes (5-18 22:00): the card asks again when the window shuts.
+    await mock.at('2024-05-18T21:59:50+08:00');
+    await useDistrictStore.getState().choose('500112');
+    jest.spyOn(Math, 'random').mockReturnValue(0);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      render(<Home />);
+      expect(await screen.findByText('子女信息维护进行中')).toBeInTheDocument();
+      let asked = 0;
+      mock.server.use(
+        http.get(`*${routes.homeCard}`, () => {
+          asked += 1;
+          return HttpResponse.json({ error: { code: 'INTERNAL', message: '服务暂时不可用' } }, { status: 500 });
+        }),
+      );
+      await act(() => jest.advanceTimersByTimeAsync(10_000));
+      expect(asked).toBeGreaterThan(0);
+      // The failure does not replace the card the parent was reading.
+      expect(screen.getByText('子女信息维护进行中')).toBeInTheDocument();
+      expect(screen.queryByText('暂时无法获取招生日程')).not.toBeInTheDocument();
+      const failed = asked;
+      await act(() => jest.advanceTimersByTimeAsync(30_000));
+      expect(asked).toBe(failed);
+      // A minute after the failure it asks again; the server answers now: nightly maintenance from 22:00.
+      mock.server.resetHandlers();
+      await mock.at('2024-05-18T22:01:00+08:00');
+      await act(() => jest.advanceTimersByTimeAsync(31_000));
+      expect(screen.queryByText('子女信息维护进行中')).not.toBeInTheDocument();
+      expect(screen.getByTestId('phase-card')).toHaveTextContent('系统维护中，将于 5月19日 08:00 恢复');
+    } finally {
+      jest.useRealTimers();
+      jest.restoreAllMocks();
+    }
   });
 });

@@ -18,6 +18,8 @@ import { hostName } from '@/config';
 
 /** Asked again a little after the instant the card may change, spread so phones do not ask at once. */
 const REFRESH_SPREAD_MS = 15_000;
+/** After a failed refresh the card on screen stays and is asked again this long after (or as the server says). */
+const RETRY_AFTER_FAILURE_MS = 60_000;
 
 /**
  * Home: the phase of the year at the server's time, for the parent's district, and the next step.
@@ -51,14 +53,15 @@ export default function Home() {
   useDidShow(() => {
     if (ready) load();
   });
-  // The page changes when a window opens or closes, without a reload.
+  // The page changes when a window opens or closes, without a reload. A refresh that failed keeps the
+  // card it had and asks again later, so one lost request does not freeze the card until the next show.
   useEffect(() => {
     if (!answer) return;
-    const wait = Date.parse(answer.refreshAt) - Date.parse(answer.serverTime) + Math.random() * REFRESH_SPREAD_MS;
-    const timer = setTimeout(load, Math.max(1000, wait));
+    const until = error ? (error.retryAfter ?? 0) * 1000 || RETRY_AFTER_FAILURE_MS : Date.parse(answer.refreshAt) - Date.parse(answer.serverTime);
+    const timer = setTimeout(load, Math.max(1000, until + Math.random() * REFRESH_SPREAD_MS));
     return () => clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new answer schedules anew
-  }, [answer]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new answer or a new failure schedules anew
+  }, [answer, error]);
 
   // The page paints at once: entry tiles and login do not wait for the card, only the card does
   // (parents on a slow network can start at once, and the first paint is the real page).
