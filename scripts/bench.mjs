@@ -290,8 +290,9 @@ async function lighthouse() {
   };
   // Lighthouse's simulated throttling scales the CPU time it observed, so one run on a shared
   // 2-core machine swings by ±20%. Alternate app and baseline runs and compare medians (Lighthouse's
-  // own advice for variability); every run is printed.
-  const RUNS = 5;
+  // own advice for variability); every run is printed. Nine pairs, not five: four medians of five pairs
+  // on one build ranged ×1.00–×1.08 on this machine (2026-12-03), wider than the budget's margin.
+  const RUNS = 9;
   const appRuns = [];
   const baseRuns = [];
   for (let i = 0; i < RUNS; i++) {
@@ -302,9 +303,9 @@ async function lighthouse() {
   const list = (runs, key) => runs.map((r) => r[key].toFixed(0)).join(', ');
   const app = { lcp: median(appRuns, 'lcp'), tbt: median(appRuns, 'tbt'), cls: Math.max(...appRuns.map((r) => r.cls)) };
   const base = { lcp: median(baseRuns, 'lcp'), tbt: median(baseRuns, 'tbt'), cls: Math.max(...baseRuns.map((r) => r.cls)) };
-  record('Lighthouse LCP (mobile), median of 5', `${app.lcp.toFixed(0)} ms (baseline ${base.lcp.toFixed(0)} ms, ×${(app.lcp / base.lcp).toFixed(2)}; runs ${list(appRuns, 'lcp')} / ${list(baseRuns, 'lcp')})`, '≤ 1.05× baseline', app.lcp <= 1.05 * base.lcp);
-  record('Lighthouse TBT (mobile), median of 5', `${app.tbt.toFixed(0)} ms (baseline ${base.tbt.toFixed(0)} ms)`, 'reported', true);
-  record('Lighthouse CLS (mobile), worst of 5', `${app.cls.toFixed(3)} (baseline ${base.cls.toFixed(3)})`, '≤ 0.1', app.cls <= 0.1);
+  record(`Lighthouse LCP (mobile), median of ${RUNS}`, `${app.lcp.toFixed(0)} ms (baseline ${base.lcp.toFixed(0)} ms, ×${(app.lcp / base.lcp).toFixed(2)}; runs ${list(appRuns, 'lcp')} / ${list(baseRuns, 'lcp')})`, '≤ 1.05× baseline', app.lcp <= 1.05 * base.lcp);
+  record(`Lighthouse TBT (mobile), median of ${RUNS}`, `${app.tbt.toFixed(0)} ms (baseline ${base.tbt.toFixed(0)} ms)`, 'reported', true);
+  record(`Lighthouse CLS (mobile), worst of ${RUNS}`, `${app.cls.toFixed(3)} (baseline ${base.cls.toFixed(3)})`, '≤ 0.1', app.cls <= 0.1);
 }
 
 // --only=image,domain runs a subset (for working on one figure).
