@@ -18,7 +18,8 @@ import { hostName } from '@/config';
 
 /** Asked again a little after the instant the card may change, spread so phones do not ask at once. */
 const REFRESH_SPREAD_MS = 15_000;
-/** After a failed refresh the card on screen stays and is asked again this long after (or as the server says). */
+/** After a failed refresh the card on screen stays and is asked again this long after (an overloaded server's
+ * retryAfter is the client's to honour: src/services/overloadLimiter.ts holds the next call back further). */
 const RETRY_AFTER_FAILURE_MS = 60_000;
 
 /**
@@ -57,7 +58,7 @@ export default function Home() {
   // card it had and asks again later, so one lost request does not freeze the card until the next show.
   useEffect(() => {
     if (!answer) return;
-    const until = error ? (error.retryAfter ?? 0) * 1000 || RETRY_AFTER_FAILURE_MS : Date.parse(answer.refreshAt) - Date.parse(answer.serverTime);
+    const until = error ? RETRY_AFTER_FAILURE_MS : Date.parse(answer.refreshAt) - Date.parse(answer.serverTime);
     const timer = setTimeout(load, Math.max(1000, until + Math.random() * REFRESH_SPREAD_MS));
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a new answer or a new failure schedules anew
